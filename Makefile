@@ -1,0 +1,56 @@
+# One entry point for a fresh Debian/Ubuntu machine: `make run` starts the workstation,
+# `make test` runs the whole suite. Both install whatever is missing first, and are safe to
+# run again.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# System packages the program and its tests use: OCR (tesseract + the Vietnamese model),
+# PDF rasterising and inspection (poppler-utils, qpdf), scanning (sane-utils), QR decoding
+# (libzbar0), fonts with Vietnamese glyphs, and the libraries Qt needs for an offscreen window.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils libzbar0 \
+	fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 make
+
+.PHONY: setup system-packages run test lint check clean-venv
+
+setup: system-packages $(VENV)/.installed
+
+system-packages:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Until the window exists, the workstation's main job is to take the bundled sample pages
+# into the default library and show the catalogue.
+run: setup
+	$(BIN)/digitizer init
+	$(BIN)/digitizer import resources/samples --collection "Tài liệu mẫu"
+	$(BIN)/digitizer list
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: setup lint
+	$(BIN)/python -m pytest -n 2 -q
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,5 @@
+import sys
+
+from digitizer.cli import main
+
+sys.exit(main())

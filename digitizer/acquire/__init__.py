@@ -1,0 +1,1 @@
+"""Acquisition: taking pages in from files, folders and (later) scanners."""

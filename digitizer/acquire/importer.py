@@ -1,0 +1,424 @@
+"""Import files and folders into a library.
+
+Every file is checked first (format, integrity, size, password), then each import unit becomes
+one document: its original files are stored byte-exact, then its pages one at a time, each in its
+own transaction. A document stays `importing` until its last page is in; importing the same files
+again after a crash finishes it instead of starting over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digitizer.acquire.discover import ImportUnit, plan_import
+from digitizer.acquire.formats import FileFormat, identify
+from digitizer.acquire.images import DEFAULT_MAX_PIXELS, ProbedImage, extract_frame, probe_image
+from digitizer.acquire.pdf import ProbedPdf, probe_pdf, render_pages
+from digitizer.errors import Cancelled, InputError
+from digitizer.library.library import Library, new_document_id, utc_now
+from digitizer.library.objects import sha256_of_file
+from digitizer.progress import CancelEvent, NullProgress, Progress
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    collection: str | None = None  # put the new documents into this collection (made if missing)
+    one_document: bool = False  # each folder (and all loose files together) is one document
+    password: str | None = None  # opens password-protected PDFs
+    max_pixels: int = DEFAULT_MAX_PIXELS  # larger images are refused as possible bombs
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    document_id: str
+    pages: int
+    source: str
+    files: tuple[str, ...]
+    resumed: bool  # an interrupted import of the same files was completed
+
+
+@dataclass(frozen=True)
+class DuplicateFile:
+    source: str
+    document_id: str
+
+
+@dataclass(frozen=True)
+class FailedFile:
+    source: str
+    code: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedDocument] = field(default_factory=list)
+    duplicates: list[DuplicateFile] = field(default_factory=list)
+    failed: list[FailedFile] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def fail(self, error: InputError) -> None:
+        self.failed.append(FailedFile(error.source or "", error.code, error.message))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "imported": [
+                {
+                    "document": item.document_id,
+                    "pages": item.pages,
+                    "source": item.source,
+                    "files": list(item.files),
+                    "resumed": item.resumed,
+                }
+                for item in self.imported
+            ],
+            "duplicates": [
+                {"source": item.source, "document": item.document_id} for item in self.duplicates
+            ],
+            "failed": [
+                {"source": item.source, "code": item.code, "message": item.message}
+                for item in self.failed
+            ],
+            "cancelled": self.cancelled,
+        }
+
+
+Probed = ProbedImage | ProbedPdf
+
+
+@dataclass(frozen=True)
+class _CheckedFile:
+    path: Path
+    sha256: str
+    probed: Probed
+
+    @property
+    def page_count(self) -> int:
+        return len(
+            self.probed.frames if isinstance(self.probed, ProbedImage) else self.probed.pages
+        )
+
+    @property
+    def format(self) -> FileFormat:
+        return self.probed.file.format
+
+
+def _check(path: Path, options: ImportOptions) -> _CheckedFile:
+    identified = identify(path)
+    probed: Probed
+    if identified.format is FileFormat.PDF:
+        probed = probe_pdf(identified, options.password, options.max_pixels)
+    else:
+        probed = probe_image(identified, options.max_pixels)
+    return _CheckedFile(path, sha256_of_file(path), probed)
+
+
+class Importer:
+    """Runs one import batch against a library. Not thread-safe; one batch at a time."""
+
+    def __init__(
+        self,
+        library: Library,
+        options: ImportOptions | None = None,
+        progress: Progress | None = None,
+        cancel: CancelEvent | None = None,
+    ) -> None:
+        self.library = library
+        self.options = options or ImportOptions()
+        self.progress = progress or NullProgress()
+        self.cancel = cancel or CancelEvent()
+
+    def run(self, paths: Sequence[Path]) -> ImportReport:
+        report = ImportReport()
+        plan = plan_import(paths, one_document=self.options.one_document)
+        for error in plan.missing:
+            report.fail(error)
+
+        checked_units: list[tuple[ImportUnit, list[_CheckedFile]]] = []
+        self.progress.start(sum(len(unit.files) for unit in plan.units), "Checking files")
+        for unit in plan.units:
+            good = []
+            for path in unit.files:
+                try:
+                    good.append(_check(path, self.options))
+                except InputError as error:
+                    error.source = error.source or str(path)
+                    report.fail(error)
+                self.progress.advance(1, path.name)
+            checked_units.append((unit, good))
+        self.progress.finish()
+
+        collection_id = None
+        if self.options.collection:
+            collection_id = self.library.collection_id(self.options.collection)
+
+        pages_total = sum(file.page_count for _, files in checked_units for file in files)
+        self.progress.start(pages_total, "Importing pages")
+        try:
+            for unit, files in checked_units:
+                self._import_unit(unit, files, collection_id, report)
+        except Cancelled:
+            report.cancelled = True
+        finally:
+            self.progress.finish()
+        return report
+
+    # --- one document --------------------------------------------------------------------------
+
+    def _import_unit(
+        self,
+        unit: ImportUnit,
+        files: list[_CheckedFile],
+        collection_id: int | None,
+        report: ImportReport,
+    ) -> None:
+        fresh: list[_CheckedFile] = []
+        repeated: list[_CheckedFile] = []  # the same bytes twice in this unit
+        for file in files:
+            if any(file.sha256 == kept.sha256 for kept in fresh):
+                repeated.append(file)
+                continue
+            holder = self._document_holding(file.sha256)
+            if holder is not None and holder[0] != "importing":
+                report.duplicates.append(DuplicateFile(str(file.path), holder[1]))
+                self.progress.advance(file.page_count, f"{file.path.name}: already in the library")
+                continue
+            fresh.append(file)
+        if not fresh:
+            return
+
+        import_key = hashlib.sha256("\n".join(f.sha256 for f in fresh).encode()).hexdigest()
+        document_id, resumed = self._open_document(unit, fresh, import_key, collection_id, report)
+        if document_id is None:
+            return
+        for file in repeated:
+            report.duplicates.append(DuplicateFile(str(file.path), document_id))
+            self.progress.advance(file.page_count)
+        try:
+            pages = self._add_pages(document_id, fresh)
+        except InputError as error:
+            self.library.discard_document(document_id)
+            error.source = error.source or str(unit.origin)
+            report.fail(error)
+            return
+        with self.library.transaction() as db:
+            db.execute(
+                "UPDATE documents SET import_state = 'complete' WHERE id = ?", (document_id,)
+            )
+        report.imported.append(
+            ImportedDocument(
+                document_id,
+                pages,
+                str(unit.origin),
+                tuple(str(file.path) for file in fresh),
+                resumed,
+            )
+        )
+
+    def _document_holding(self, sha256: str) -> tuple[str, str] | None:
+        row = self.library.db.execute(
+            "SELECT d.import_state, d.id FROM sources s JOIN documents d ON d.id = s.document_id "
+            "WHERE s.sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _open_document(
+        self,
+        unit: ImportUnit,
+        files: list[_CheckedFile],
+        import_key: str,
+        collection_id: int | None,
+        report: ImportReport,
+    ) -> tuple[str | None, bool]:
+        """The id of the document these files make: an interrupted one with the same files, or a
+        new one with its originals stored. Returns (None, False) when nothing is to be done."""
+        library = self.library
+        row = library.db.execute(
+            "SELECT id FROM documents WHERE import_key = ? AND import_state = 'importing'",
+            (import_key,),
+        ).fetchone()
+        if row:
+            return str(row["id"]), True
+
+        stored = []
+        for file in files:
+            try:
+                stored.append(library.put_file(file.path, file.sha256))
+            except InputError as error:
+                report.fail(error)
+                return None, False
+        document_id = new_document_id()
+        with library.transaction() as db:
+            for file in files:
+                holder = self._document_holding(file.sha256)
+                if holder is not None:  # another process took these files in meanwhile
+                    report.duplicates.append(DuplicateFile(str(file.path), holder[1]))
+                    return None, False
+            position = db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM documents WHERE collection_id IS ?",
+                (collection_id,),
+            ).fetchone()[0]
+            db.execute(
+                "INSERT INTO documents (id, collection_id, position, title, import_state, "
+                "import_key, created_at) VALUES (?, ?, ?, ?, 'importing', ?, ?)",
+                (document_id, collection_id, position, unit.title, import_key, utc_now()),
+            )
+            first_page = 1
+            for position, (file, obj) in enumerate(zip(files, stored, strict=True), start=1):
+                library.register_object(obj, file.format.media_type)
+                has_text = isinstance(file.probed, ProbedPdf) and file.probed.has_text_layer
+                db.execute(
+                    "INSERT INTO sources (sha256, document_id, position, name, media_type, size, "
+                    "page_count, first_page, has_text_layer) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        file.sha256,
+                        document_id,
+                        position,
+                        file.path.name,
+                        file.format.media_type,
+                        obj.size,
+                        file.page_count,
+                        first_page,
+                        int(has_text),
+                    ),
+                )
+                first_page += file.page_count
+        return document_id, False
+
+    def _add_pages(self, document_id: str, files: list[_CheckedFile]) -> int:
+        """Store every page not yet stored; return the document's page count."""
+        first_page = 1
+        for file in files:
+            done = {
+                row[0]
+                for row in self.library.db.execute(
+                    "SELECT source_page FROM pages WHERE source_sha256 = ?", (file.sha256,)
+                )
+            }
+            self.progress.advance(len(done))
+            for page in self._make_pages(file, done):
+                self._add_page(document_id, file, first_page, page)
+            first_page += file.page_count
+        count = self.library.db.execute(
+            "SELECT count(*) FROM pages WHERE document_id = ?", (document_id,)
+        ).fetchone()[0]
+        return int(count)
+
+    def _make_pages(self, file: _CheckedFile, done: set[int]) -> Iterator[_NewPage]:
+        """The pages of `file` not in `done`, each as an image file ready to store."""
+        probed = file.probed
+        if isinstance(probed, ProbedImage) and len(probed.frames) == 1:
+            if 1 not in done:
+                frame = probed.frames[0]
+                yield _NewPage(
+                    1,
+                    file.path,
+                    file.sha256,
+                    file.format.media_type,
+                    frame.width,
+                    frame.height,
+                    frame.dpi,
+                    owned=False,
+                )
+            return
+        folder = self.library.objects.temp_folder()
+        try:
+            if isinstance(probed, ProbedImage):
+                for index, frame in enumerate(probed.frames):
+                    if index + 1 in done:
+                        continue
+                    self._check_cancel()
+                    path, media_type = extract_frame(
+                        file.path, index, folder / f"frame-{index + 1}"
+                    )
+                    yield _NewPage(
+                        index + 1,
+                        path,
+                        sha256_of_file(path),
+                        media_type,
+                        frame.width,
+                        frame.height,
+                        frame.dpi,
+                        owned=True,
+                    )
+            else:
+                wanted = [page for page in probed.pages if page.number not in done]
+                for rendered in render_pages(probed, wanted, folder, self.options.password):
+                    self._check_cancel()
+                    yield _NewPage(
+                        rendered.number,
+                        rendered.path,
+                        sha256_of_file(rendered.path),
+                        rendered.media_type,
+                        rendered.width,
+                        rendered.height,
+                        float(rendered.dpi),
+                        owned=True,
+                        has_text=probed.pages[rendered.number - 1].has_text,
+                    )
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _add_page(
+        self, document_id: str, file: _CheckedFile, first_page: int, page: _NewPage
+    ) -> None:
+        self._check_cancel()
+        library = self.library
+        stored = library.put_file(page.path, page.sha256, move=page.owned)
+        with library.transaction() as db:
+            library.register_object(stored, page.media_type)
+            db.execute(
+                "INSERT INTO pages (document_id, number, image_sha256, media_type, width, height, "
+                "dpi, source_sha256, source_page, has_text_layer) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document_id,
+                    first_page + page.source_page - 1,
+                    page.sha256,
+                    page.media_type,
+                    page.width,
+                    page.height,
+                    page.dpi,
+                    file.sha256,
+                    page.source_page,
+                    int(page.has_text),
+                ),
+            )
+        self.progress.advance(1, f"{file.path.name} page {page.source_page}")
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("The import was cancelled; importing the same files again finishes it.")
+
+
+@dataclass(frozen=True)
+class _NewPage:
+    source_page: int
+    path: Path
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    dpi: float | None
+    owned: bool  # a file we made (moved into the store) rather than the user's (copied)
+    has_text: bool = False
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    cancel: CancelEvent | None = None,
+) -> ImportReport:
+    """Import files and folders; see `Importer`."""
+    return Importer(library, options, progress, cancel).run(paths)

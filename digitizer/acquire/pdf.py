@@ -1,0 +1,254 @@
+"""PDF files: inspect them (pages, encryption, native image resolution, text layer) and rasterise
+pages to files with poppler, a few at a time, so a long PDF never sits in memory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import pdf2image
+import pikepdf
+from pdf2image import exceptions as pdf2image_errors
+from PIL import Image
+
+from digitizer.acquire.formats import FileFormat, IdentifiedFile
+from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingTool, WrongPassword
+
+DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
+MIN_DPI, MAX_DPI = 72, 1200
+CHUNK_PAGES = 8  # pages rendered per pdftoppm run: few processes, bounded temporary files
+_TEXT_MIN_CHARACTERS = 3
+
+
+class RenderMode(Enum):
+    COLOR = "color"
+    GRAY = "gray"
+    MONO = "mono"  # the page is a bilevel scan: keep it bilevel
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    number: int  # 1-based
+    dpi: int
+    mode: RenderMode
+    width_points: float
+    height_points: float
+    has_text: bool
+
+    def pixel_size(self) -> tuple[int, int]:
+        return (
+            round(self.width_points / 72 * self.dpi),
+            round(self.height_points / 72 * self.dpi),
+        )
+
+
+@dataclass(frozen=True)
+class ProbedPdf:
+    file: IdentifiedFile
+    pages: tuple[PdfPage, ...]
+
+    @property
+    def has_text_layer(self) -> bool:
+        return any(page.has_text for page in self.pages)
+
+
+def _require(tool: str) -> None:
+    if shutil.which(tool) is None:
+        raise MissingTool(
+            f"The program {tool} is not installed. Install poppler-utils "
+            f"(sudo apt-get install poppler-utils) or run `make setup`."
+        )
+
+
+def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> ProbedPdf:
+    """Open a PDF and describe its pages; raise an `InputError` for damaged or locked files."""
+    path = file.path
+    try:
+        with pikepdf.open(path, password=password or "") as pdf:
+            sizes = [_page_size(page) for page in pdf.pages]
+    except pikepdf.PasswordError as error:
+        if password:
+            raise WrongPassword(
+                f"{path.name}: the password given does not open this PDF.", source=path
+            ) from error
+        raise EncryptedPdf(
+            f"{path.name}: the PDF is protected by a password; give it with --password.",
+            source=path,
+        ) from error
+    except (pikepdf.PdfError, pikepdf.DataDecodingError, ValueError, KeyError) as error:
+        raise CorruptPdf(
+            f"{path.name}: the PDF is damaged and cannot be read ({error}).", source=path
+        ) from error
+    if not sizes:
+        raise CorruptPdf(f"{path.name}: the PDF has no pages.", source=path)
+
+    _require("pdfimages")
+    images = _images_per_page(path, password)
+    texts = _text_per_page(path, password, len(sizes))
+    pages = []
+    for number, (width, height) in enumerate(sizes, start=1):
+        dpi, mode = _native_resolution(images.get(number, []))
+        page = PdfPage(number, dpi, mode, width, height, texts[number - 1])
+        columns, rows = page.pixel_size()
+        if columns * rows > max_pixels:
+            raise ImageTooLarge(
+                f"{path.name} page {number}: {columns} × {rows} pixels at {dpi} dpi is above the "
+                f"limit of {max_pixels:,} pixels; raise it with --max-pixels if genuine.",
+                source=path,
+            )
+        pages.append(page)
+    return ProbedPdf(file, tuple(pages))
+
+
+def _page_size(page: pikepdf.Page) -> tuple[float, float]:
+    box = [float(value) for value in page.cropbox]
+    width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+    if int(page.obj.get("/Rotate", 0)) % 180 == 90:
+        width, height = height, width
+    if width <= 0 or height <= 0:
+        raise ValueError("a page has an empty page box")
+    return width, height
+
+
+@dataclass(frozen=True)
+class _ImageInfo:
+    color: str
+    bits: int
+    x_ppi: int
+
+
+def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageInfo]]:
+    """Every image drawn on each page, from `pdfimages -list` (one pass over the file)."""
+    command = ["pdfimages", "-list"]
+    if password:
+        command += ["-upw", password]
+    result = subprocess.run(
+        [*command, str(path)], capture_output=True, text=True, errors="replace", check=False
+    )
+    pages: dict[int, list[_ImageInfo]] = {}
+    for line in result.stdout.splitlines()[2:]:
+        fields = line.split()
+        if len(fields) < 14 or fields[2] != "image":
+            continue
+        try:
+            pages.setdefault(int(fields[0]), []).append(
+                _ImageInfo(color=fields[5], bits=int(fields[7]), x_ppi=int(fields[12]))
+            )
+        except ValueError:
+            continue
+    return pages
+
+
+def _native_resolution(images: Sequence[_ImageInfo]) -> tuple[int, RenderMode]:
+    """Render at the resolution of the page's finest scanned image, in its colour depth."""
+    if not images:
+        return DEFAULT_DPI, RenderMode.COLOR
+    dpi = max(image.x_ppi for image in images)
+    dpi = min(max(dpi, MIN_DPI), MAX_DPI)
+    if all(image.color == "gray" and image.bits == 1 for image in images):
+        return dpi, RenderMode.MONO
+    if all(image.color == "gray" for image in images):
+        return dpi, RenderMode.GRAY
+    return dpi, RenderMode.COLOR
+
+
+def _text_per_page(path: Path, password: str | None, count: int) -> list[bool]:
+    """Whether each page already carries text (a born-digital PDF, or one OCRed before)."""
+    _require("pdftotext")
+    command = ["pdftotext", "-q", "-enc", "UTF-8"]
+    if password:
+        command += ["-upw", password]
+    result = subprocess.run([*command, str(path), "-"], capture_output=True, check=False)
+    chunks = result.stdout.decode("utf-8", errors="replace").split("\f")
+    flags = [len("".join(chunk.split())) >= _TEXT_MIN_CHARACTERS for chunk in chunks[:count]]
+    return flags + [False] * (count - len(flags))
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    number: int
+    path: Path
+    width: int
+    height: int
+    dpi: int
+    media_type: str
+
+
+def _runs(pages: Sequence[PdfPage]) -> Iterator[list[PdfPage]]:
+    """Consecutive pages that one pdftoppm call can render (same resolution and mode)."""
+    run: list[PdfPage] = []
+    for page in pages:
+        if run and (
+            page.number != run[-1].number + 1
+            or (page.dpi, page.mode) != (run[-1].dpi, run[-1].mode)
+            or len(run) >= CHUNK_PAGES
+        ):
+            yield run
+            run = []
+        run.append(page)
+    if run:
+        yield run
+
+
+def render_pages(
+    probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
+) -> Iterator[RenderedPage]:
+    """Rasterise `pages` into `folder`, a few at a time, yielding each page's file as it is done.
+
+    The caller stores and deletes each file before asking for the next, so at most one chunk of
+    rendered pages exists at once.
+    """
+    path = probed.file.path
+    for run in _runs(pages):
+        first, last = run[0], run[-1]
+        try:
+            rendered = pdf2image.convert_from_path(
+                path,
+                dpi=first.dpi,
+                first_page=first.number,
+                last_page=last.number,
+                output_folder=folder,
+                output_file="page",
+                fmt="png",
+                paths_only=True,
+                grayscale=first.mode is not RenderMode.COLOR,
+                userpw=password or "",
+                thread_count=1,
+            )
+        except pdf2image_errors.PDFInfoNotInstalledError as error:
+            raise MissingTool(
+                "poppler-utils is not installed (sudo apt-get install poppler-utils)."
+            ) from error
+        except (pdf2image_errors.PDFPageCountError, pdf2image_errors.PDFSyntaxError) as error:
+            raise CorruptPdf(
+                f"{path.name}: poppler cannot read it ({error}).", source=path
+            ) from error
+        files = sorted(Path(str(name)) for name in rendered)
+        if len(files) != len(run):
+            for name in files:
+                name.unlink(missing_ok=True)
+            raise CorruptPdf(
+                f"{path.name}: pages {first.number}–{last.number} cannot be rendered.", source=path
+            )
+        for page, file in zip(run, files, strict=True):
+            yield _finish_page(page, file)
+
+
+def _finish_page(page: PdfPage, file: Path) -> RenderedPage:
+    with Image.open(file) as image:
+        image.load()
+        width, height = image.size
+        if page.mode is RenderMode.MONO:
+            # Rendered at the scan's own resolution a bilevel page is already pure black and
+            # white; storing it as 1 bit keeps it exact at an eighth of the size.
+            bilevel = image.convert("1", dither=Image.Dither.NONE)
+            target = file.with_suffix(".bilevel.png")
+            bilevel.save(target, format="PNG", dpi=(page.dpi, page.dpi))
+            file.unlink()
+            file = target
+    return RenderedPage(page.number, file, width, height, page.dpi, FileFormat.PNG.media_type)

@@ -1,0 +1,363 @@
+"""The `digitizer` command line.
+
+Exit codes: 0 all went well, 1 something failed (the message says what), 2 the command was
+used wrongly. Expected failures print a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from digitizer import __version__
+from digitizer.acquire.images import DEFAULT_MAX_PIXELS
+from digitizer.acquire.importer import ImportOptions, ImportReport
+from digitizer.errors import DigitizerError
+from digitizer.library.verify import VerifyReport
+from digitizer.locations import LIBRARY_VARIABLE
+from digitizer.model import Document, Page
+from digitizer.service import Workstation
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class ProgressBar:
+    """Draws the progress protocol as a one-line bar on a terminal; silent otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.total = 0
+        self.done = 0
+        self.label = ""
+
+    def start(self, total: int, message: str = "") -> None:
+        self.total, self.done, self.label = total, 0, message
+        self._draw("")
+
+    def advance(self, steps: int = 1, message: str = "") -> None:
+        self.done += steps
+        self._draw(message)
+
+    def finish(self) -> None:
+        if self.enabled and self.total:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+    def _draw(self, message: str) -> None:
+        if not self.enabled or not self.total:
+            return
+        filled = self.WIDTH * min(self.done, self.total) // self.total
+        bar = "█" * filled + "·" * (self.WIDTH - filled)
+        line = f"{self.label} [{bar}] {self.done}/{self.total} {message}"
+        self.stream.write("\r\033[K" + line[:120])
+        self.stream.flush()
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    library_option = argparse.ArgumentParser(add_help=False)
+    library_option.add_argument(
+        "--library",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the archive library to use (default: ${LIBRARY_VARIABLE}, else the per-user "
+        "data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="digitizer",
+        description="Digitize Vietnamese archival documents: import, check and list a library.",
+        parents=[library_option],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    commands.add_parser("init", parents=[library_option], help="create the library")
+
+    importing = commands.add_parser(
+        "import",
+        parents=[library_option],
+        help="import page images and PDFs",
+        description="Import files and folders (recursively, in natural order) of PNG, JPEG, "
+        "TIFF, BMP, WebP and PDF. Each file becomes one document.",
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--collection", metavar="NAME", help="put the documents in this collection"
+    )
+    importing.add_argument(
+        "--one-document",
+        action="store_true",
+        help="make each folder (and all files given directly, together) one document",
+    )
+    importing.add_argument("--password", help="password of protected PDFs")
+    importing.add_argument(
+        "--max-pixels",
+        type=_positive_int,
+        default=DEFAULT_MAX_PIXELS,
+        metavar="N",
+        help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
+    )
+    importing.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    listing = commands.add_parser("list", parents=[library_option], help="list the documents")
+    listing.add_argument("--json", action="store_true")
+
+    showing = commands.add_parser("show", parents=[library_option], help="show one document")
+    showing.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
+    showing.add_argument("--json", action="store_true")
+
+    checking = commands.add_parser(
+        "verify", parents=[library_option], help="re-hash every stored object and report damage"
+    )
+    checking.add_argument("--json", action="store_true")
+    return parser
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_init(station: Workstation, args: argparse.Namespace) -> int:
+    created = station.init()
+    verb = "Created" if created else "Using existing"
+    print(f"{verb} library at {station.library_path}")
+    return EXIT_OK
+
+
+def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        collection=args.collection,
+        one_document=args.one_document,
+        password=args.password,
+        max_pixels=args.max_pixels,
+    )
+    cancel = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())
+    try:
+        report = station.import_paths(args.paths, options, ProgressBar(), cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        _print_import_report(report, station.library_path)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _print_import_report(report: ImportReport, library: Path) -> None:
+    pages = sum(item.pages for item in report.imported)
+    print(f"Imported {len(report.imported)} document(s), {pages} page(s), into {library}")
+    for item in report.imported:
+        note = "  (finished an interrupted import)" if item.resumed else ""
+        print(f"  {item.document_id}  {item.pages:>4} page(s)  {item.source}{note}")
+    if report.duplicates:
+        print(f"Already in the library, not stored again: {len(report.duplicates)}")
+        for duplicate in report.duplicates:
+            print(f"  {duplicate.source}  → document {duplicate.document_id}")
+    if report.failed:
+        print(f"Failed: {len(report.failed)}")
+        for failure in report.failed:
+            print(f"  {failure.source}  [{failure.code}]  {failure.message}")
+    if report.cancelled:
+        print("Cancelled. Run the same import again to finish it.")
+
+
+def _document_json(document: Document, collection: str) -> dict[str, Any]:
+    meta = document.metadata
+    return {
+        "document": document.id,
+        "title": meta.title,
+        "pages": document.page_count,
+        "state": document.state.value,
+        "classification": document.classification.value,
+        "collection": collection or None,
+        "document_type": meta.document_type,
+        "number_symbol": meta.number_symbol,
+        "issuing_body": meta.issuing_body,
+        "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
+        "language": meta.language,
+        "has_text_layer": document.has_text_layer,
+        "created_at": document.created_at,
+    }
+
+
+def cmd_list(station: Workstation, args: argparse.Namespace) -> int:
+    documents = station.documents()
+    names = {collection.id: collection.name for collection in station.collections()}
+    if args.json:
+        _print_json(
+            [_document_json(doc, names.get(doc.collection_id or -1, "")) for doc in documents]
+        )
+        return EXIT_OK
+    if not documents:
+        print(f"The library at {station.library_path} holds no documents yet.")
+        return EXIT_OK
+    print(f"{'DOCUMENT':<10}  {'PAGES':>5}  {'STATE':<9}  {'COLLECTION':<20}  TITLE")
+    for doc in documents:
+        collection = names.get(doc.collection_id or -1, "")
+        print(
+            f"{doc.id:<10}  {doc.page_count:>5}  {doc.state.value:<9}  {collection[:20]:<20}  "
+            f"{doc.metadata.title}"
+        )
+    total = sum(doc.page_count for doc in documents)
+    print(f"{len(documents)} document(s), {total} page(s) in {station.library_path}")
+    return EXIT_OK
+
+
+def _page_json(page: Page, sources: dict[str, str]) -> dict[str, Any]:
+    return {
+        "number": page.number,
+        "image_sha256": page.image_sha256,
+        "media_type": page.media_type,
+        "width": page.width,
+        "height": page.height,
+        "dpi": page.dpi,
+        "source": sources.get(page.source_sha256, ""),
+        "source_sha256": page.source_sha256,
+        "source_page": page.source_page,
+        "has_text_layer": page.has_text_layer,
+    }
+
+
+def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
+    document, pages, collection = station.document(args.document)
+    sources = {source.sha256: source.name for source in document.sources}
+    if args.json:
+        value = _document_json(document, collection)
+        value["sources"] = [
+            {
+                "name": s.name,
+                "sha256": s.sha256,
+                "media_type": s.media_type,
+                "size": s.size,
+                "pages": s.page_count,
+                "has_text_layer": s.has_text_layer,
+            }
+            for s in document.sources
+        ]
+        value["page_list"] = [_page_json(page, sources) for page in pages]
+        _print_json(value)
+        return EXIT_OK
+    meta = document.metadata
+    print(f"Document {document.id}: {meta.title}")
+    level = document.classification
+    print(f"  classification  {level.vietnamese_name} ({level.value})")
+    if collection:
+        print(f"  collection      {collection}")
+    print(f"  state           {document.state.value}")
+    print(f"  pages           {document.page_count}")
+    for source in document.sources:
+        layer = ", has a text layer" if source.has_text_layer else ""
+        print(
+            f"  original        {source.name} ({source.media_type}, {source.size:,} bytes{layer})"
+        )
+        print(f"                  sha256 {source.sha256}")
+    print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  SHA-256")
+    for page in pages:
+        dpi = f"{page.dpi:g}" if page.dpi else "?"
+        origin = sources.get(page.source_sha256, "")
+        if page.source_page > 1 or origin.lower().endswith((".pdf", ".tif", ".tiff")):
+            origin += f" p{page.source_page}"
+        print(
+            f"  {page.number:>4}  {page.width:>5}×{page.height:<5}  {dpi:>5}  {origin[:24]:<24}  "
+            f"{page.image_sha256}"
+        )
+    return EXIT_OK
+
+
+def cmd_verify(station: Workstation, args: argparse.Namespace) -> int:
+    report = station.verify(ProgressBar())
+    if args.json:
+        _print_json(_verify_json(report))
+    else:
+        _print_verify_report(report)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _verify_json(report: VerifyReport) -> dict[str, Any]:
+    return {
+        "ok": report.ok,
+        "checked": report.checked,
+        "problems": [
+            {
+                "kind": problem.kind.value,
+                "object": problem.object,
+                "detail": problem.detail,
+                "used_by": list(problem.used_by),
+            }
+            for problem in report.problems
+        ],
+        "in_flight": report.in_flight,
+        "recovered": report.recovered,
+        "interrupted_imports": report.interrupted_imports,
+    }
+
+
+def _print_verify_report(report: VerifyReport) -> None:
+    if report.recovered:
+        print(f"Removed {report.recovered} unfinished object(s) left by an interrupted write.")
+    for problem in report.problems:
+        print(f"{problem.kind.value.upper()}: {problem.object}: {problem.detail}")
+        for user in problem.used_by:
+            print(f"    used by {user}")
+    if report.interrupted_imports:
+        ids = ", ".join(report.interrupted_imports)
+        print(f"Unfinished imports (run the same import again to finish them): {ids}")
+    if report.in_flight:
+        print(f"{report.in_flight} object(s) are being written by another process right now.")
+    if report.ok:
+        print(f"Checked {report.checked} object(s): all intact.")
+    else:
+        print(f"Checked {report.checked} object(s): {len(report.problems)} problem(s) found.")
+
+
+COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "verify": cmd_verify,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    station = Workstation(getattr(args, "library", None))
+    try:
+        return COMMANDS[args.command](station, args)
+    except DigitizerError as error:
+        print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("digitizer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `digitizer list | head` closed our output; that is not a failure.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,390 @@
+"""An archive library on disk: the SQLite catalogue plus the content-addressed object store.
+
+Writing an object follows one protocol, so that a crash at any instant leaves a library that
+`verify` finds clean:
+
+1. note the object's hash in `pending_objects` (committed);
+2. write the file into the store (temporary file, fsync, rename);
+3. in one transaction, add its `objects` row, the rows that use it, and drop the pending note.
+
+A process that dies between 1 and 3 leaves a pending note; the next process to open the library
+alone removes the unfinished file. Every process that writes holds a shared lock on
+`<library>/lock`; recovery takes it exclusively, so it never touches another writer's work.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from digitizer.errors import AmbiguousDocument, DocumentNotFound, LibraryError, LibraryNotFound
+from digitizer.library import catalog
+from digitizer.library.objects import ObjectStore, StoredObject
+from digitizer.model import (
+    Classification,
+    Collection,
+    Document,
+    ImportState,
+    Metadata,
+    Page,
+    Source,
+)
+
+CATALOG_NAME = "catalog.sqlite3"
+_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
+_ID_LENGTH = 10
+_MIN_PREFIX = 4
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_document_id() -> str:
+    """A permanent, random document identifier, short enough to type (50 bits)."""
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
+
+
+class Library:
+    """One archive library. Open with `Library.open`; close, or use as a context manager."""
+
+    def __init__(self, root: Path, connection: sqlite3.Connection, lock_fd: int | None) -> None:
+        self.root = root
+        self.db = connection
+        self.objects = ObjectStore(root / "objects")
+        self._lock_fd = lock_fd
+        self.recovered_objects = 0
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def exists_at(cls, root: Path) -> bool:
+        return (root / CATALOG_NAME).is_file()
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = False, writable: bool = True) -> Library:
+        """Open the library at `root`, creating it when `create` is true.
+
+        A writable library holds the shared writer lock until it is closed and, when no other
+        writer is alive, first finishes the recovery of any write that was cut off.
+        """
+        root = root.expanduser().resolve()
+        if not cls.exists_at(root):
+            if not create:
+                raise LibraryNotFound(
+                    f"No library at {root}. Create one with `digitizer --library {root} init`."
+                )
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(
+                    f"Cannot create the library at {root}: {error.strerror}."
+                ) from error
+        lock_fd = None
+        if writable or create:
+            lock_fd = _open_lock(root)
+        try:
+            connection = catalog.connect(root / CATALOG_NAME)
+            catalog.migrate(connection)
+        except sqlite3.DatabaseError as error:
+            if lock_fd is not None:
+                os.close(lock_fd)
+            raise LibraryError(f"The catalogue of {root} cannot be read: {error}.") from error
+        library = cls(root, connection, lock_fd)
+        library.objects.create()
+        (root / "index").mkdir(exist_ok=True)
+        if lock_fd is not None:
+            library._recover_if_alone()
+        return library
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _recover_if_alone(self) -> None:
+        assert self._lock_fd is not None
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_SH)
+            return
+        try:
+            self.recovered_objects = self._recover()
+        finally:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_SH)
+
+    def _recover(self) -> int:
+        """Remove objects whose catalogue rows never committed. Runs only with no other writer."""
+        removed = 0
+        for row in self.db.execute("SELECT sha256 FROM pending_objects").fetchall():
+            sha256 = row["sha256"]
+            known = self.db.execute("SELECT 1 FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+            if not known and self.objects.contains(sha256):
+                self.objects.remove(sha256)
+                removed += 1
+            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+        self.objects.clear_temp()
+        return removed
+
+    # --- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; it takes SQLite's write lock at once, so it never deadlocks."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def put_file(self, path: Path, sha256: str, *, move: bool = False) -> StoredObject:
+        """Steps 1 and 2 of the write protocol; `register_object` inside a transaction is step 3.
+
+        `move` takes a file the program made in `objects.temp_folder()` by rename instead of
+        copying it.
+        """
+        known = self.db.execute("SELECT size FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+        if known and self.objects.contains(sha256):
+            if move:
+                path.unlink()
+            return StoredObject(sha256, int(known["size"]))
+        self.db.execute(
+            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+            (sha256, utc_now()),
+        )
+        try:
+            if move:
+                return self.objects.adopt_file(path, sha256)
+            return self.objects.add_file(path, expected_sha256=sha256)
+        except ValueError as error:
+            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+            raise LibraryError(f"{path} changed while it was being imported; try again.") from error
+
+    def register_object(self, stored: StoredObject, media_type: str) -> None:
+        """Record a stored object in the catalogue. Call inside `transaction()`."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO objects (sha256, size, media_type, created_at) VALUES (?,?,?,?)",
+            (stored.sha256, stored.size, media_type, utc_now()),
+        )
+        self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (stored.sha256,))
+
+    def collection_id(self, name: str, *, create: bool = True) -> int:
+        """The id of the collection called `name`, created when missing."""
+        row = self.db.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+        if row:
+            return int(row["id"])
+        if not create:
+            raise LibraryError(f"No collection called {name!r}.")
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)",
+                (name, utc_now()),
+            )
+        row = self.db.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+        return int(row["id"])
+
+    def discard_document(self, document_id: str) -> None:
+        """Remove a document and the objects only it used (an import that failed part-way)."""
+        with self.transaction() as db:
+            used = {
+                row[0]
+                for row in db.execute(
+                    "SELECT image_sha256 FROM pages WHERE document_id = ? "
+                    "UNION SELECT sha256 FROM sources WHERE document_id = ?",
+                    (document_id, document_id),
+                )
+            }
+            db.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
+            db.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
+            db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            unused = [sha for sha in sorted(used) if not self._is_referenced(sha)]
+            for sha256 in unused:
+                # Back to pending: if we die before the files go, recovery removes them.
+                db.execute("DELETE FROM objects WHERE sha256 = ?", (sha256,))
+                db.execute(
+                    "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+                    (sha256, utc_now()),
+                )
+        for sha256 in unused:
+            self.objects.remove(sha256)
+            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+
+    def _is_referenced(self, sha256: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM pages WHERE image_sha256 = ?1 UNION ALL "
+            "SELECT 1 FROM sources WHERE sha256 = ?1 LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return row is not None
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row["value"]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        """All documents, by collection and position, then by when they were imported."""
+        rows = self.db.execute(
+            _DOCUMENT_QUERY + " ORDER BY d.collection_id IS NULL, d.collection_id, d.position, "
+            "d.created_at, d.rowid"
+        ).fetchall()
+        return [self._document(row) for row in rows]
+
+    def document(self, reference: str) -> Document:
+        """The document whose id is `reference`, or starts with it (at least 4 characters)."""
+        return self._document(self._document_row(reference))
+
+    def _document_row(self, reference: str) -> sqlite3.Row:
+        reference = reference.strip().lower()
+        row: sqlite3.Row | None = self.db.execute(
+            _DOCUMENT_QUERY + " WHERE d.id = ?", (reference,)
+        ).fetchone()
+        if row:
+            return row
+        if len(reference) >= _MIN_PREFIX:
+            escaped = reference.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows: list[sqlite3.Row] = self.db.execute(
+                _DOCUMENT_QUERY + " WHERE d.id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0]
+            if len(rows) > 1:
+                raise AmbiguousDocument(f"More than one document id starts with {reference!r}.")
+        raise DocumentNotFound(f"No document {reference!r} in this library.")
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        sources = tuple(
+            Source(
+                sha256=s["sha256"],
+                name=s["name"],
+                media_type=s["media_type"],
+                size=s["size"],
+                page_count=s["page_count"],
+                has_text_layer=bool(s["has_text_layer"]),
+            )
+            for s in self.db.execute(
+                "SELECT * FROM sources WHERE document_id = ? ORDER BY position", (row["id"],)
+            )
+        )
+        issued = row["issued_on"]
+        metadata = Metadata(
+            title=row["title"],
+            document_type=row["document_type"],
+            number_symbol=row["number_symbol"],
+            issuing_body=row["issuing_body"],
+            issued_on=date.fromisoformat(issued) if issued else None,
+            abstract=row["abstract"],
+            keywords=tuple(json.loads(row["keywords"])),
+            language=row["language"],
+        )
+        return Document(
+            id=row["id"],
+            metadata=metadata,
+            classification=Classification(row["classification"]),
+            state=ImportState(row["import_state"]),
+            page_count=row["page_count"],
+            collection_id=row["collection_id"],
+            sources=sources,
+            created_at=row["created_at"],
+        )
+
+    def pages(self, document_id: str) -> list[Page]:
+        rows = self.db.execute(
+            "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
+        ).fetchall()
+        return [_page(row) for row in rows]
+
+    def collections(self) -> list[Collection]:
+        result = []
+        for row in self.db.execute("SELECT * FROM collections ORDER BY name"):
+            members = tuple(
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM documents WHERE collection_id = ? ORDER BY position",
+                    (row["id"],),
+                )
+            )
+            result.append(Collection(row["id"], row["name"], row["code"], members))
+        return result
+
+    def collection_name(self, collection_id: int | None) -> str:
+        if collection_id is None:
+            return ""
+        row = self.db.execute(
+            "SELECT name FROM collections WHERE id = ?", (collection_id,)
+        ).fetchone()
+        return str(row["name"]) if row else ""
+
+    def object_users(self, sha256: str) -> list[str]:
+        """Say in words what uses an object, for reports: 'document x, page 3 (scan.png)'."""
+        users = []
+        for row in self.db.execute(
+            "SELECT document_id, number, s.name FROM pages p JOIN sources s "
+            "ON s.sha256 = p.source_sha256 WHERE p.image_sha256 = ? ORDER BY document_id, number",
+            (sha256,),
+        ):
+            users.append(f"document {row[0]}, page {row[1]} ({row[2]})")
+        for row in self.db.execute(
+            "SELECT document_id, name FROM sources WHERE sha256 = ?", (sha256,)
+        ):
+            users.append(f"document {row[0]}, original file {row[1]}")
+        return users
+
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self.db.execute(sql, parameters).fetchall()
+
+
+_DOCUMENT_QUERY = (
+    "SELECT d.*, (SELECT count(*) FROM pages p WHERE p.document_id = d.id) AS page_count "
+    "FROM documents d"
+)
+
+
+def _page(row: sqlite3.Row) -> Page:
+    return Page(
+        id=row["id"],
+        document_id=row["document_id"],
+        number=row["number"],
+        image_sha256=row["image_sha256"],
+        media_type=row["media_type"],
+        width=row["width"],
+        height=row["height"],
+        dpi=row["dpi"],
+        source_sha256=row["source_sha256"],
+        source_page=row["source_page"],
+        has_text_layer=bool(row["has_text_layer"]),
+    )
+
+
+def _open_lock(root: Path) -> int:
+    try:
+        return os.open(root / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise LibraryError(f"Cannot write to the library at {root}: {error.strerror}.") from error

@@ -1,0 +1,66 @@
+"""The service API: what the command line and the window may ask of the core.
+
+Every call opens what it needs, does one job, and returns plain values from `digitizer.model` or
+a report; long work takes a `Progress` and a cancel event, and runs happily on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
+from digitizer.library import Library, VerifyReport, verify
+from digitizer.locations import default_library_path
+from digitizer.model import Collection, Document, Page
+from digitizer.progress import CancelEvent, Progress
+
+
+class Workstation:
+    """One archive library, as the user sees it."""
+
+    def __init__(self, library_path: Path | None = None) -> None:
+        self.library_path = (library_path or default_library_path()).expanduser().resolve()
+
+    def _open(self, *, create: bool = False, writable: bool = False) -> Library:
+        return Library.open(self.library_path, create=create, writable=writable)
+
+    def init(self) -> bool:
+        """Create the library if there is none; return True when it was created."""
+        existed = Library.exists_at(self.library_path)
+        with self._open(create=True, writable=True):
+            pass
+        return not existed
+
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        options: ImportOptions | None = None,
+        progress: Progress | None = None,
+        cancel: CancelEvent | None = None,
+    ) -> ImportReport:
+        with self._open(create=True, writable=True) as library:
+            return import_paths(library, paths, options, progress, cancel)
+
+    def documents(self) -> list[Document]:
+        with self._open() as library:
+            return library.documents()
+
+    def collections(self) -> list[Collection]:
+        with self._open() as library:
+            return library.collections()
+
+    def document(self, reference: str) -> tuple[Document, list[Page], str]:
+        """A document, its pages, and the name of its collection ('' when none)."""
+        with self._open() as library:
+            document = library.document(reference)
+            return (
+                document,
+                library.pages(document.id),
+                library.collection_name(document.collection_id),
+            )
+
+    def verify(self, progress: Progress | None = None) -> VerifyReport:
+        # Writable: if a writer died, opening alone finishes its recovery before the check.
+        with self._open(writable=True) as library:
+            return verify(library, progress)

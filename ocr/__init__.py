@@ -1,0 +1,1 @@
+"""Page-image work and recognition (a leaf: imports only `vietnamese` and third parties)."""

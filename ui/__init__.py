@@ -1,0 +1,1 @@
+"""The Qt workstation window; talks to the core only through `digitizer.service`."""

@@ -1,0 +1,1 @@
+"""The Vietnamese language: normalisation, folding, syllables, dates and numbers."""
