@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digitizer.errors import FileNotFound, InputError
+from vietnamese.normalize import nfc
 
 # Files that operating systems and scanners leave in folders; never pages.
 _JUNK = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
@@ -20,7 +20,7 @@ def natural_key(path: Path) -> tuple[tuple[tuple[int, str | int], ...], ...]:
     """Sort key putting `page-2` before `page-10`, folder by folder, ignoring case."""
 
     def part_key(name: str) -> tuple[tuple[int, str | int], ...]:
-        name = unicodedata.normalize("NFC", name).casefold()
+        name = nfc(name).casefold()
         return tuple(
             (0, int(piece)) if piece.isdigit() else (1, piece)
             for piece in _DIGITS.split(name)
@@ -63,7 +63,7 @@ class ImportPlan:
 
 
 def _title_of(path: Path) -> str:
-    return unicodedata.normalize("NFC", path.name if path.is_dir() else path.stem)
+    return nfc(path.name if path.is_dir() else path.stem)
 
 
 def plan_import(paths: Sequence[Path], *, one_document: bool) -> ImportPlan:

@@ -57,3 +57,13 @@ def test_one_document_joins_each_folder(inputs: Path, tmp_path: Path) -> None:
         ("cover", ["cover.png"]),
     ]
     assert [error.code for error in joined.missing] == ["not-found"]
+
+
+def test_titles_from_decomposed_file_names_are_composed(inputs: Path) -> None:
+    import unicodedata
+
+    path = inputs / (unicodedata.normalize("NFD", "Nghị quyết số 12") + ".png")
+    path.write_bytes(b"x")
+    (unit,) = plan_import([path], one_document=False).units
+    assert unit.title == "Nghị quyết số 12"
+    assert unicodedata.is_normalized("NFC", unit.title)
