@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from digitizer.acquire import importer
 from digitizer.acquire.importer import ImportOptions, import_paths
-from digitizer.acquire.pdf import PdfPage, ProbedPdf, RenderedPage
+from digitizer.acquire.pdf import PdfPage, ProbedPdf, RenderedPage, render_pages
 from digitizer.errors import CorruptPdf
 from digitizer.library import Library, verify
 from digitizer.model import ImportState
@@ -85,17 +84,16 @@ def test_a_cancelled_import_is_finished_by_importing_again(library: Library, inp
 def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
     library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_render = importer.render_pages
 
     def failing_render(
         probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
     ) -> Iterator[RenderedPage]:
-        rendered = real_render(probed, pages, folder, password)
+        rendered = render_pages(probed, pages, folder, password)
         yield next(rendered)
         yield next(rendered)
         raise CorruptPdf("page 3 cannot be rendered", source=probed.file.path)
 
-    monkeypatch.setattr(importer, "render_pages", failing_render)
+    monkeypatch.setattr("digitizer.acquire.importer.render_pages", failing_render)
     good = write_image(inputs / "good.png", 7)
     report = import_paths(library, [pdf_of_pages(inputs / "bad.pdf", 5), good])
 
