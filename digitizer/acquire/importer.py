@@ -18,7 +18,7 @@ from typing import Any
 from digitizer.acquire.discover import ImportUnit, plan_import
 from digitizer.acquire.formats import FileFormat, identify
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS, ProbedImage, extract_frame, probe_image
-from digitizer.acquire.pdf import ProbedPdf, probe_pdf, render_pages
+from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
 from digitizer.errors import Cancelled, InputError
 from digitizer.library.library import Library, new_document_id, utc_now
 from digitizer.library.objects import sha256_of_file
@@ -353,7 +353,7 @@ class Importer:
                     )
             else:
                 wanted = [page for page in probed.pages if page.number not in done]
-                for rendered in render_pages(probed, wanted, folder, self.options.password):
+                for rendered in page_images(probed, wanted, folder, self.options.password):
                     self._check_cancel()
                     yield _NewPage(
                         rendered.number,

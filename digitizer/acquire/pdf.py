@@ -17,6 +17,7 @@ from pdf2image import exceptions as pdf2image_errors
 from PIL import Image
 
 from digitizer.acquire.formats import FileFormat, IdentifiedFile
+from digitizer.acquire.pdf_scans import extract_scan, page_scan
 from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingTool, WrongPassword
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
@@ -177,6 +178,34 @@ class RenderedPage:
     height: int
     dpi: int
     media_type: str
+
+
+def page_images(
+    probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
+) -> Iterator[RenderedPage]:
+    """An image file for each of `pages`, in `folder`, one at a time.
+
+    A page that is only a scan gives its embedded image as it is (see `pdf_scans`); the others
+    are rasterised by poppler at their native resolution.
+    """
+    to_render = []
+    with pikepdf.open(probed.file.path, password=password or "") as pdf:
+        for page in pages:
+            scan = page_scan(pdf.pages[page.number - 1])
+            extracted = extract_scan(scan, folder / f"scan-{page.number}") if scan else None
+            if extracted is None:
+                to_render.append(page)
+                continue
+            dpi = round(extracted.width * 72 / page.width_points)
+            yield RenderedPage(
+                page.number,
+                extracted.path,
+                extracted.width,
+                extracted.height,
+                dpi,
+                extracted.media_type,
+            )
+    yield from render_pages(probed, to_render, folder, password)
 
 
 def _runs(pages: Sequence[PdfPage]) -> Iterator[list[PdfPage]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digitizer.acquire.importer import ImportOptions, import_paths
-from digitizer.acquire.pdf import PdfPage, ProbedPdf, RenderedPage, render_pages
+from digitizer.acquire.pdf import PdfPage, ProbedPdf, RenderedPage, page_images
 from digitizer.errors import CorruptPdf
 from digitizer.library import Library, verify
 from digitizer.model import ImportState
@@ -85,15 +85,15 @@ def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
     library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
 
-    def failing_render(
+    def failing_pages(
         probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
     ) -> Iterator[RenderedPage]:
-        rendered = render_pages(probed, pages, folder, password)
+        rendered = page_images(probed, pages, folder, password)
         yield next(rendered)
         yield next(rendered)
         raise CorruptPdf("page 3 cannot be rendered", source=probed.file.path)
 
-    monkeypatch.setattr("digitizer.acquire.importer.render_pages", failing_render)
+    monkeypatch.setattr("digitizer.acquire.importer.page_images", failing_pages)
     good = write_image(inputs / "good.png", 7)
     report = import_paths(library, [pdf_of_pages(inputs / "bad.pdf", 5), good])
 

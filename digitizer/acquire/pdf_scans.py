@@ -1,0 +1,152 @@
+"""Pages of a scanned PDF that are nothing but one image: take that image out as it is.
+
+A scanner's PDF holds each page as one JPEG or CCITT G4 image covering the page, sometimes with
+invisible OCR text on top. Rendering such a page re-samples and re-encodes the scan (and a
+colour JPEG page becomes a PNG ten times larger); taking the embedded image out keeps the
+scanner's own pixels and bytes. Anything less plain is left to the renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pikepdf
+from PIL import Image
+
+_PAINTING = frozenset(
+    {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "INLINE IMAGE", "BI", "W", "W*"}
+)
+_SHOWING_TEXT = frozenset({"Tj", "TJ", "'", '"'})
+_INVISIBLE_TEXT = 3  # text render mode 3: neither fill nor stroke
+_TOLERANCE = 1.0  # points
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _number(value: object) -> float:
+    if isinstance(value, int | float | Decimal):
+        return float(value)
+    raise ValueError("not a number")
+
+
+def page_scan(page: pikepdf.Page) -> pikepdf.Stream | None:
+    """The image XObject that is the whole page, when the page draws nothing else visible."""
+    if int(page.obj.get("/Rotate", 0)) % 360 != 0:
+        return None
+    ctm = _IDENTITY
+    text_mode = 0
+    saved: list[tuple[Matrix, int]] = []
+    found: tuple[pikepdf.Stream, Matrix] | None = None
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except pikepdf.PdfError:
+        return None
+    xobjects = page.obj.get("/Resources", pikepdf.Dictionary()).get(
+        "/XObject", pikepdf.Dictionary()
+    )
+    try:
+        for instruction in instructions:
+            operands, op = instruction.operands, str(instruction.operator)
+            if op == "q":
+                saved.append((ctm, text_mode))
+            elif op == "Q" and saved:
+                ctm, text_mode = saved.pop()
+            elif op == "cm":
+                ctm = _multiply(tuple(_number(v) for v in operands), ctm)  # type: ignore[arg-type]
+            elif op == "Tr":
+                text_mode = int(_number(operands[0]))
+            elif op in _PAINTING or (op in _SHOWING_TEXT and text_mode != _INVISIBLE_TEXT):
+                return None
+            elif op == "Do":
+                xobject = xobjects.get(str(operands[0]))
+                if (
+                    found is not None
+                    or not isinstance(xobject, pikepdf.Stream)
+                    or xobject.get("/Subtype") != "/Image"
+                ):
+                    return None
+                found = (xobject, ctm)
+    except (ValueError, TypeError, IndexError):
+        return None
+    if found is None:
+        return None
+    image, (a, b, c, d, e, f) = found
+    box = [float(v) for v in page.mediabox]
+    if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
+        return None  # rotated or mirrored on the page
+    covers = (
+        abs(e - box[0]) <= _TOLERANCE
+        and abs(f - box[1]) <= _TOLERANCE
+        and abs(e + a - box[2]) <= _TOLERANCE
+        and abs(f + d - box[3]) <= _TOLERANCE
+    )
+    if not covers or any(key in image for key in ("/SMask", "/Mask", "/Decode", "/ImageMask")):
+        return None
+    return image
+
+
+@dataclass(frozen=True)
+class ExtractedScan:
+    path: Path
+    media_type: str
+    width: int
+    height: int
+
+
+def extract_scan(image: pikepdf.Stream, target_stem: Path) -> ExtractedScan | None:
+    """Write the embedded scan as a JPEG (its own bytes), a G4 TIFF or a PNG; None when it is in
+    a form this does not take out faithfully."""
+    picture = pikepdf.PdfImage(image)
+    colour = picture.colorspace
+    if colour not in ("/DeviceGray", "/DeviceRGB") or picture.bits_per_component not in (1, 8):
+        return None
+    filters = [str(name) for name in picture.filters]
+    if filters == ["/DCTDecode"] and picture.bits_per_component == 8:
+        target = target_stem.with_suffix(".jpg")
+        target.write_bytes(image.read_raw_bytes())
+        media_type, expected_modes = "image/jpeg", {"/DeviceGray": "L", "/DeviceRGB": "RGB"}
+    elif filters in (["/CCITTFaxDecode"], ["/FlateDecode"], []):
+        try:
+            target = Path(picture.extract_to(fileprefix=str(target_stem)))
+        except (pikepdf.PdfError, NotImplementedError, ValueError):
+            return None
+        media_type = {".tif": "image/tiff", ".png": "image/png"}.get(target.suffix, "")
+        expected_modes = {
+            "/DeviceGray": "1" if picture.bits_per_component == 1 else "L",
+            "/DeviceRGB": "RGB",
+        }
+        if not media_type:
+            target.unlink(missing_ok=True)
+            return None
+    else:
+        return None
+    # Read it back: only a file that decodes to the image the PDF describes is kept.
+    try:
+        with Image.open(target) as check:
+            check.load()
+            good = (
+                check.size == (picture.width, picture.height)
+                and check.mode == expected_modes[colour]
+            )
+    except (OSError, SyntaxError, ValueError):
+        good = False
+    if not good:
+        target.unlink(missing_ok=True)
+        return None
+    return ExtractedScan(target, media_type, picture.width, picture.height)
