@@ -40,7 +40,7 @@ $(VENV)/.installed: pyproject.toml
 # into the default library and show the catalogue.
 run: setup
 	$(BIN)/digitizer init
-	$(BIN)/digitizer import resources/samples --collection "Tài liệu mẫu"
+	$(BIN)/digitizer import resources/samples/pages --collection "Tài liệu mẫu"
 	$(BIN)/digitizer list
 
 lint: setup

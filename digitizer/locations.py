@@ -24,4 +24,4 @@ def resources_path() -> Path:
 
 
 def sample_pages_path() -> Path:
-    return resources_path() / "samples"
+    return resources_path() / "samples" / "pages"
