@@ -58,8 +58,11 @@ def read_dpi(info: Mapping[Any, Any]) -> float | None:
 
 
 @contextmanager
-def _guarded_open(path: Path) -> Iterator[Image.Image]:
-    """Open with our own pixel limit instead of Pillow's global one, and never half-decode."""
+def open_image(path: Path) -> Iterator[Image.Image]:
+    """Open an image with Pillow's global pixel guard off and truncated decoding refused.
+
+    The caller checks the size against its own limit (`probe_image` does) before decoding.
+    """
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -91,7 +94,7 @@ def probe_image(file: IdentifiedFile, max_pixels: int = DEFAULT_MAX_PIXELS) -> P
     """Decode every frame of an image file; raise an `InputError` if any cannot be read."""
     path = file.path
     try:
-        with _guarded_open(path) as image:
+        with open_image(path) as image:
             if image.format != _PILLOW_FORMATS[file.format]:
                 raise CorruptImage(
                     f"{path.name}: not a readable {file.format.label} image.", source=path
@@ -128,7 +131,7 @@ def extract_frame(path: Path, index: int, target_stem: Path) -> tuple[Path, str]
     Bilevel frames become CCITT G4 TIFF (the compact fax coding scanners use), the rest PNG.
     Returns the file written and its media type.
     """
-    with _guarded_open(path) as image:
+    with open_image(path) as image:
         image.seek(index)
         image.load()
         dpi = image.info.get("dpi")

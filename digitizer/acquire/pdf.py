@@ -93,6 +93,14 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
     texts = _text_per_page(path, password, len(sizes))
     pages = []
     for number, (width, height) in enumerate(sizes, start=1):
+        for image in images.get(number, []):
+            if image.width * image.height > max_pixels:
+                raise ImageTooLarge(
+                    f"{path.name} page {number}: an embedded image of {image.width} × "
+                    f"{image.height} pixels is above the limit of {max_pixels:,} pixels; it may "
+                    "be a decompression bomb. Raise the limit with --max-pixels if genuine.",
+                    source=path,
+                )
         dpi, mode = _native_resolution(images.get(number, []))
         page = PdfPage(number, dpi, mode, width, height, texts[number - 1])
         columns, rows = page.pixel_size()
@@ -118,6 +126,8 @@ def _page_size(page: pikepdf.Page) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _ImageInfo:
+    width: int
+    height: int
     color: str
     bits: int
     x_ppi: int
@@ -138,7 +148,13 @@ def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageI
             continue
         try:
             pages.setdefault(int(fields[0]), []).append(
-                _ImageInfo(color=fields[5], bits=int(fields[7]), x_ppi=int(fields[12]))
+                _ImageInfo(
+                    width=int(fields[3]),
+                    height=int(fields[4]),
+                    color=fields[5],
+                    bits=int(fields[7]),
+                    x_ppi=int(fields[12]),
+                )
             )
         except ValueError:
             continue
@@ -192,11 +208,14 @@ def page_images(
     with pikepdf.open(probed.file.path, password=password or "") as pdf:
         for page in pages:
             scan = page_scan(pdf.pages[page.number - 1])
-            extracted = extract_scan(scan, folder / f"scan-{page.number}") if scan else None
+            extracted = None
+            if scan is not None:
+                # The scan covers the page exactly (page_scan checks), so this is its resolution.
+                dpi = round(int(scan.get("/Width", 0)) * 72 / page.width_points)
+                extracted = extract_scan(scan, folder / f"scan-{page.number}", dpi)
             if extracted is None:
                 to_render.append(page)
                 continue
-            dpi = round(extracted.width * 72 / page.width_points)
             yield RenderedPage(
                 page.number,
                 extracted.path,

@@ -13,7 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
-from PIL import Image
+
+from digitizer.acquire.images import open_image
 
 _PAINTING = frozenset(
     {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "INLINE IMAGE", "BI", "W", "W*"}
@@ -88,6 +89,9 @@ def page_scan(page: pikepdf.Page) -> pikepdf.Stream | None:
         return None
     image, (a, b, c, d, e, f) = found
     box = [float(v) for v in page.mediabox]
+    crop = [float(v) for v in page.cropbox]
+    if any(abs(x - y) > _TOLERANCE for x, y in zip(box, crop, strict=True)):
+        return None  # the page shows only part of the scan
     if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
         return None  # rotated or mirrored on the page
     covers = (
@@ -109,9 +113,9 @@ class ExtractedScan:
     height: int
 
 
-def extract_scan(image: pikepdf.Stream, target_stem: Path) -> ExtractedScan | None:
+def extract_scan(image: pikepdf.Stream, target_stem: Path, dpi: int) -> ExtractedScan | None:
     """Write the embedded scan as a JPEG (its own bytes), a G4 TIFF or a PNG; None when it is in
-    a form this does not take out faithfully."""
+    a form this does not take out faithfully. TIFF and PNG files are written with `dpi`."""
     picture = pikepdf.PdfImage(image)
     colour = picture.colorspace
     if colour not in ("/DeviceGray", "/DeviceRGB") or picture.bits_per_component not in (1, 8):
@@ -136,14 +140,21 @@ def extract_scan(image: pikepdf.Stream, target_stem: Path) -> ExtractedScan | No
             return None
     else:
         return None
-    # Read it back: only a file that decodes to the image the PDF describes is kept.
+    # Read it back: only a file that decodes to the image the PDF describes is kept. The size
+    # was checked against the import's pixel limit when the PDF was probed.
     try:
-        with Image.open(target) as check:
+        with open_image(target) as check:
             check.load()
             good = (
                 check.size == (picture.width, picture.height)
                 and check.mode == expected_modes[colour]
             )
+            if good and media_type != "image/jpeg":
+                # Lossless formats are re-saved with the resolution, which the PDF kept apart.
+                options = {"compression": "group4"} if check.mode == "1" else {}
+                with_dpi = target.with_name("dpi-" + target.name)
+                check.save(with_dpi, format=check.format, dpi=(dpi, dpi), **options)
+                with_dpi.replace(target)
     except (OSError, SyntaxError, ValueError):
         good = False
     if not good:

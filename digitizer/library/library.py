@@ -346,8 +346,9 @@ class Library:
         """Say in words what uses an object, for reports: 'document x, page 3 (scan.png)'."""
         users = []
         for row in self.db.execute(
-            "SELECT document_id, number, s.name FROM pages p JOIN sources s "
-            "ON s.sha256 = p.source_sha256 WHERE p.image_sha256 = ? ORDER BY document_id, number",
+            "SELECT p.document_id, p.number, s.name FROM pages p JOIN sources s "
+            "ON s.sha256 = p.source_sha256 WHERE p.image_sha256 = ? "
+            "ORDER BY p.document_id, p.number",
             (sha256,),
         ):
             users.append(f"document {row[0]}, page {row[1]} ({row[2]})")
