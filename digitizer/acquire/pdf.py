@@ -4,9 +4,12 @@ pages to files with poppler, a few at a time, so a long PDF never sits in memory
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -22,7 +25,7 @@ from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingToo
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
 MIN_DPI, MAX_DPI = 72, 1200
-CHUNK_PAGES = 8  # pages rendered per pdftoppm run: few processes, bounded temporary files
+CHUNK_PAGES = 4  # pages per pdftoppm run: few processes, yet every core busy
 _TEXT_MIN_CHARACTERS = 3
 
 
@@ -246,57 +249,84 @@ def _runs(pages: Sequence[PdfPage]) -> Iterator[list[PdfPage]]:
 def render_pages(
     probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
 ) -> Iterator[RenderedPage]:
-    """Rasterise `pages` into `folder`, a few at a time, yielding each page's file as it is done.
+    """Rasterise `pages` into `folder`, yielding each page's PNG file in page order.
 
-    The caller stores and deletes each file before asking for the next, so at most one chunk of
-    rendered pages exists at once.
+    Runs of a few pages are rendered on every core at once, at most two runs ahead of the
+    caller, who stores and deletes each file before asking for the next; so only a handful of
+    rendered pages exist at any moment, whatever the length of the PDF.
     """
-    path = probed.file.path
-    for run in _runs(pages):
-        first, last = run[0], run[-1]
+    workers = max(1, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[RenderedPage]]] = deque()
+        runs = iter(_runs(pages))
         try:
-            rendered = pdf2image.convert_from_path(
-                path,
-                dpi=first.dpi,
-                first_page=first.number,
-                last_page=last.number,
-                output_folder=folder,
-                output_file="page",
-                fmt="png",
-                paths_only=True,
-                grayscale=first.mode is not RenderMode.COLOR,
-                userpw=password or "",
-                thread_count=1,
-            )
-        except pdf2image_errors.PDFInfoNotInstalledError as error:
-            raise MissingTool(
-                "poppler-utils is not installed (sudo apt-get install poppler-utils)."
-            ) from error
-        except (pdf2image_errors.PDFPageCountError, pdf2image_errors.PDFSyntaxError) as error:
-            raise CorruptPdf(
-                f"{path.name}: poppler cannot read it ({error}).", source=path
-            ) from error
-        files = sorted(Path(str(name)) for name in rendered)
-        if len(files) != len(run):
-            for name in files:
-                name.unlink(missing_ok=True)
-            raise CorruptPdf(
-                f"{path.name}: pages {first.number}–{last.number} cannot be rendered.", source=path
-            )
-        for page, file in zip(run, files, strict=True):
-            yield _finish_page(page, file)
+            while True:
+                while len(pending) < workers + 1:
+                    run = next(runs, None)
+                    if run is None:
+                        break
+                    pending.append(pool.submit(_render_run, probed, run, folder, password))
+                if not pending:
+                    return
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
-def _finish_page(page: PdfPage, file: Path) -> RenderedPage:
-    with Image.open(file) as image:
+def _render_run(
+    probed: ProbedPdf, run: Sequence[PdfPage], folder: Path, password: str | None
+) -> list[RenderedPage]:
+    """Render consecutive pages of one resolution and mode with one pdftoppm process."""
+    path = probed.file.path
+    first, last = run[0], run[-1]
+    try:
+        # Raw PNM out of poppler, PNG encoded here: poppler's own PNG writer takes ten times as
+        # long on a noisy grey scan as rendering it does.
+        rendered = pdf2image.convert_from_path(
+            path,
+            dpi=first.dpi,
+            first_page=first.number,
+            last_page=last.number,
+            output_folder=folder,
+            output_file=f"run-{first.number}-",
+            fmt="ppm",
+            paths_only=True,
+            grayscale=first.mode is not RenderMode.COLOR,
+            userpw=password or "",
+            thread_count=1,
+        )
+    except pdf2image_errors.PDFInfoNotInstalledError as error:
+        raise MissingTool(
+            "poppler-utils is not installed (sudo apt-get install poppler-utils)."
+        ) from error
+    except (pdf2image_errors.PDFPageCountError, pdf2image_errors.PDFSyntaxError) as error:
+        raise CorruptPdf(f"{path.name}: poppler cannot read it ({error}).", source=path) from error
+    files = sorted(Path(str(name)) for name in rendered)
+    if len(files) != len(run):
+        for name in files:
+            name.unlink(missing_ok=True)
+        raise CorruptPdf(
+            f"{path.name}: pages {first.number}–{last.number} cannot be rendered.", source=path
+        )
+    return [_encode_page(page, file) for page, file in zip(run, files, strict=True)]
+
+
+# zlib level 3: on scans within a few percent of level 6's size at a third of its time.
+_PNG_LEVEL = 3
+
+
+def _encode_page(page: PdfPage, raw: Path) -> RenderedPage:
+    """Turn poppler's raw output into the stored PNG; a bilevel scan stays 1 bit per pixel."""
+    target = raw.with_suffix(".png")
+    with Image.open(raw) as image:
         image.load()
-        width, height = image.size
+        out: Image.Image = image
         if page.mode is RenderMode.MONO:
             # Rendered at the scan's own resolution a bilevel page is already pure black and
             # white; storing it as 1 bit keeps it exact at an eighth of the size.
-            bilevel = image.convert("1", dither=Image.Dither.NONE)
-            target = file.with_suffix(".bilevel.png")
-            bilevel.save(target, format="PNG", dpi=(page.dpi, page.dpi))
-            file.unlink()
-            file = target
-    return RenderedPage(page.number, file, width, height, page.dpi, FileFormat.PNG.media_type)
+            out = image.convert("1", dither=Image.Dither.NONE)
+        out.save(target, format="PNG", dpi=(page.dpi, page.dpi), compress_level=_PNG_LEVEL)
+        width, height = out.size
+    raw.unlink()
+    return RenderedPage(page.number, target, width, height, page.dpi, FileFormat.PNG.media_type)
