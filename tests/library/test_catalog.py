@@ -64,3 +64,12 @@ def test_documents_are_found_by_a_unique_prefix_of_their_id(library: Library) ->
         library.document("abcd")
     with pytest.raises(Exception, match="No document"):
         library.document("zzzz")
+
+
+def test_settings_are_kept_across_openings(library_path: Path) -> None:
+    with Library.open(library_path, create=True) as library:
+        assert library.get_setting("qr.url_template", "none") == "none"
+        library.set_setting("qr.url_template", "https://example.gov.vn/tai-lieu/{id}")
+        library.set_setting("qr.url_template", "https://example.gov.vn/tl/{id}")
+    with Library.open(library_path) as library:
+        assert library.get_setting("qr.url_template") == "https://example.gov.vn/tl/{id}"
