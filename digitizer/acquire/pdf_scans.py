@@ -8,6 +8,8 @@ scanner's own pixels and bytes. Anything less plain is left to the renderer.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -114,50 +116,93 @@ class ExtractedScan:
 
 
 def extract_scan(image: pikepdf.Stream, target_stem: Path, dpi: int) -> ExtractedScan | None:
-    """Write the embedded scan as a JPEG (its own bytes), a G4 TIFF or a PNG; None when it is in
-    a form this does not take out faithfully. TIFF and PNG files are written with `dpi`."""
+    """Write the embedded scan as a file of its own; None when it is in a form this does not take
+    out faithfully.
+
+    A JPEG keeps its bytes. A Flate image with PNG row filters (as img2pdf and most scanners
+    store a PNG) keeps its compressed data, wrapped as a PNG. Any other Flate or CCITT image is
+    decoded and written as PNG or G4 TIFF. Each result is decoded once more and kept only if it
+    gives the image the PDF describes.
+    """
     picture = pikepdf.PdfImage(image)
-    colour = picture.colorspace
-    if colour not in ("/DeviceGray", "/DeviceRGB") or picture.bits_per_component not in (1, 8):
+    colour, bits = picture.colorspace, picture.bits_per_component
+    if colour not in _CHANNELS or bits not in (1, 8) or (bits == 1 and colour != "/DeviceGray"):
         return None
+    expected_mode = "1" if bits == 1 else ("L" if colour == "/DeviceGray" else "RGB")
     filters = [str(name) for name in picture.filters]
-    if filters == ["/DCTDecode"] and picture.bits_per_component == 8:
-        target = target_stem.with_suffix(".jpg")
-        target.write_bytes(image.read_raw_bytes())
-        media_type, expected_modes = "image/jpeg", {"/DeviceGray": "L", "/DeviceRGB": "RGB"}
-    elif filters in (["/CCITTFaxDecode"], ["/FlateDecode"], []):
-        try:
-            target = Path(picture.extract_to(fileprefix=str(target_stem)))
-        except (pikepdf.PdfError, NotImplementedError, ValueError):
+    try:
+        if filters == ["/DCTDecode"]:
+            target = target_stem.with_suffix(".jpg")
+            target.write_bytes(image.read_raw_bytes())
+            media_type = "image/jpeg"
+        elif filters == ["/FlateDecode"] and _has_png_rows(image, picture, colour):
+            target = target_stem.with_suffix(".png")
+            target.write_bytes(_png_around(image.read_raw_bytes(), picture, colour, dpi))
+            media_type = "image/png"
+        elif filters in (["/CCITTFaxDecode"], ["/FlateDecode"], []):
+            decoded = picture.as_pil_image()
+            if bits == 1:
+                target, media_type = target_stem.with_suffix(".tif"), "image/tiff"
+                decoded.convert("1").save(target, "TIFF", compression="group4", dpi=(dpi, dpi))
+            else:
+                target, media_type = target_stem.with_suffix(".png"), "image/png"
+                decoded.save(target, "PNG", dpi=(dpi, dpi), compress_level=3)
+        else:
             return None
-        media_type = {".tif": "image/tiff", ".png": "image/png"}.get(target.suffix, "")
-        expected_modes = {
-            "/DeviceGray": "1" if picture.bits_per_component == 1 else "L",
-            "/DeviceRGB": "RGB",
-        }
-        if not media_type:
-            target.unlink(missing_ok=True)
-            return None
-    else:
+    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
         return None
-    # Read it back: only a file that decodes to the image the PDF describes is kept. The size
-    # was checked against the import's pixel limit when the PDF was probed.
+    # The size was checked against the import's pixel limit when the PDF was probed.
     try:
         with open_image(target) as check:
             check.load()
-            good = (
-                check.size == (picture.width, picture.height)
-                and check.mode == expected_modes[colour]
-            )
-            if good and media_type != "image/jpeg":
-                # Lossless formats are re-saved with the resolution, which the PDF kept apart.
-                options = {"compression": "group4"} if check.mode == "1" else {}
-                with_dpi = target.with_name("dpi-" + target.name)
-                check.save(with_dpi, format=check.format, dpi=(dpi, dpi), **options)
-                with_dpi.replace(target)
+            good = check.size == (picture.width, picture.height) and check.mode == expected_mode
     except (OSError, SyntaxError, ValueError):
         good = False
     if not good:
         target.unlink(missing_ok=True)
         return None
     return ExtractedScan(target, media_type, picture.width, picture.height)
+
+
+_CHANNELS = {"/DeviceGray": 1, "/DeviceRGB": 3}
+_PNG_COLOUR_TYPE = {1: 0, 3: 2}  # grey, truecolour
+
+
+def _has_png_rows(image: pikepdf.Stream, picture: pikepdf.PdfImage, colour: str) -> bool:
+    """Whether the Flate data is exactly a PNG's IDAT: PNG predictors over the whole image."""
+    parameters = image.get("/DecodeParms")
+    if not isinstance(parameters, pikepdf.Dictionary):
+        return False
+    return (
+        int(parameters.get("/Predictor", 1)) >= 10
+        and int(parameters.get("/Colors", 1)) == _CHANNELS[colour]
+        and int(parameters.get("/BitsPerComponent", 8)) == picture.bits_per_component
+        and int(parameters.get("/Columns", 1)) == picture.width
+    )
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _png_around(idat: bytes, picture: pikepdf.PdfImage, colour: str, dpi: int) -> bytes:
+    header = struct.pack(
+        ">IIBBBBB",
+        picture.width,
+        picture.height,
+        picture.bits_per_component,
+        _PNG_COLOUR_TYPE[_CHANNELS[colour]],
+        0,  # deflate
+        0,  # adaptive filtering
+        0,  # no interlace
+    )
+    per_metre = round(dpi / 0.0254)
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+            _png_chunk(b"IDAT", idat),
+            _png_chunk(b"IEND", b""),
+        ]
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import img2pdf
 import pikepdf
+import pytest
 from PIL import Image, ImageChops
 
 from digitizer.acquire.formats import identify
@@ -77,3 +78,27 @@ def test_pages_with_visible_drawing_or_rotation_are_rendered(inputs: Path, tmp_p
             sizes[number] = image.size
     assert sizes[2] == (560, 400), "the rotated page is rendered turned"
     assert sizes[1] == sizes[3] == (400, 560)
+
+
+def test_a_png_scan_keeps_its_compressed_data_and_its_pixels(inputs: Path, tmp_path: Path) -> None:
+    originals = []
+    for number, mode in ((1, "L"), (2, "RGB"), (3, "1")):
+        buffer = io.BytesIO()
+        page_image(number, mode=mode).save(buffer, format="PNG", dpi=(300, 300))
+        originals.append(buffer.getvalue())
+    pdf = inputs / "png-scan.pdf"
+    pdf.write_bytes(img2pdf.convert(originals))
+    with pikepdf.open(pdf) as document:
+        streams = [
+            next(iter(page.get_images().values())).read_raw_bytes() for page in document.pages
+        ]
+
+    pages = _pages(pdf, tmp_path / "out")
+
+    assert [(media, dpi) for _, media, _, dpi in pages] == [("image/png", 300)] * 3
+    for (_, _, path, _), original, stream in zip(pages, originals, streams, strict=True):
+        assert stream in path.read_bytes(), "the PDF's compressed data is kept as the IDAT"
+        with Image.open(path) as extracted, Image.open(io.BytesIO(original)) as expected:
+            assert extracted.mode == expected.mode
+            assert extracted.tobytes() == expected.tobytes()
+            assert extracted.info["dpi"][0] == pytest.approx(300, abs=0.01)
