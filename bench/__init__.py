@@ -1,0 +1,1 @@
+"""Benchmarks of the workstation, run by hand: see bench/README.md."""
