@@ -357,6 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `digitizer list | head` closed our output; that is not a failure.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # The machine said no (disk full, permission denied on the library): say what, plainly.
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"digitizer: {error.strerror or error}{where} [os-error]", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -99,3 +99,15 @@ def test_library_option_works_before_and_after_the_command(tmp_path: Path) -> No
 
     # Neither form fell back on the default library of the environment.
     assert not Path(os.environ["DIGITIZER_LIBRARY"]).exists()
+
+
+def test_a_library_folder_that_cannot_be_written_is_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    scan = write_image(tmp_path / "scan.png", 1)
+    result = run(blocker / "library", "import", scan)  # run() fails on any traceback
+    assert result.returncode == 1, result.describe()
+    assert "a-file" in result.stderr, result.describe()
+    assert not (blocker / "library").exists()
