@@ -206,6 +206,9 @@ class Importer:
         try:
             pages = self._add_pages(document_id, fresh)
         except InputError as error:
+            # Ctrl+C in a terminal reaches poppler too, so a cancelled render looks like a
+            # damaged PDF: keep the pages stored so far for the next run to finish.
+            self._check_cancel()
             self.library.discard_document(document_id)
             error.source = error.source or str(unit.origin)
             report.fail(error)

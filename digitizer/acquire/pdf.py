@@ -319,8 +319,12 @@ _PNG_LEVEL = 3
 def _encode_page(page: PdfPage, raw: Path) -> RenderedPage:
     """Turn poppler's raw output into the stored PNG; a bilevel scan stays 1 bit per pixel."""
     target = raw.with_suffix(".png")
-    with Image.open(raw) as image:
+    try:
+        image = Image.open(raw)
         image.load()
+    except (OSError, SyntaxError) as error:  # poppler stopped part-way through the file
+        raise CorruptPdf(f"page {page.number} cannot be rendered ({error}).", source=raw) from error
+    with image:
         out: Image.Image = image
         if page.mode is RenderMode.MONO:
             # Rendered at the scan's own resolution a bilevel page is already pure black and

@@ -155,3 +155,32 @@ def test_multipage_tiff_pages_are_numbered_after_earlier_files(
     ]
     assert {p.media_type for p in pages[1:]} == {"image/tiff"}
     assert len({p.image_sha256 for p in pages}) == 4
+
+
+def test_a_render_killed_by_ctrl_c_is_a_cancel_not_a_damaged_pdf(
+    library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cancel = threading.Event()
+
+    def interrupted_pages(
+        probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
+    ) -> Iterator[RenderedPage]:
+        rendered = page_images(probed, pages, folder, password)
+        yield next(rendered)
+        yield next(rendered)
+        cancel.set()  # the terminal's SIGINT reaches the importer and poppler alike
+        raise CorruptPdf("pages 3–4 cannot be rendered", source=probed.file.path)
+
+    pdf = pdf_of_pages(inputs / "book.pdf", 5)
+    monkeypatch.setattr("digitizer.acquire.importer.page_images", interrupted_pages)
+    report = import_paths(library, [pdf], cancel=cancel)
+
+    assert report.cancelled and not report.failed
+    (document,) = library.documents()
+    assert document.state is ImportState.IMPORTING
+    assert document.page_count == 2, "the pages stored before the cancel are kept"
+
+    monkeypatch.undo()
+    again = import_paths(library, [pdf])
+    assert again.ok and again.imported[0].resumed and again.imported[0].pages == 5
+    assert verify(library).ok
