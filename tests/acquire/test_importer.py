@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -81,9 +81,10 @@ def test_a_cancelled_import_is_finished_by_importing_again(library: Library, inp
     assert verify(library).ok
 
 
-def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
-    library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
+def _fail_pdf_after_two_pages(
+    monkeypatch: pytest.MonkeyPatch, before_failing: Callable[[], object] = lambda: None
 ) -> None:
+    """Fault injection: the importer gets two real pages of a PDF, then a render failure."""
 
     def failing_pages(
         probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
@@ -91,9 +92,16 @@ def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
         rendered = page_images(probed, pages, folder, password)
         yield next(rendered)
         yield next(rendered)
+        before_failing()
         raise CorruptPdf("page 3 cannot be rendered", source=probed.file.path)
 
     monkeypatch.setattr("digitizer.acquire.importer.page_images", failing_pages)
+
+
+def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
+    library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_pdf_after_two_pages(monkeypatch)
     good = write_image(inputs / "good.png", 7)
     report = import_paths(library, [pdf_of_pages(inputs / "bad.pdf", 5), good])
 
@@ -161,18 +169,9 @@ def test_a_render_killed_by_ctrl_c_is_a_cancel_not_a_damaged_pdf(
     library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cancel = threading.Event()
-
-    def interrupted_pages(
-        probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
-    ) -> Iterator[RenderedPage]:
-        rendered = page_images(probed, pages, folder, password)
-        yield next(rendered)
-        yield next(rendered)
-        cancel.set()  # the terminal's SIGINT reaches the importer and poppler alike
-        raise CorruptPdf("pages 3–4 cannot be rendered", source=probed.file.path)
-
+    # The terminal's SIGINT reaches the importer and poppler alike.
+    _fail_pdf_after_two_pages(monkeypatch, before_failing=cancel.set)
     pdf = pdf_of_pages(inputs / "book.pdf", 5)
-    monkeypatch.setattr("digitizer.acquire.importer.page_images", interrupted_pages)
     report = import_paths(library, [pdf], cancel=cancel)
 
     assert report.cancelled and not report.failed
