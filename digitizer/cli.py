@@ -7,67 +7,28 @@ used wrongly. Expected failures print a message, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from digitizer import __version__
+from digitizer import __version__, cli_pipeline
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
+from digitizer.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    ProgressBar,
+    cancel_on_interrupt,
+    positive_int,
+    print_json,
+)
 from digitizer.errors import DigitizerError
 from digitizer.library.verify import VerifyReport
 from digitizer.locations import LIBRARY_VARIABLE
 from digitizer.model import Document, Page
 from digitizer.service import Workstation
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class ProgressBar:
-    """Draws the progress protocol as a one-line bar on a terminal; silent otherwise."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty()
-        self.total = 0
-        self.done = 0
-        self.label = ""
-
-    def start(self, total: int, message: str = "") -> None:
-        self.total, self.done, self.label = total, 0, message
-        self._draw("")
-
-    def advance(self, steps: int = 1, message: str = "") -> None:
-        self.done += steps
-        self._draw(message)
-
-    def finish(self) -> None:
-        if self.enabled and self.total:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-
-    def _draw(self, message: str) -> None:
-        if not self.enabled or not self.total:
-            return
-        filled = self.WIDTH * min(self.done, self.total) // self.total
-        bar = "█" * filled + "·" * (self.WIDTH - filled)
-        line = f"{self.label} [{bar}] {self.done}/{self.total} {message}"
-        self.stream.write("\r\033[K" + line[:120])
-        self.stream.flush()
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="digitizer",
-        description="Digitize Vietnamese archival documents: import, check and list a library.",
+        description="Digitize Vietnamese archival documents: import, recognise, check and export.",
         parents=[library_option],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -109,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--password", help="password of protected PDFs")
     importing.add_argument(
         "--max-pixels",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_PIXELS,
         metavar="N",
         help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
@@ -127,12 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", parents=[library_option], help="re-hash every stored object and report damage"
     )
     checking.add_argument("--json", action="store_true")
+    cli_pipeline.add_parsers(commands, library_option)
     return parser
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -152,14 +109,10 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
         password=args.password,
         max_pixels=args.max_pixels,
     )
-    cancel = threading.Event()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())
-    try:
+    with cancel_on_interrupt() as cancel:
         report = station.import_paths(args.paths, options, ProgressBar(), cancel)
-    finally:
-        signal.signal(signal.SIGINT, previous)
     if args.json:
-        _print_json(report.as_json())
+        print_json(report.as_json())
     else:
         _print_import_report(report, station.library_path)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -206,7 +159,7 @@ def cmd_list(station: Workstation, args: argparse.Namespace) -> int:
     documents = station.documents()
     names = {collection.id: collection.name for collection in station.collections()}
     if args.json:
-        _print_json(
+        print_json(
             [_document_json(doc, names.get(doc.collection_id or -1, "")) for doc in documents]
         )
         return EXIT_OK
@@ -257,7 +210,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             for s in document.sources
         ]
         value["page_list"] = [_page_json(page, sources) for page in pages]
-        _print_json(value)
+        print_json(value)
         return EXIT_OK
     meta = document.metadata
     print(f"Document {document.id}: {meta.title}")
@@ -289,7 +242,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
 def cmd_verify(station: Workstation, args: argparse.Namespace) -> int:
     report = station.verify(ProgressBar())
     if args.json:
-        _print_json(_verify_json(report))
+        print_json(_verify_json(report))
     else:
         _print_verify_report(report)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -338,6 +291,7 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "verify": cmd_verify,
+    **cli_pipeline.COMMANDS,
 }
 
 

@@ -111,3 +111,28 @@ class MissingTool(DigitizerError):
 
 class Cancelled(DigitizerError):
     code = "cancelled"
+
+
+# --- recognition and export --------------------------------------------------------------------
+
+
+class MissingLanguage(MissingTool):
+    """A Tesseract language pack (`vie`, say) is not installed; the message names the package."""
+
+    code = "missing-language"
+
+
+class RecognitionFailed(DigitizerError):
+    """Tesseract could not read one page. The job goes on with the others."""
+
+    code = "ocr-failed"
+
+
+class NotRecognised(DigitizerError):
+    """An export needs OCR text that a page does not have yet."""
+
+    code = "no-ocr"
+
+
+class UnknownFormat(DigitizerError):
+    code = "unknown-format"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import Any
 
 
 class Classification(Enum):
@@ -136,3 +137,19 @@ class Collection:
     name: str
     code: str = ""
     document_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PageTextRecord:
+    """A page's current OCR result as the catalogue holds it; the word model is an object."""
+
+    page_id: int
+    page_number: int
+    settings_key: str
+    preparation: dict[str, Any]
+    prepared_sha256: str | None  # None: the original is already upright and level
+    words_sha256: str
+    text: str
+    word_count: int
+    mean_confidence: float | None
+    seconds: float

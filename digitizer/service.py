@@ -12,7 +12,9 @@ from pathlib import Path
 from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
-from digitizer.model import Collection, Document, Page
+from digitizer.model import Collection, Document, Page, PageTextRecord
+from digitizer.pipeline.evaluate import EvalReport, evaluate
+from digitizer.pipeline.ocr import OcrOptions, OcrReport, run_ocr
 from digitizer.progress import CancelEvent, Progress
 
 
@@ -64,3 +66,49 @@ class Workstation:
         # Writable: if a writer died, opening alone finishes its recovery before the check.
         with self._open(writable=True) as library:
             return verify(library, progress)
+
+    def ocr(
+        self,
+        references: Sequence[str] = (),
+        *,
+        everything: bool = False,
+        options: OcrOptions | None = None,
+        progress: Progress | None = None,
+        cancel: CancelEvent | None = None,
+    ) -> OcrReport:
+        """Recognise the named documents' pages (or every document's) not yet done.
+
+        Pages left over by OCR jobs that were cut off are always taken up too; with no
+        documents named, that is all it does.
+        """
+        with self._open(writable=True) as library:
+            ids = None if everything else [library.document(ref).id for ref in references]
+            return run_ocr(library, ids, options, progress, cancel)
+
+    def page_texts(self, reference: str) -> dict[int, PageTextRecord]:
+        """The current OCR result of each recognised page of a document, by page number."""
+        with self._open() as library:
+            return library.page_texts(library.document(reference).id)
+
+    def jobs(self, limit: int = 20) -> list[dict[str, object]]:
+        """The newest jobs, with page counts by state."""
+        with self._open() as library:
+            rows = library.rows(
+                "SELECT j.id, j.kind, j.state, j.message, j.created_at, j.updated_at, "
+                "sum(p.state = 'pending') AS pending, sum(p.state = 'done') AS done, "
+                "sum(p.state = 'skipped') AS skipped, sum(p.state = 'failed') AS failed "
+                "FROM jobs j LEFT JOIN job_pages p ON p.job_id = j.id "
+                "GROUP BY j.id ORDER BY j.id DESC LIMIT ?",
+                (limit,),
+            )
+            return [dict(row) for row in rows]
+
+    @staticmethod
+    def evaluate(
+        folder: Path,
+        options: OcrOptions | None = None,
+        progress: Progress | None = None,
+        cancel: CancelEvent | None = None,
+    ) -> EvalReport:
+        """Run the pipeline on page images with ground truth beside them; score the text."""
+        return evaluate(folder, options, progress, cancel)

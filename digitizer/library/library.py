@@ -35,6 +35,7 @@ from digitizer.model import (
     ImportState,
     Metadata,
     Page,
+    PageTextRecord,
     Source,
 )
 
@@ -140,6 +141,11 @@ class Library:
                 removed += 1
             self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
         self.objects.clear_temp()
+        # Alone with the library, so no job can still be running: those are cut off.
+        self.db.execute(
+            "UPDATE jobs SET state = 'interrupted', updated_at = ? WHERE state = 'running'",
+            (utc_now(),),
+        )
         return removed
 
     # --- writing -------------------------------------------------------------------------------
@@ -207,11 +213,20 @@ class Library:
             used = {
                 row[0]
                 for row in db.execute(
-                    "SELECT image_sha256 FROM pages WHERE document_id = ? "
-                    "UNION SELECT sha256 FROM sources WHERE document_id = ?",
-                    (document_id, document_id),
+                    "SELECT image_sha256 FROM pages WHERE document_id = ?1 "
+                    "UNION SELECT sha256 FROM sources WHERE document_id = ?1 "
+                    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p "
+                    "ON p.id = t.page_id WHERE p.document_id = ?1 AND t.prepared_sha256 NOT NULL "
+                    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p "
+                    "ON p.id = t.page_id WHERE p.document_id = ?1",
+                    (document_id,),
                 )
             }
+            db.execute(
+                "DELETE FROM page_texts WHERE page_id IN "
+                "(SELECT id FROM pages WHERE document_id = ?)",
+                (document_id,),
+            )
             db.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
             db.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
             db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
@@ -230,7 +245,8 @@ class Library:
     def _is_referenced(self, sha256: str) -> bool:
         row = self.db.execute(
             "SELECT 1 FROM pages WHERE image_sha256 = ?1 UNION ALL "
-            "SELECT 1 FROM sources WHERE sha256 = ?1 LIMIT 1",
+            "SELECT 1 FROM sources WHERE sha256 = ?1 UNION ALL "
+            "SELECT 1 FROM page_texts WHERE prepared_sha256 = ?1 OR words_sha256 = ?1 LIMIT 1",
             (sha256,),
         ).fetchone()
         return row is not None
@@ -356,7 +372,39 @@ class Library:
             "SELECT document_id, name FROM sources WHERE sha256 = ?", (sha256,)
         ):
             users.append(f"document {row[0]}, original file {row[1]}")
+        for row in self.db.execute(
+            "SELECT p.document_id, p.number, t.prepared_sha256 = ?1 FROM page_texts t "
+            "JOIN pages p ON p.id = t.page_id WHERE t.prepared_sha256 = ?1 OR t.words_sha256 = ?1 "
+            "ORDER BY p.document_id, p.number",
+            (sha256,),
+        ):
+            what = "prepared image" if row[2] else "OCR words"
+            users.append(f"document {row[0]}, page {row[1]} ({what})")
         return users
+
+    def page_texts(self, document_id: str) -> dict[int, PageTextRecord]:
+        """The current (newest) OCR result of each page of a document, by page number."""
+        rows = self.db.execute(
+            "SELECT t.*, p.number FROM page_texts t JOIN pages p ON p.id = t.page_id "
+            "WHERE p.document_id = ? AND t.id = (SELECT max(id) FROM page_texts "
+            "WHERE page_id = p.id) ORDER BY p.number",
+            (document_id,),
+        ).fetchall()
+        return {
+            int(row["number"]): PageTextRecord(
+                page_id=row["page_id"],
+                page_number=row["number"],
+                settings_key=row["settings_key"],
+                preparation=json.loads(row["preparation"]),
+                prepared_sha256=row["prepared_sha256"],
+                words_sha256=row["words_sha256"],
+                text=row["text"],
+                word_count=row["word_count"],
+                mean_confidence=row["mean_confidence"],
+                seconds=row["seconds"],
+            )
+            for row in rows
+        }
 
     def rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return self.db.execute(sql, parameters).fetchall()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -36,7 +37,7 @@ class TextPage:
     def text(self) -> str:
         return "\n".join(self.lines)
 
-    def save(self, path: Path, **options: object) -> Path:
+    def save(self, path: Path, **options: Any) -> Path:
         self.image.save(path, dpi=(self.dpi, self.dpi), **options)
         return path
 
@@ -63,5 +64,6 @@ def text_page(
     for index, line in enumerate(lines):
         draw.text((margin, margin + index * line_height), line, font=font, fill=0)
     if mode == "1":
-        return TextPage(image.point(lambda v: 255 if v > 128 else 0).convert("1"), tuple(lines), dpi)
+        bilevel = image.point(lambda v: 255 if v > 128 else 0).convert("1")
+        return TextPage(bilevel, tuple(lines), dpi)
     return TextPage(image.convert(mode), tuple(lines), dpi)

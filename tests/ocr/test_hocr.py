@@ -14,8 +14,10 @@ HOCR = """<?xml version="1.0" encoding="UTF-8"?>
   <div class='ocr_carea' id='block_1_1' title="bbox 150 150 1900 400">
    <p class='ocr_par' id='par_1_1' lang='vie' title="bbox 150 150 1900 400">
     <span class='ocr_line' id='line_1_1' title="bbox 150 150 1900 210; baseline 0.001 -12">
-     <span class='ocrx_word' id='word_1_1' title='bbox 150 150 330 210; x_wconf 96'>Nghi&#803;</span>
-     <span class='ocrx_word' id='word_1_2' title='bbox 350 150 560 210; x_wconf 91'><strong>quyết</strong></span>
+     <span class='ocrx_word' id='word_1_1' title='bbox 150 150 330 210; x_wconf 96'
+      >Nghi&#803;</span>
+     <span class='ocrx_word' id='word_1_2' title='bbox 350 150 560 210; x_wconf 91'
+      ><strong>quyết</strong></span>
      <span class='ocrx_word' id='word_1_3' title='bbox 580 150 600 210; x_wconf 10'> </span>
     </span>
     <span class='ocr_header' id='line_1_2' title="bbox 150 250 900 310; baseline 0 -10">

@@ -1,0 +1,181 @@
+"""Command-line commands for the pipeline after import: `ocr`, `eval`, `jobs`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from digitizer.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    ProgressBar,
+    cancel_on_interrupt,
+    positive_int,
+    print_json,
+)
+from digitizer.pipeline.evaluate import EvalReport
+from digitizer.pipeline.ocr import OcrOptions, OcrReport, default_workers
+from digitizer.service import Workstation
+from ocr.prepare import PrepareSettings
+
+
+def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        default="vie",
+        metavar="LANGS",
+        help="Tesseract languages joined by '+', e.g. vie+eng (default: vie)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=default_workers(),
+        metavar="N",
+        help=f"pages recognised side by side (default: the cores, {default_workers()})",
+    )
+    parser.add_argument(
+        "--no-rotate", action="store_true", help="do not detect and correct page orientation"
+    )
+    parser.add_argument("--no-deskew", action="store_true", help="do not straighten skewed pages")
+    parser.add_argument(
+        "--remove-borders", action="store_true", help="crop dark scanner borders off the pages"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def _ocr_options(args: argparse.Namespace) -> OcrOptions:
+    return OcrOptions(
+        languages=args.lang,
+        workers=args.jobs,
+        prepare=PrepareSettings(
+            orientation=not args.no_rotate,
+            deskew=not args.no_deskew,
+            remove_borders=args.remove_borders,
+        ),
+    )
+
+
+def add_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    library_option: argparse.ArgumentParser,
+) -> None:
+    ocr = commands.add_parser(
+        "ocr",
+        parents=[library_option],
+        help="recognise the text of documents",
+        description="Prepare (orientation, deskew) and recognise the pages of the named documents, "
+        "or of all of them. Pages already recognised with the same settings are skipped, and "
+        "pages left over by an interrupted run are always taken up.",
+    )
+    ocr.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (or prefixes)")
+    ocr.add_argument("--all", action="store_true", help="every document in the library")
+    _add_ocr_options(ocr)
+
+    evaluating = commands.add_parser(
+        "eval",
+        parents=[library_option],
+        help="measure OCR quality on pages with known text",
+        description="Run the whole pipeline on a folder of page images, each with its ground "
+        "truth beside it (page.png and page.gt.txt), and print the character and word error "
+        "rates (CER, WER) per page and overall. Uses a throwaway library.",
+    )
+    evaluating.add_argument("folder", type=Path, metavar="DIR")
+    _add_ocr_options(evaluating)
+
+    jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
+    jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
+    jobs.add_argument("--json", action="store_true")
+
+
+def cmd_ocr(station: Workstation, args: argparse.Namespace) -> int:
+    if args.all and args.documents:
+        print("digitizer ocr: give document ids or --all, not both", file=sys.stderr)
+        return EXIT_USAGE
+    with cancel_on_interrupt() as cancel:
+        report = station.ocr(
+            args.documents,
+            everything=args.all,
+            options=_ocr_options(args),
+            progress=ProgressBar(),
+            cancel=cancel,
+        )
+    if args.json:
+        print_json(report.as_json())
+    else:
+        _print_ocr_report(report)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _print_ocr_report(report: OcrReport) -> None:
+    if report.resumed_jobs:
+        jobs = ", ".join(str(job) for job in report.resumed_jobs)
+        print(f"Took up the pages left by interrupted job(s) {jobs}.")
+    rate = report.done / report.seconds * 60 if report.seconds and report.done else 0.0
+    print(
+        f"Recognised {report.done} page(s) in {report.seconds:.1f} s ({rate:.1f} pages/min); "
+        f"skipped {report.skipped} page(s) already done (job {report.job_id})."
+    )
+    if report.failed:
+        print(f"Failed: {len(report.failed)}")
+        for failure in report.failed:
+            print(
+                f"  document {failure.document_id}, page {failure.page}  [{failure.code}]  "
+                f"{failure.message}"
+            )
+    if report.cancelled:
+        print("Cancelled. Run the same command again to finish.")
+
+
+def cmd_eval(station: Workstation, args: argparse.Namespace) -> int:
+    with cancel_on_interrupt() as cancel:
+        report = station.evaluate(args.folder, _ocr_options(args), ProgressBar(), cancel)
+    if args.json:
+        print_json(report.as_json())
+    else:
+        _print_eval_report(report)
+    return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+def _print_eval_report(report: EvalReport) -> None:
+    width = max([len(page.image) for page in report.pages] + [4])
+    print(f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'CHARS':>6}  {'SKEW':>6}  TURN  SECONDS")
+    for page in report.pages:
+        print(
+            f"{page.image:<{width}}  {page.score.cer:>7.2%}  {page.score.wer:>7.2%}  "
+            f"{page.score.chars:>6}  {page.skew_degrees:>5.2f}°  {page.quarter_turns * 90:>4}  "
+            f"{page.seconds:>7.2f}"
+        )
+    total = report.total
+    print(
+        f"{'overall':<{width}}  {total.cer:>7.2%}  {total.wer:>7.2%}  {total.chars:>6}  "
+        f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}; "
+        f"{len(report.pages)} page(s) in {report.seconds:.1f} s)"
+    )
+    for image, code, message in report.failed:
+        print(f"FAILED {image}  [{code}]  {message}")
+
+
+def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
+    jobs = station.jobs(args.limit)
+    if args.json:
+        print_json(jobs)
+        return EXIT_OK
+    if not jobs:
+        print("No jobs yet.")
+        return EXIT_OK
+    print(
+        f"{'JOB':>5}  {'KIND':<6}  {'STATE':<11}  {'DONE':>5}  {'SKIP':>5}  {'FAIL':>5}  "
+        f"{'LEFT':>5}  UPDATED"
+    )
+    for job in jobs:
+        print(
+            f"{job['id']:>5}  {job['kind']!s:<6}  {job['state']!s:<11}  {job['done'] or 0:>5}  "
+            f"{job['skipped'] or 0:>5}  {job['failed'] or 0:>5}  {job['pending'] or 0:>5}  "
+            f"{job['updated_at']}"
+        )
+    return EXIT_OK
+
+
+COMMANDS = {"ocr": cmd_ocr, "eval": cmd_eval, "jobs": cmd_jobs}

@@ -1,0 +1,1 @@
+"""The pipeline after import: prepare and recognise pages, as persisted, resumable jobs."""

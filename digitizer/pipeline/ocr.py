@@ -1,0 +1,315 @@
+"""OCR as a persisted job: pick the pages, farm them out to worker processes, file the results.
+
+One job row per run, one `job_pages` row per page it covers. A page whose text already exists
+under the same settings is skipped; each finished page commits on its own, so a crash loses at
+most the pages in flight, and the next run (or the recovery of a cut-off job) does only the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digitizer.errors import MissingLanguage, MissingTool
+from digitizer.library import Library
+from digitizer.library.library import utc_now
+from digitizer.library.objects import StoredObject
+from digitizer.pipeline.page_work import PageOutcome, PageTask, start_worker, work_on_page
+from digitizer.progress import CancelEvent, NullProgress, Progress
+from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
+from ocr.prepare import PrepareSettings
+
+PIPELINE_VERSION = 1
+"""Raise when a change in this pipeline changes its results, so old texts count as stale."""
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    languages: str = "vie"
+    workers: int = field(default_factory=default_workers)
+    prepare: PrepareSettings = field(default_factory=PrepareSettings)
+
+    @property
+    def engine(self) -> EngineSettings:
+        return EngineSettings(languages=self.languages)
+
+
+@dataclass(frozen=True)
+class PageFailure:
+    document_id: str
+    page: int
+    code: str
+    message: str
+
+
+@dataclass
+class OcrReport:
+    job_id: int = 0
+    done: int = 0
+    skipped: int = 0
+    resumed_jobs: list[int] = field(default_factory=list)
+    failed: list[PageFailure] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "job": self.job_id,
+            "done": self.done,
+            "skipped": self.skipped,
+            "resumed_jobs": self.resumed_jobs,
+            "failed": [
+                {"document": f.document_id, "page": f.page, "code": f.code, "message": f.message}
+                for f in self.failed
+            ],
+            "cancelled": self.cancelled,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def settings_record(options: OcrOptions) -> dict[str, Any]:
+    """Everything that decides a page's text; its hash is the page text's settings key."""
+    try:
+        engine = model_fingerprint(options.engine)
+    except LanguagePackMissing as error:
+        raise MissingLanguage(error.message) from error
+    except TesseractMissing as error:
+        raise MissingTool(error.message) from error
+    return {
+        "pipeline": PIPELINE_VERSION,
+        "engine": engine,
+        "languages": options.languages,
+        "page_segmentation": options.engine.page_segmentation,
+        "prepare": options.prepare.key(),
+    }
+
+
+def settings_key(record: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _PageRef:
+    page_id: int
+    document_id: str
+    number: int
+    image_sha256: str
+    dpi: int
+
+
+def run_ocr(
+    library: Library,
+    document_ids: Sequence[str] | None,
+    options: OcrOptions | None = None,
+    progress: Progress | None = None,
+    cancel: CancelEvent | None = None,
+) -> OcrReport:
+    """Recognise the pages of `document_ids` (None: every document) not yet done.
+
+    Pages left pending by jobs that were cut off are taken up too, and those jobs closed.
+    """
+    options = options or OcrOptions()
+    progress = progress or NullProgress()
+    started = time.perf_counter()
+    record = settings_record(options)
+    key = settings_key(record)
+
+    interrupted = [
+        int(row["id"])
+        for row in library.rows(
+            "SELECT id FROM jobs WHERE kind = 'ocr' AND state = 'interrupted' ORDER BY id"
+        )
+    ]
+    pages = _pages_for(library, document_ids, interrupted)
+    done_already = {
+        int(row["page_id"])
+        for row in library.rows("SELECT page_id FROM page_texts WHERE settings_key = ?", (key,))
+    }
+    report = OcrReport(resumed_jobs=interrupted)
+    with library.transaction() as db:
+        now = utc_now()
+        cursor = db.execute(
+            "INSERT INTO jobs (kind, state, settings, created_at, updated_at) "
+            "VALUES ('ocr', 'running', ?, ?, ?)",
+            (json.dumps({**record, "documents": document_ids}, ensure_ascii=False), now, now),
+        )
+        report.job_id = int(cursor.lastrowid or 0)
+        db.executemany(
+            "INSERT INTO job_pages (job_id, page_id, state) VALUES (?, ?, ?)",
+            [
+                (report.job_id, p.page_id, "skipped" if p.page_id in done_already else "pending")
+                for p in pages
+            ],
+        )
+    todo = [p for p in pages if p.page_id not in done_already]
+    report.skipped = len(pages) - len(todo)
+
+    progress.start(len(todo), "Recognising pages")
+    try:
+        if todo:
+            _recognise(library, todo, options, key, record, report, progress, cancel)
+    finally:
+        progress.finish()
+        state = "cancelled" if report.cancelled else ("failed" if report.failed else "done")
+        with library.transaction() as db:
+            now = utc_now()
+            db.execute(
+                "UPDATE jobs SET state = ?, updated_at = ?, message = ? WHERE id = ?",
+                (state, now, f"{report.done} done, {report.skipped} skipped", report.job_id),
+            )
+            if not report.cancelled:
+                db.executemany(
+                    "UPDATE jobs SET state = 'done', updated_at = ?, message = ? WHERE id = ?",
+                    [(now, f"resumed by job {report.job_id}", job) for job in interrupted],
+                )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _pages_for(
+    library: Library, document_ids: Sequence[str] | None, interrupted: Sequence[int]
+) -> list[_PageRef]:
+    query = (
+        "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi FROM pages p "
+        "JOIN documents d ON d.id = p.document_id WHERE d.import_state = 'complete' "
+    )
+    rows = []
+    if document_ids is None:
+        rows = library.rows(query + "ORDER BY d.rowid, p.number")
+    else:
+        for document_id in document_ids:
+            rows += library.rows(query + "AND d.id = ? ORDER BY p.number", (document_id,))
+    for job in interrupted:
+        rows += library.rows(
+            query + "AND p.id IN (SELECT page_id FROM job_pages WHERE job_id = ? "
+            "AND state = 'pending') ORDER BY d.rowid, p.number",
+            (job,),
+        )
+    seen: set[int] = set()
+    pages = []
+    for row in rows:
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        dpi = round(row["dpi"]) if row["dpi"] else 300
+        pages.append(_PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
+    return pages
+
+
+def _recognise(
+    library: Library,
+    todo: list[_PageRef],
+    options: OcrOptions,
+    key: str,
+    record: dict[str, Any],
+    report: OcrReport,
+    progress: Progress,
+    cancel: CancelEvent | None,
+) -> None:
+    scratch = library.objects.temp_folder()
+    by_id = {page.page_id: page for page in todo}
+    queue = list(reversed(todo))
+    workers = max(1, min(options.workers, len(todo)))
+    # Spawned, not forked: a worker must not inherit the library's lock or its database handle.
+    context = multiprocessing.get_context("spawn")
+    in_flight: dict[Future[PageOutcome], int] = {}
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool:
+            while queue or in_flight:
+                while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
+                    page = queue.pop()
+                    task = PageTask(
+                        page_id=page.page_id,
+                        image=str(library.objects.path_of(page.image_sha256)),
+                        dpi=page.dpi,
+                        engine=options.engine,
+                        prepare=options.prepare,
+                        scratch=str(scratch),
+                    )
+                    in_flight[pool.submit(work_on_page, task)] = page.page_id
+                if not in_flight:
+                    break
+                finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    page = by_id[in_flight.pop(future)]
+                    outcome = future.result()
+                    _file_outcome(library, report, page, outcome, key, record)
+                    progress.advance(1, f"document {page.document_id}, page {page.number}")
+            report.cancelled = bool(queue) and _cancelled(cancel)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cancelled(cancel: CancelEvent | None) -> bool:
+    return cancel is not None and cancel.is_set()
+
+
+def _file_outcome(
+    library: Library,
+    report: OcrReport,
+    page: _PageRef,
+    outcome: PageOutcome,
+    key: str,
+    record: dict[str, Any],
+) -> None:
+    if not outcome.ok or outcome.words is None:
+        report.failed.append(
+            PageFailure(page.document_id, page.number, outcome.error_code, outcome.error_message)
+        )
+        with library.transaction() as db:
+            db.execute(
+                "UPDATE job_pages SET state = 'failed', error_code = ?, error_message = ? "
+                "WHERE job_id = ? AND page_id = ?",
+                (outcome.error_code, outcome.error_message, report.job_id, page.page_id),
+            )
+        return
+    stored: list[tuple[StoredObject, str]] = []
+    for staged in (outcome.prepared, outcome.words):
+        if staged is not None:
+            stored.append(
+                (library.put_file(Path(staged.path), staged.sha256, move=True), staged.media_type)
+            )
+    with library.transaction() as db:
+        for obj, media_type in stored:
+            library.register_object(obj, media_type)
+        db.execute(
+            "INSERT INTO page_texts (page_id, settings_key, settings, preparation, "
+            "prepared_sha256, words_sha256, text, word_count, mean_confidence, seconds, "
+            "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (page_id, settings_key) DO NOTHING",
+            (
+                page.page_id,
+                key,
+                json.dumps(record, sort_keys=True, ensure_ascii=False),
+                json.dumps(outcome.preparation, sort_keys=True),
+                outcome.prepared.sha256 if outcome.prepared else None,
+                outcome.words.sha256,
+                outcome.text,
+                outcome.word_count,
+                outcome.mean_confidence,
+                outcome.seconds,
+                utc_now(),
+            ),
+        )
+        db.execute(
+            "UPDATE job_pages SET state = 'done' WHERE job_id = ? AND page_id = ?",
+            (report.job_id, page.page_id),
+        )
+    report.done += 1

@@ -1,0 +1,126 @@
+"""The work on one page, run inside a worker process: prepare the image, then recognise it.
+
+A pure function of its task: it reads the original from the object store by path, writes the
+prepared image and the word model as files in the library's scratch folder, and returns their
+names and hashes. The coordinator in the main process files them in the catalogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocr.engine import EngineSettings, OcrError, recognise
+from ocr.prepare import PrepareSettings, prepare_file
+
+
+@dataclass(frozen=True)
+class PageTask:
+    page_id: int
+    image: str  # the original, in the object store
+    dpi: int
+    engine: EngineSettings
+    prepare: PrepareSettings
+    scratch: str  # folder for the files this task produces
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file a worker made, ready to be moved into the object store."""
+
+    path: str
+    sha256: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    page_id: int
+    seconds: float
+    preparation: dict[str, Any] = field(default_factory=dict)
+    prepared: StagedFile | None = None
+    words: StagedFile | None = None
+    text: str = ""
+    word_count: int = 0
+    mean_confidence: float | None = None
+    error_code: str = ""
+    error_message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error_code
+
+
+_MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".tif": "image/tiff"}
+
+
+def start_worker() -> None:
+    """Pool initialiser: one Tesseract thread per process, no terminal signals, no orphans.
+
+    A worker gets its own process group so Ctrl+C in the terminal reaches only the coordinator,
+    which then stops between pages instead of losing the pages in flight.
+    """
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after the coordinator dies (SIGKILL, crash).
+
+    A pool worker would otherwise wait for work forever: it holds both ends of its own queue,
+    so it never sees the coordinator go.
+    """
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _stage(path: Path) -> StagedFile:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return StagedFile(str(path), digest, _MEDIA_TYPES.get(path.suffix, "application/octet-stream"))
+
+
+def work_on_page(task: PageTask) -> PageOutcome:
+    started = time.perf_counter()
+    scratch = Path(task.scratch)
+    try:
+        prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
+        page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+    except OcrError as error:
+        return PageOutcome(
+            task.page_id,
+            time.perf_counter() - started,
+            error_code=error.code,
+            error_message=error.message,
+        )
+    except (OSError, ValueError) as error:
+        return PageOutcome(
+            task.page_id,
+            time.perf_counter() - started,
+            error_code="ocr-failed",
+            error_message=f"{type(error).__name__}: {error}",
+        )
+    handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")
+    with os.fdopen(handle, "wb") as out:
+        out.write(page_text.to_bytes())
+    words = _stage(Path(name))
+    words = StagedFile(words.path, words.sha256, "application/vnd.digitizer.page-text+json")
+    return PageOutcome(
+        page_id=task.page_id,
+        seconds=time.perf_counter() - started,
+        preparation=prepared.preparation.as_json(),
+        prepared=_stage(prepared.path) if prepared.path else None,
+        words=words,
+        text=page_text.text,
+        word_count=sum(1 for _ in page_text.words()),
+        mean_confidence=page_text.mean_confidence,
+    )
