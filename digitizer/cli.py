@@ -27,7 +27,7 @@ from digitizer.cli_support import (
 from digitizer.errors import DigitizerError
 from digitizer.library.verify import VerifyReport
 from digitizer.locations import LIBRARY_VARIABLE
-from digitizer.model import Document, Page
+from digitizer.model import Document, Page, PageTextRecord
 from digitizer.service import Workstation
 
 
@@ -195,6 +195,7 @@ def _page_json(page: Page, sources: dict[str, str]) -> dict[str, Any]:
 
 def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
     document, pages, collection = station.document(args.document)
+    texts = station.page_texts(document.id)
     sources = {source.sha256: source.name for source in document.sources}
     if args.json:
         value = _document_json(document, collection)
@@ -209,7 +210,10 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             }
             for s in document.sources
         ]
-        value["page_list"] = [_page_json(page, sources) for page in pages]
+        value["page_list"] = [
+            _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))}
+            for page in pages
+        ]
         print_json(value)
         return EXIT_OK
     meta = document.metadata
@@ -226,17 +230,49 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             f"  original        {source.name} ({source.media_type}, {source.size:,} bytes{layer})"
         )
         print(f"                  sha256 {source.sha256}")
-    print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  SHA-256")
+    print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
+    print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")
     for page in pages:
         dpi = f"{page.dpi:g}" if page.dpi else "?"
         origin = sources.get(page.source_sha256, "")
         if page.source_page > 1 or origin.lower().endswith((".pdf", ".tif", ".tiff")):
             origin += f" p{page.source_page}"
+        ocr = _ocr_summary(texts.get(page.number))
         print(
             f"  {page.number:>4}  {page.width:>5}×{page.height:<5}  {dpi:>5}  {origin[:24]:<24}  "
-            f"{page.image_sha256}"
+            f"{ocr:<22}  {page.image_sha256}"
         )
     return EXIT_OK
+
+
+def _ocr_json(text: PageTextRecord | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    return {
+        "words": text.word_count,
+        "mean_confidence": round(text.mean_confidence, 1) if text.mean_confidence else None,
+        "quarter_turns": text.preparation.get("quarter_turns", 0),
+        "skew_degrees": text.preparation.get("skew_degrees", 0.0),
+        "prepared_sha256": text.prepared_sha256,
+        "words_sha256": text.words_sha256,
+        "seconds": round(text.seconds, 2),
+    }
+
+
+def _ocr_summary(text: PageTextRecord | None) -> str:
+    """'612 w, 95%, ↻180°, 2.5°' for a recognised page; '-' for one not yet."""
+    if text is None:
+        return "-"
+    parts = [f"{text.word_count} w"]
+    if text.mean_confidence is not None:
+        parts.append(f"{text.mean_confidence:.0f}%")
+    turns = int(text.preparation.get("quarter_turns", 0))
+    if turns:
+        parts.append(f"↻{turns * 90}°")
+    skew = float(text.preparation.get("skew_degrees", 0.0))
+    if skew:
+        parts.append(f"{skew:+.1f}°")
+    return ", ".join(parts)
 
 
 def cmd_verify(station: Workstation, args: argparse.Namespace) -> int:

@@ -35,6 +35,9 @@ def test_ocr_then_again_skips_what_is_done(tmp_path: Path, inputs: Path) -> None
     assert again.returncode == 0, again.describe()
     assert "Recognised 0 page(s)" in again.stdout
     assert "skipped 3 page(s) already done" in again.stdout
+    shown = run_json(library, "show", document)["page_list"]
+    assert [page["ocr"]["words"] > 5 for page in shown] == [True, True, True]
+    assert all(page["ocr"]["quarter_turns"] == 0 for page in shown)
     jobs = run_json(library, "jobs")
     assert [(j["state"], j["done"], j["skipped"]) for j in jobs] == [
         ("done", 0, 3),
