@@ -1,4 +1,4 @@
-"""Command-line commands for the pipeline after import: `ocr`, `eval`, `jobs`."""
+"""Command-line commands for the pipeline after import: `ocr`, `export`, `eval`, `jobs`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from digitizer.cli_support import (
     positive_int,
     print_json,
 )
+from digitizer.export.document import FORMATS
 from digitizer.pipeline.evaluate import EvalReport
 from digitizer.pipeline.ocr import OcrOptions, OcrReport, default_workers
 from digitizer.service import Workstation
@@ -83,6 +84,24 @@ def add_parsers(
     )
     evaluating.add_argument("folder", type=Path, metavar="DIR")
     _add_ocr_options(evaluating)
+
+    exporting = commands.add_parser(
+        "export",
+        parents=[library_option],
+        help="export a document as searchable PDF/A, text, hOCR or ALTO",
+        description="Write one document to a file: pdf (PDF/A-2b: the scans with an invisible "
+        "text layer placed word by word), txt (plain text, pages separated by form feeds), "
+        "hocr (hOCR 1.2) or alto (ALTO XML v4). The file is replaced whole or not at all.",
+    )
+    exporting.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
+    exporting.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
+    exporting.add_argument("--out", required=True, type=Path, metavar="PATH")
+    exporting.add_argument(
+        "--allow-unrecognised",
+        action="store_true",
+        help="export pages that have no OCR text yet (as images only)",
+    )
+    exporting.add_argument("--json", action="store_true")
 
     jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
     jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
@@ -157,6 +176,31 @@ def _print_eval_report(report: EvalReport) -> None:
         print(f"FAILED {image}  [{code}]  {message}")
 
 
+def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
+    result = station.export(
+        args.document, args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
+    )
+    if args.json:
+        print_json(
+            {
+                "document": result.document_id,
+                "format": result.format,
+                "path": str(result.path),
+                "pages": result.pages,
+                "pages_without_text": list(result.pages_without_text),
+                "bytes": result.size,
+            }
+        )
+        return EXIT_OK
+    print(
+        f"Wrote {result.path} ({result.format}, {result.pages} page(s), {result.size:,} bytes) "
+        f"from document {result.document_id}"
+    )
+    if result.pages_without_text:
+        print(f"  pages without OCR text: {', '.join(map(str, result.pages_without_text))}")
+    return EXIT_OK
+
+
 def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
     jobs = station.jobs(args.limit)
     if args.json:
@@ -178,4 +222,4 @@ def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ocr": cmd_ocr, "eval": cmd_eval, "jobs": cmd_jobs}
+COMMANDS = {"ocr": cmd_ocr, "export": cmd_export, "eval": cmd_eval, "jobs": cmd_jobs}

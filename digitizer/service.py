@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
+from digitizer.export.document import ExportResult, export_document
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
 from digitizer.model import Collection, Document, Page, PageTextRecord
@@ -102,6 +103,15 @@ class Workstation:
                 (limit,),
             )
             return [dict(row) for row in rows]
+
+    def export(
+        self, reference: str, fmt: str, out: Path, *, allow_unrecognised: bool = False
+    ) -> ExportResult:
+        """Write a document as `fmt` (pdf, txt, hocr, alto) to `out`."""
+        with self._open() as library:
+            return export_document(
+                library, reference, fmt, out, allow_unrecognised=allow_unrecognised
+            )
 
     @staticmethod
     def evaluate(
