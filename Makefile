@@ -37,10 +37,11 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # Until the window exists, the workstation's main job is to take the bundled sample pages
-# into the default library and show the catalogue.
+# into the default library, read them, and show the catalogue.
 run: setup
 	$(BIN)/digitizer init
 	$(BIN)/digitizer import resources/samples/pages --collection "Tài liệu mẫu"
+	$(BIN)/digitizer ocr --all
 	$(BIN)/digitizer list
 
 lint: setup

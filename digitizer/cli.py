@@ -211,8 +211,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             for s in document.sources
         ]
         value["page_list"] = [
-            _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))}
-            for page in pages
+            _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))} for page in pages
         ]
         print_json(value)
         return EXIT_OK
