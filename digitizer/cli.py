@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,28 @@ def build_parser() -> argparse.ArgumentParser:
     showing.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
     showing.add_argument("--json", action="store_true")
 
+    describing = commands.add_parser(
+        "describe",
+        parents=[library_option],
+        help="fill in a document's archival description",
+        description="Set fields of a document's archival record; fields not given stay as "
+        "they are. Search entries follow at once.",
+    )
+    describing.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
+    describing.add_argument("--title")
+    describing.add_argument("--type", dest="document_type", help="e.g. 'Nghị quyết'")
+    describing.add_argument("--number", dest="number_symbol", help="số và ký hiệu, e.g. 24-NQ/TU")
+    describing.add_argument("--issuer", dest="issuing_body", help="cơ quan ban hành")
+    describing.add_argument(
+        "--date", dest="issued_on", type=_date, metavar="YYYY-MM-DD", help="date of issue"
+    )
+    describing.add_argument("--abstract")
+    describing.add_argument(
+        "--keywords", type=_keywords, metavar="'A; B'", help="keywords separated by ';'"
+    )
+    describing.add_argument("--language", help="BCP 47 tag of the text (default vi)")
+    describing.add_argument("--json", action="store_true")
+
     checking = commands.add_parser(
         "verify", parents=[library_option], help="re-hash every stored object and report damage"
     )
@@ -149,6 +172,8 @@ def _document_json(document: Document, collection: str) -> dict[str, Any]:
         "number_symbol": meta.number_symbol,
         "issuing_body": meta.issuing_body,
         "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
+        "abstract": meta.abstract,
+        "keywords": list(meta.keywords),
         "language": meta.language,
         "has_text_layer": document.has_text_layer,
         "created_at": document.created_at,
@@ -274,6 +299,42 @@ def _ocr_summary(text: PageTextRecord | None) -> str:
     return ", ".join(parts)
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from error
+
+
+def _keywords(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+_METADATA_OPTIONS = (
+    "title",
+    "document_type",
+    "number_symbol",
+    "issuing_body",
+    "issued_on",
+    "abstract",
+    "keywords",
+    "language",
+)
+
+
+def cmd_describe(station: Workstation, args: argparse.Namespace) -> int:
+    changes = {
+        name: getattr(args, name) for name in _METADATA_OPTIONS if getattr(args, name) is not None
+    }
+    document = station.describe(args.document, **changes)
+    if args.json:
+        print_json(_document_json(document, ""))
+    else:
+        changed = ", ".join(changes) or "nothing"
+        print(f"Document {document.id}: changed {changed}.")
+    return EXIT_OK
+
+
 def cmd_verify(station: Workstation, args: argparse.Namespace) -> int:
     report = station.verify(ProgressBar())
     if args.json:
@@ -325,6 +386,7 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
+    "describe": cmd_describe,
     "verify": cmd_verify,
     **cli_pipeline.COMMANDS,
 }

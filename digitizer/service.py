@@ -7,6 +7,7 @@ a report; long work takes a `Progress` and a cancel event, and runs happily on a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
@@ -62,6 +63,14 @@ class Workstation:
                 library.pages(document.id),
                 library.collection_name(document.collection_id),
             )
+
+    def describe(self, reference: str, **changes: object) -> Document:
+        """Change fields of a document's archival description (`Metadata` field names)."""
+        with self._open(writable=True) as library:
+            document = library.document(reference)
+            metadata = replace(document.metadata, **changes)  # type: ignore[arg-type]
+            library.update_metadata(document.id, metadata)
+            return library.document(document.id)
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         # Writable: if a writer died, opening alone finishes its recovery before the check.

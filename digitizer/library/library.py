@@ -192,6 +192,35 @@ class Library:
         )
         self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (stored.sha256,))
 
+    def queue_for_index(self, document_id: str, page_number: int | None = None) -> None:
+        """Note that a page's (None: every page's) search entry is stale. Call inside the
+        transaction that makes it so."""
+        self.db.execute(
+            "INSERT INTO index_queue (document_id, page_number, queued_at) VALUES (?, ?, ?)",
+            (document_id, page_number, utc_now()),
+        )
+
+    def update_metadata(self, document_id: str, metadata: Metadata) -> None:
+        """Replace a document's archival description; its search entries follow."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE documents SET title = ?, document_type = ?, number_symbol = ?, "
+                "issuing_body = ?, issued_on = ?, abstract = ?, keywords = ?, language = ? "
+                "WHERE id = ?",
+                (
+                    metadata.title,
+                    metadata.document_type,
+                    metadata.number_symbol,
+                    metadata.issuing_body,
+                    metadata.issued_on.isoformat() if metadata.issued_on else None,
+                    metadata.abstract,
+                    json.dumps(list(metadata.keywords), ensure_ascii=False),
+                    metadata.language,
+                    document_id,
+                ),
+            )
+            self.queue_for_index(document_id)
+
     def collection_id(self, name: str, *, create: bool = True) -> int:
         """The id of the collection called `name`, created when missing."""
         row = self.db.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
@@ -230,6 +259,7 @@ class Library:
             db.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
             db.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
             db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            self.queue_for_index(document_id)
             unused = [sha for sha in sorted(used) if not self._is_referenced(sha)]
             for sha256 in unused:
                 # Back to pending: if we die before the files go, recovery removes them.

@@ -312,4 +312,5 @@ def _file_outcome(
             "UPDATE job_pages SET state = 'done' WHERE job_id = ? AND page_id = ?",
             (report.job_id, page.page_id),
         )
+        library.queue_for_index(page.document_id, page.number)
     report.done += 1
