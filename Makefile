@@ -10,11 +10,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # System packages the program and its tests use: OCR (tesseract + the Vietnamese model),
 # PDF rasterising and inspection (poppler-utils, qpdf), scanning (sane-utils), QR decoding
-# (libzbar0), fonts with Vietnamese glyphs, and the libraries Qt needs for an offscreen window.
+# (libzbar0, and zbar-tools to read codes back in tests), EPUB validation (epubcheck), fonts
+# with Vietnamese glyphs, and the libraries Qt needs for an offscreen window.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils libzbar0 \
-	fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 make
+	zbar-tools epubcheck fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1 \
+	libdbus-1-3 make
 
-.PHONY: setup system-packages run test lint check clean-venv
+.PHONY: setup system-packages run test lint check clean-venv bench-setup
 
 setup: system-packages $(VENV)/.installed
 
@@ -52,6 +54,13 @@ lint: setup
 
 test: setup lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# The peers the benchmarks in bench/ run side by side with ours (OCRmyPDF needs Ghostscript).
+bench-setup: setup
+	@dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \
+		{ $(SUDO) apt-get update -qq && \
+		  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ghostscript; }
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 
 clean-venv:
 	rm -rf $(VENV)

@@ -32,12 +32,20 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+if __name__ == "__main__":
+    # Run as `python bench/import.py`, only this file's folder is on sys.path, not the repository
+    # root: add the root (last, so it hides nothing) for the shared `bench.common` and
+    # `bench.scans`.
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
+
+from bench.common import add_workdir_argument, git_state, make_workdir
+from bench.scans import build_unique_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DEV = REPO.parent / "shared" / "eval" / "dev"
@@ -202,64 +210,24 @@ VARIANTS = {
 }
 
 
-def _jpeg_with_comment(data: bytes, text: str) -> bytes:
-    """The same JPEG with a COM segment after SOI (and APP0): pixels and entropy data as they
-    were, bytes different."""
-    if not data.startswith(b"\xff\xd8"):
-        raise ValueError("not a JPEG")
-    at = 2
-    if data[2:4] == b"\xff\xe0":  # keep JFIF's APP0 first, as the standard wants
-        at = 4 + int.from_bytes(data[4:6], "big")
-    body = text.encode("ascii")
-    segment = b"\xff\xfe" + (len(body) + 2).to_bytes(2, "big") + body
-    return data[:at] + segment + data[at:]
-
-
-def _png_with_pixel(path: Path, repeat: int) -> bytes:
-    """The same PNG with one bottom-edge pixel's lowest bit flipped, a different pixel for each
-    `repeat`; saved losslessly with its resolution."""
-    import io
-
-    from PIL import Image
-
-    with Image.open(path) as image:
-        image.load()
-        width, height = image.size
-        x, y = width - 1 - repeat % width, height - 1 - repeat // width
-        value = image.getpixel((x, y))
-        if not isinstance(value, int):
-            raise ValueError(f"{path.name}: expected a grey scan, got {image.mode}")
-        image.putpixel((x, y), value ^ 1)
-        buffer = io.BytesIO()
-        options: dict[str, Any] = {"dpi": image.info["dpi"]} if "dpi" in image.info else {}
-        image.save(buffer, format="PNG", **options)
-    return buffer.getvalue()
-
-
 def build_pdf(target: Path, pages: int, variant: str) -> None:
     """Write a `pages`-page PDF of the evaluation scans, cycled, each embedded by img2pdf without
     re-encoding, so that every page is an image covering the page, as a scanner makes them.
 
     Repeats of a scan would give the library identical page images, stored once, which a real
-    book never does. So by default (`unique`) each page is made different while staying a plain
-    scan: a JPEG gets a comment segment naming the page (its image data untouched), a PNG one
-    pixel's lowest bit flipped. `marked` instead draws a 1-point dot at a different place on each
-    page, which makes no page a plain scan: every page is rendered. `identical` changes nothing.
+    book never does. So by default (`unique`, made by `bench.scans`) each page is made different
+    while staying a plain scan: a JPEG gets a comment segment naming the page (its image data
+    untouched), a PNG one pixel's lowest bit flipped. `marked` instead draws a 1-point dot at a
+    different place on each page, which makes no page a plain scan: every page is rendered.
+    `identical` changes nothing.
     """
+    cycle = eval_images()
+    if variant == "unique":
+        build_unique_pdf(cycle, pages, target)
+        return
     import img2pdf  # here, not at the top: this runs in its own process (see `make_pdf`)
 
-    cycle = eval_images()
-    chosen: list[bytes] = []
-    for index in range(pages):
-        source, repeat = cycle[index % len(cycle)], index // len(cycle)
-        if variant != "unique":
-            chosen.append(source.read_bytes())
-        elif source.suffix.lower() == ".png":
-            chosen.append(_png_with_pixel(source, repeat))
-        else:
-            text = f"digitizer bench page {index + 1}"
-            chosen.append(_jpeg_with_comment(source.read_bytes(), text))
-    data = img2pdf.convert(chosen)
+    data = img2pdf.convert([cycle[index % len(cycle)].read_bytes() for index in range(pages)])
     if variant != "marked":
         target.write_bytes(data)
         return
@@ -873,12 +841,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         + " (default unique)",
     )
     parser.add_argument("--pdf", type=Path, help="use this PDF instead of building one")
-    parser.add_argument(
-        "--workdir",
-        type=Path,
-        help="keep the PDF, library and peer outputs here (default: a temporary folder, "
-        "removed afterwards)",
-    )
+    add_workdir_argument(parser, "the PDF, library and peer outputs")
     parser.add_argument("--no-peers", action="store_true", help="run the import only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--build-only", type=Path, metavar="PATH", help="build the PDF at PATH")
@@ -896,11 +859,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_pdf(args.build_only, args.pages, args.variant)
         return EXIT_OK
 
-    if args.workdir:
-        workdir = args.workdir.resolve()
-        workdir.mkdir(parents=True, exist_ok=True)
-    else:
-        workdir = Path(tempfile.mkdtemp(prefix="digitizer-bench-"))
+    workdir = make_workdir(args.workdir, "digitizer-bench-")
     try:
         return run(args, workdir)
     finally:
@@ -921,21 +880,9 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         say(f"  {fmt_mb(pdf.stat().st_size)} in {time.perf_counter() - started:.1f} s")
     pages = native_pages(pdf)
     floor_kib = measurement_floor(workdir)
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    changed = subprocess.run(
-        # Read-only: --no-optional-locks keeps status from refreshing git's index file.
-        ["git", "--no-optional-locks", "-C", str(REPO), "status", "--porcelain", "-uno"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    commit, changed = git_state()
 
-    say(f"importing {len(pages)} pages into a fresh library (code at {commit or '?'})")
+    say(f"importing {len(pages)} pages into a fresh library (code at {commit})")
     result = run_import(pdf, workdir, traced=False)
     say(f"  {result.measured.wall:.1f} s")
     facts = library_facts(workdir / "library")
@@ -957,7 +904,7 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
     our_peak = report(args, pdf, pages, result, traced, peers, facts, floor_kib)
     print()
     edited = " plus uncommitted changes" if changed else ""
-    print(f"Code measured: commit {commit or '?'}{edited}")
+    print(f"Code measured: commit {commit}{edited}")
     print("Reproduce with:")
     print(f"  {reproduce_command(args)}")
 

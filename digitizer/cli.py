@@ -163,18 +163,11 @@ def _document_json(document: Document, collection: str) -> dict[str, Any]:
     meta = document.metadata
     return {
         "document": document.id,
-        "title": meta.title,
         "pages": document.page_count,
         "state": document.state.value,
         "classification": document.classification.value,
         "collection": collection or None,
-        "document_type": meta.document_type,
-        "number_symbol": meta.number_symbol,
-        "issuing_body": meta.issuing_body,
-        "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
-        "abstract": meta.abstract,
-        "keywords": list(meta.keywords),
-        "language": meta.language,
+        **meta.as_json(),
         "has_text_layer": document.has_text_layer,
         "created_at": document.created_at,
     }

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from digitizer import cli_publish
 from digitizer.cli_support import (
     EXIT_FAILED,
     EXIT_OK,
@@ -15,11 +17,13 @@ from digitizer.cli_support import (
     positive_int,
     print_json,
 )
-from digitizer.export.document import FORMATS
-from digitizer.pipeline.evaluate import EvalReport
-from digitizer.pipeline.ocr import OcrOptions, OcrReport, default_workers
-from digitizer.service import Workstation
-from ocr.prepare import PrepareSettings
+from digitizer.export.names import FORMATS, PUBLISH_FORMATS
+from digitizer.pipeline import default_workers
+
+if TYPE_CHECKING:
+    from digitizer.pipeline.evaluate import EvalReport
+    from digitizer.pipeline.ocr import OcrOptions, OcrReport
+    from digitizer.service import Workstation
 
 
 def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +51,9 @@ def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _ocr_options(args: argparse.Namespace) -> OcrOptions:
+    from digitizer.pipeline.ocr import OcrOptions
+    from ocr.prepare import PrepareSettings
+
     return OcrOptions(
         languages=args.lang,
         workers=args.jobs,
@@ -93,8 +100,10 @@ def add_parsers(
         "text layer placed word by word), txt (plain text, pages separated by form feeds), "
         "hocr (hOCR 1.2) or alto (ALTO XML v4). The file is replaced whole or not at all.",
     )
-    exporting.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
-    exporting.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
+    exporting.add_argument(
+        "documents", nargs="*", metavar="DOCUMENT", help="its id, or the start of it"
+    )
+    exporting.add_argument("--format", required=True, choices=FORMATS + PUBLISH_FORMATS, dest="fmt")
     exporting.add_argument("--out", required=True, type=Path, metavar="PATH")
     exporting.add_argument(
         "--allow-unrecognised",
@@ -102,6 +111,9 @@ def add_parsers(
         help="export pages that have no OCR text yet (as images only)",
     )
     exporting.add_argument("--json", action="store_true")
+    cli_publish.add_export_options(exporting)
+
+    cli_publish.add_parsers(commands, library_option)
 
     jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
     jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
@@ -177,8 +189,13 @@ def _print_eval_report(report: EvalReport) -> None:
 
 
 def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
+    if args.fmt in PUBLISH_FORMATS:
+        return cli_publish.cmd_publish(station, args)
+    if len(args.documents) != 1 or args.collection:
+        print(f"digitizer export: --format {args.fmt} takes one DOCUMENT", file=sys.stderr)
+        return EXIT_USAGE
     result = station.export(
-        args.document, args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
+        args.documents[0], args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
     )
     if args.json:
         print_json(
@@ -222,4 +239,10 @@ def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ocr": cmd_ocr, "export": cmd_export, "eval": cmd_eval, "jobs": cmd_jobs}
+COMMANDS = {
+    "ocr": cmd_ocr,
+    "export": cmd_export,
+    "eval": cmd_eval,
+    "jobs": cmd_jobs,
+    **cli_publish.COMMANDS,
+}

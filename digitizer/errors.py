@@ -136,3 +136,43 @@ class NotRecognised(DigitizerError):
 
 class UnknownFormat(DigitizerError):
     code = "unknown-format"
+
+
+# --- publishing (EPUB, QR-labelled PDF, labels, packages) ---------------------------------------
+
+
+class SecretExportRefused(DigitizerError):
+    """A document classified Mật or above may not leave as a public artefact."""
+
+    code = "secret-refused"
+
+
+class CollectionNotFound(LibraryError):
+    code = "collection-not-found"
+
+
+class InvalidUrlTemplate(DigitizerError):
+    """The QR link template is not an http(s) address with one `{id}`."""
+
+    code = "bad-url-template"
+
+
+class InvalidOutline(DigitizerError):
+    """A chapter outline file cannot be read or names pages the book does not have."""
+
+    code = "bad-outline"
+
+
+class LayoutImpossible(DigitizerError):
+    """What was asked does not fit: a label grid too dense for a 2 cm QR code."""
+
+    code = "does-not-fit"
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+class BadQuery(DigitizerError):
+    """A search query that cannot be read; the message says where."""
+
+    code = "bad-query"

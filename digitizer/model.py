@@ -74,6 +74,19 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     language: str = "vi"
 
+    def as_json(self) -> dict[str, Any]:
+        """The record as plain JSON values (the date as YYYY-MM-DD), field names as here."""
+        return {
+            "title": self.title,
+            "document_type": self.document_type,
+            "number_symbol": self.number_symbol,
+            "issuing_body": self.issuing_body,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "abstract": self.abstract,
+            "keywords": list(self.keywords),
+            "language": self.language,
+        }
+
 
 @dataclass(frozen=True)
 class Source:

@@ -2,6 +2,8 @@
 
 Every call opens what it needs, does one job, and returns plain values from `digitizer.model` or
 a report; long work takes a `Progress` and a cancel event, and runs happily on a worker thread.
+Each subsystem (OCR, search, exports) is loaded by the first call that needs it, so a command
+that only lists documents starts in a blink.
 """
 
 from __future__ import annotations
@@ -9,15 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
-from digitizer.export.document import ExportResult, export_document
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
 from digitizer.model import Collection, Document, Page, PageTextRecord
-from digitizer.pipeline.evaluate import EvalReport, evaluate
-from digitizer.pipeline.ocr import OcrOptions, OcrReport, run_ocr
 from digitizer.progress import CancelEvent, Progress
+
+if TYPE_CHECKING:
+    from digitizer.acquire.importer import ImportOptions, ImportReport
+    from digitizer.export.document import ExportResult
+    from digitizer.export.publish import PublishOptions, PublishResult
+    from digitizer.pipeline.evaluate import EvalReport
+    from digitizer.pipeline.ocr import OcrOptions, OcrReport
 
 
 class Workstation:
@@ -43,6 +49,8 @@ class Workstation:
         progress: Progress | None = None,
         cancel: CancelEvent | None = None,
     ) -> ImportReport:
+        from digitizer.acquire.importer import import_paths
+
         with self._open(create=True, writable=True) as library:
             return import_paths(library, paths, options, progress, cancel)
 
@@ -91,6 +99,8 @@ class Workstation:
         Pages left over by OCR jobs that were cut off are always taken up too; with no
         documents named, that is all it does.
         """
+        from digitizer.pipeline.ocr import run_ocr
+
         with self._open(writable=True) as library:
             ids = None if everything else [library.document(ref).id for ref in references]
             return run_ocr(library, ids, options, progress, cancel)
@@ -117,10 +127,48 @@ class Workstation:
         self, reference: str, fmt: str, out: Path, *, allow_unrecognised: bool = False
     ) -> ExportResult:
         """Write a document as `fmt` (pdf, txt, hocr, alto) to `out`."""
+        from digitizer.export.document import export_document
+
         with self._open() as library:
             return export_document(
                 library, reference, fmt, out, allow_unrecognised=allow_unrecognised
             )
+
+    def publish(
+        self,
+        fmt: str,
+        out: Path,
+        *,
+        documents: Sequence[str] = (),
+        collections: Sequence[str] = (),
+        options: PublishOptions | None = None,
+    ) -> PublishResult:
+        """Write an EPUB, a QR-labelled PDF, a label sheet or an archival package (`fmt`: epub,
+        qr-pdf, labels, package) of documents or a collection to `out`. Secret documents are
+        refused."""
+        from digitizer.export.publish import publish
+
+        with self._open() as library:
+            return publish(
+                library, fmt, out, documents=documents, collections=collections, options=options
+            )
+
+    def setting(self, key: str) -> str:
+        """A library setting ('' when unset)."""
+        with self._open() as library:
+            return library.get_setting(key)
+
+    def settings(self) -> dict[str, str]:
+        """Every library setting."""
+        with self._open() as library:
+            return {
+                str(row[0]): str(row[1])
+                for row in library.rows("SELECT key, value FROM settings ORDER BY key")
+            }
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._open(writable=True) as library:
+            library.set_setting(key, value)
 
     @staticmethod
     def evaluate(
@@ -130,4 +178,6 @@ class Workstation:
         cancel: CancelEvent | None = None,
     ) -> EvalReport:
         """Run the pipeline on page images with ground truth beside them; score the text."""
+        from digitizer.pipeline.evaluate import evaluate
+
         return evaluate(folder, options, progress, cancel)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from digitizer.errors import FileNotFound, NotRecognised, UnknownFormat
 from digitizer.export.alto import write_alto
+from digitizer.export.guard import refuse_secret
 from digitizer.export.hocr import write_hocr
 from digitizer.export.model import DocumentInfo, ExportPage
+from digitizer.export.names import FORMATS
 from digitizer.export.pdfa import write_pdfa
 from digitizer.export.text import write_text
 from digitizer.library import Library
@@ -25,7 +27,8 @@ WRITERS: dict[str, Writer] = {
     "hocr": write_hocr,
     "alto": write_alto,
 }
-FORMATS = tuple(WRITERS)
+if tuple(WRITERS) != FORMATS:  # the command line offers FORMATS without loading this module
+    raise RuntimeError("export writers and FORMATS disagree")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def export_document(
     if not out.parent.is_dir():
         raise FileNotFound(f"Cannot write {out}: the folder {out.parent} does not exist.")
     document = library.document(reference)
+    refuse_secret([document], f"exporting it as {fmt}")
     pages = export_pages(library, document.id)
     missing = tuple(n for n, page in enumerate(pages, start=1) if page.text is None)
     if missing and not allow_unrecognised:

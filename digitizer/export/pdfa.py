@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import img2pdf
@@ -32,7 +32,9 @@ from pikepdf import Array, Dictionary, Name, String
 from PIL import Image, UnidentifiedImageError
 
 from digitizer.errors import CorruptImage
+from digitizer.export.drawing import AddedPage, PageDrawing
 from digitizer.export.files import replacing
+from digitizer.export.fonts import to_unicode_cmap
 from digitizer.export.model import SOFTWARE_NAME, DocumentInfo, ExportPage, number_text
 from digitizer.locations import resources_path
 from ocr.geometry import Matrix, compose
@@ -69,9 +71,19 @@ _PASSED_THROUGH_FILTERS = {Name.DCTDecode, Name.FlateDecode, Name.CCITTFaxDecode
 _DECODED_MODES = {"RGBA", "RGBa", "LA", "La", "PA", "CMYK"}
 
 
-def write_pdfa(pages: Sequence[ExportPage], info: DocumentInfo, out: Path) -> None:
-    """Write `pages` as one searchable PDF/A-2b file at `out` (replaced as a whole)."""
-    if not pages:
+def write_pdfa(
+    pages: Sequence[ExportPage],
+    info: DocumentInfo,
+    out: Path,
+    *,
+    drawings: Mapping[int, PageDrawing] | None = None,
+    added_pages: Sequence[AddedPage] = (),
+) -> None:
+    """Write `pages` as one searchable PDF/A-2b file at `out` (replaced as a whole).
+
+    `drawings` draws over the scan pages (by 0-based index) and `added_pages` come after them:
+    both are part of the one file written, so stamps and back covers keep it PDF/A."""
+    if not pages and not added_pages:
         raise ValueError("a PDF needs at least one page")
     with contextlib.ExitStack() as keep_open, pikepdf.new() as pdf:
         # Images copied from img2pdf's PDFs are read from them when `pdf` is saved.
@@ -84,9 +96,11 @@ def write_pdfa(pages: Sequence[ExportPage], info: DocumentInfo, out: Path) -> No
             for code in _codes(word.text)
         }
         font = _glyphless_font(pdf, codes | {_SPACE}) if codes else None
-        for page, text in zip(pages, texts, strict=True):
+        for index, (page, text) in enumerate(zip(pages, texts, strict=True)):
             image = _embed_image(pdf, page.image_path, keep_open)
-            _add_page(pdf, page, image, text, font)
+            _add_page(pdf, page, image, text, font, (drawings or {}).get(index))
+        for added in added_pages:
+            _add_drawn_page(pdf, added)
         _add_output_intent(pdf)
         _add_metadata(pdf, info)
         with replacing(out) as temp:
@@ -119,6 +133,7 @@ def _add_page(
     image: pikepdf.Object,
     text: PageText | None,
     font: pikepdf.Object | None,
+    drawing: PageDrawing | None = None,
 ) -> None:
     scale = 72.0 / page.dpi
     width, height = page.size
@@ -127,8 +142,18 @@ def _add_page(
     if text is not None and font is not None and any(text.words()):
         resources.Font = Dictionary(F1=font)
         operations.extend(_text_operations(text, height, scale))
+    if drawing is not None:
+        operations.extend([b"q", drawing.draw(pdf, resources), b"Q"])
     content = b"\n".join(operations) + b"\n"
     new_page = pdf.add_blank_page(page_size=(_round(width * scale), _round(height * scale)))
+    new_page.obj.Resources = resources
+    new_page.obj.Contents = _compressed(pdf, content)
+
+
+def _add_drawn_page(pdf: pikepdf.Pdf, added: AddedPage) -> None:
+    resources = Dictionary()
+    content = b"q\n" + added.drawing.draw(pdf, resources) + b"\nQ\n"
+    new_page = pdf.add_blank_page(page_size=(_round(added.size[0]), _round(added.size[1])))
     new_page.obj.Resources = resources
     new_page.obj.Contents = _compressed(pdf, content)
 
@@ -343,27 +368,10 @@ def _glyphless_font(pdf: pikepdf.Pdf, codes: set[int]) -> pikepdf.Object:
 
 def _to_unicode_cmap(codes: set[int]) -> bytes:
     """Each 2-byte code to the same UTF-16 code unit, in whole rows of 256 codes for every row
-    `codes` touches (a bfrange may vary only in its last byte; a block holds 100 at most)."""
+    `codes` touches (a bfrange may vary only in its last byte)."""
     rows = sorted({code >> 8 for code in codes if not 0xD800 <= code <= 0xDFFF})
     ranges = [f"<{high:02X}00> <{high:02X}FF> <{high:02X}00>" for high in rows]
-    blocks = []
-    for start in range(0, len(ranges), 100):
-        chunk = ranges[start : start + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
-    return (
-        "/CIDInit /ProcSet findresource begin\n"
-        "12 dict begin\n"
-        "begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n"
-        "/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-        + "\n".join(blocks)
-        + "\nendcmap\n"
-        "CMapName currentdict /CMap defineresource pop\n"
-        "end\n"
-        "end\n"
-    ).encode("ascii")
+    return to_unicode_cmap("bfrange", ranges)
 
 
 def _add_output_intent(pdf: pikepdf.Pdf) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
 import shutil
 import time
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from digitizer.errors import MissingLanguage, MissingTool
 from digitizer.library import Library
 from digitizer.library.library import utc_now
 from digitizer.library.objects import StoredObject
+from digitizer.pipeline import default_workers
 from digitizer.pipeline.page_work import PageOutcome, PageTask, start_worker, work_on_page
 from digitizer.progress import CancelEvent, NullProgress, Progress
 from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
@@ -30,10 +30,6 @@ from ocr.prepare import PrepareSettings
 
 PIPELINE_VERSION = 1
 """Raise when a change in this pipeline changes its results, so old texts count as stale."""
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import signal
 import sqlite3
 import struct
 import subprocess
 import sys
+import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,3 +264,37 @@ def add_text_to_page(source: Path, target: Path, page_index: int, *, invisible: 
         page.contents_add(pikepdf.Stream(pdf, text), prepend=False)
         pdf.save(target)
     return target
+
+
+def kill_when(
+    library: Path,
+    args: tuple[str | Path, ...],
+    ready: Callable[[], bool],
+    *,
+    delay: float = 0.0,
+    deadline: float = 120.0,
+) -> None:
+    """Run `digitizer ARGS` and SIGKILL it (and its process group) once `ready()` holds and a
+    further `delay` has passed: a crash at a chosen moment. Fails if it ends first."""
+    with subprocess.Popen(
+        command(library, *args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its children share its process group
+    ) as process:
+        limit = time.monotonic() + deadline
+        try:
+            while not ready():
+                if process.poll() is not None:
+                    stderr = process.communicate()[1].decode(errors="replace")
+                    raise AssertionError(f"it ended (exit {process.returncode}) first:\n{stderr}")
+                if time.monotonic() > limit:
+                    raise AssertionError(f"not ready after {deadline} s")
+                time.sleep(0.01)
+            time.sleep(delay)
+            os.kill(process.pid, signal.SIGKILL)
+        finally:
+            if process.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()

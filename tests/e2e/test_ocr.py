@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
 import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import command, query, run, run_json
+from tests.e2e.support import kill_when, query, run, run_json
 from tests.helpers.text_pages import text_page
 from tests.pipeline.conftest import text_document
 
@@ -86,24 +81,7 @@ def test_ocr_killed_part_way_resumes_without_redoing_pages(tmp_path: Path, input
     _import(library, tiff)
     _import(reference, tiff)
 
-    with subprocess.Popen(
-        command(library, "ocr", "--all", "--jobs", "2"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    ) as process:
-        deadline = time.monotonic() + POLL_DEADLINE
-        try:
-            while _pages_done(library) < 4:
-                assert process.poll() is None, process.communicate()[1].decode()
-                assert time.monotonic() < deadline, "OCR made no progress"
-                time.sleep(0.05)
-            os.kill(process.pid, signal.SIGKILL)
-        finally:
-            if process.returncode is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.communicate()
+    kill_when(library, ("ocr", "--all", "--jobs", "2"), lambda: _pages_done(library) >= 4)
     done_before = _pages_done(library)
     assert 4 <= done_before < pages
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digitizer.export import DocumentInfo, alto_document, write_alto
+from digitizer.export.alto import alto_document, write_alto
+from digitizer.export.model import DocumentInfo
 from ocr.geometry import Box
 from tests.export.words import export_page, line, page_text, sample_text
 

@@ -6,7 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from digitizer.export import DocumentInfo, hocr_document, write_hocr
+from digitizer.export.hocr import hocr_document, write_hocr
+from digitizer.export.model import DocumentInfo
 from ocr.geometry import Box
 from ocr.words import PageText
 from tests.export.words import export_page, line, page_text, sample_text

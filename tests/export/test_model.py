@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digitizer.export import DocumentInfo, ExportPage
-from digitizer.export.model import language_tag, number_text
+from digitizer.export.model import DocumentInfo, ExportPage, language_tag, number_text
 from digitizer.model import Metadata
 from ocr.geometry import Box, Preparation
 from tests.export.words import export_page, sample_text

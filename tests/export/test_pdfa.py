@@ -12,8 +12,8 @@ import pikepdf
 import pytest
 from PIL import Image, ImageDraw
 
-from digitizer.export import DocumentInfo, ExportPage, write_pdfa
-from digitizer.export.pdfa import image_matrix
+from digitizer.export.model import DocumentInfo, ExportPage
+from digitizer.export.pdfa import image_matrix, write_pdfa
 from digitizer.locations import resources_path
 from ocr.geometry import Box, Preparation, apply
 from ocr.words import PageText

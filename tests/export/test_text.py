@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from digitizer.export import document_text, page_text, write_text
+from digitizer.export.text import document_text, page_text, write_text
 from tests.export.words import export_page, line, sample_text
 from tests.export.words import page_text as make_text
 

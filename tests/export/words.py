@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digitizer.export import ExportPage
+from digitizer.export.model import ExportPage
 from ocr.geometry import Box, Preparation
 from ocr.words import Block, Line, PageText, Paragraph, Word
 
