@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digitizer import __version__, cli_pipeline
+from digitizer import __version__, cli_pipeline, cli_search
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checking.add_argument("--json", action="store_true")
     cli_pipeline.add_parsers(commands, library_option)
+    cli_search.add_parsers(commands, library_option)
     return parser
 
 
@@ -382,6 +383,7 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     "describe": cmd_describe,
     "verify": cmd_verify,
     **cli_pipeline.COMMANDS,
+    **cli_search.COMMANDS,
 }
 
 

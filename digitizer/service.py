@@ -8,7 +8,7 @@ that only lists documents starts in a blink.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from digitizer.acquire.importer import ImportOptions, ImportReport
     from digitizer.export.document import ExportResult
     from digitizer.export.publish import PublishOptions, PublishResult
+    from digitizer.indexing import IndexReport
     from digitizer.pipeline.evaluate import EvalReport
     from digitizer.pipeline.ocr import OcrOptions, OcrReport
+    from digitizer.searching import SearchOutcome
 
 
 class Workstation:
@@ -169,6 +171,30 @@ class Workstation:
     def set_setting(self, key: str, value: str) -> None:
         with self._open(writable=True) as library:
             library.set_setting(key, value)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        filters: Mapping[str, str | int] | None = None,
+        group_by_document: bool = False,
+    ) -> SearchOutcome:
+        """Pages matching `query`, best first, with snippets and hit boxes; facet counts over
+        all matches. A missing or damaged index is rebuilt first (the outcome says so)."""
+        from digitizer.searching import search
+
+        with self._open(writable=True) as library:
+            return search(
+                library, query, limit=limit, filters=filters, group_by_document=group_by_document
+            )
+
+    def reindex(self, progress: Progress | None = None) -> IndexReport:
+        """Rebuild the search index from the catalogue."""
+        from digitizer.indexing import rebuild_index
+
+        with self._open(writable=True) as library:
+            return rebuild_index(library, progress, reason="asked for")
 
     @staticmethod
     def evaluate(

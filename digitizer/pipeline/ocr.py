@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from digitizer.errors import MissingLanguage, MissingTool
+from digitizer.indexing import update_index
 from digitizer.library import Library
 from digitizer.library.library import utc_now
 from digitizer.library.objects import StoredObject
@@ -175,6 +176,9 @@ def run_ocr(
                     "UPDATE jobs SET state = 'done', updated_at = ?, message = ? WHERE id = ?",
                     [(now, f"resumed by job {report.job_id}", job) for job in interrupted],
                 )
+    if report.done:
+        # Pages are searchable as soon as their text is in.
+        update_index(library, create_missing=True)
     report.seconds = time.perf_counter() - started
     return report
 

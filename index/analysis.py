@@ -1,0 +1,126 @@
+"""Tokenising Vietnamese OCR text into search keys.
+
+A page is cut into *syllables*: runs of letters and digits, separated by spaces and punctuation.
+Each syllable gets a position (for phrases) and two keys from `vietnamese.search_key`: exact
+("nghị") and folded ("nghi").
+
+Codes and dates are kept whole as well: "24-NQ/TU" gives the syllables "24", "nq", "tu" and the
+*code* "24-nq/tu" at the position of its first part, so both `24-NQ/TU` and `NQ` find it. A code is
+two or more parts joined by single `-` `/` `.` (dashes of any kind count as "-"), where some part
+has a digit (18/5/2021, 1.200) or every part is upper case (QĐ-UBND, TP.HCM). Ordinary hyphenated
+words ("Nội-Hải") are not codes: their syllables are enough.
+
+Two very common syllables in a row ("là một", "nghị quyết") are also kept as a *pair* key: each
+is on nearly every page, their pair on far fewer, so their phrases need no position checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from vietnamese.folding import fold
+from vietnamese.frequent import FREQUENT_SYLLABLES
+from vietnamese.keys import search_key
+
+# Letters, digits and combining marks; "_" is punctuation here.
+_PART = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_CONNECTORS = frozenset("-/.\u2010\u2011\u2012\u2013\u2014\u2212")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+# Longer runs are OCR garbage or data (hashes, URLs squeezed together); nobody searches them.
+MAX_KEY_LENGTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One searchable unit of a text.
+
+    `start`/`end` are offsets into the (NFC) text, so `text[start:end]` is the word as spelt.
+    `position` counts syllables; a code shares the position of its first part. `is_code` marks
+    the whole-code token, which phrases skip.
+    """
+
+    start: int
+    end: int
+    position: int
+    exact: str
+    folded: str
+    is_code: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Syllables and codes of an NFC `text`, in reading order (a code just before its parts)."""
+    parts = [(m.start(), m.end()) for m in _PART.finditer(text)]
+    tokens: list[Token] = []
+    position = 0
+    i = 0
+    while i < len(parts):
+        # Extend a run of parts joined by exactly one connector character.
+        j = i
+        while (
+            j + 1 < len(parts)
+            and parts[j + 1][0] == parts[j][1] + 1
+            and text[parts[j][1]] in _CONNECTORS
+        ):
+            j += 1
+        if j > i and _is_code([text[s:e] for s, e in parts[i : j + 1]]):
+            start, end = parts[i][0], parts[j][1]
+            exact = search_key(text[start:end].translate(_DASHES))[0]
+            if len(exact) <= MAX_KEY_LENGTH:
+                tokens.append(Token(start, end, position, exact, fold(exact), is_code=True))
+        for start, end in parts[i : j + 1]:
+            exact, folded = search_key(text[start:end])
+            if len(exact) <= MAX_KEY_LENGTH:
+                tokens.append(Token(start, end, position, exact, folded))
+                position += 1
+        i = j + 1
+    return tokens
+
+
+def _is_code(parts: list[str]) -> bool:
+    if any(any(c.isdigit() for c in part) for part in parts):
+        return True
+    return all(part.isupper() for part in parts)
+
+
+def syllables(tokens: list[Token]) -> list[Token]:
+    """The tokens without whole codes: the sequence phrases are matched against."""
+    return [t for t in tokens if not t.is_code]
+
+
+def pair_key(first: str, second: str) -> str:
+    """The key of two folded syllables in a row (a space never occurs inside a syllable key)."""
+    return f"{first} {second}"
+
+
+def is_frequent_pair(first: str, second: str) -> bool:
+    """Whether two folded syllables in a row are indexed as a pair: both are very common, so
+    the pair is far rarer than either and makes their phrases cheap to find."""
+    return first in FREQUENT_SYLLABLES and second in FREQUENT_SYLLABLES
+
+
+@dataclass
+class PageAnalysis:
+    """Everything the index stores for one text, computed once and shared by its fields:
+    each key with the positions where it occurs, and each frequent pair with the position of
+    its first syllable."""
+
+    exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    folded: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    pairs: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, text: str) -> PageAnalysis:
+        analysis = cls()
+        previous: Token | None = None
+        for token in tokenize(unicodedata.normalize("NFC", text)):
+            analysis.exact[token.exact].append(token.position)
+            analysis.folded[token.folded].append(token.position)
+            if token.is_code:
+                continue
+            if previous is not None and is_frequent_pair(previous.folded, token.folded):
+                analysis.pairs[pair_key(previous.folded, token.folded)].append(previous.position)
+            previous = token
+        return analysis

@@ -1,0 +1,96 @@
+"""Cutting OCR text into syllables and codes, with positions and offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.analysis import PageAnalysis, Token, syllables, tokenize
+
+
+def spelt(text: str, tokens: list[Token]) -> list[str]:
+    return [text[t.start : t.end] for t in tokens]
+
+
+def test_syllables_keep_offsets_positions_and_both_keys() -> None:
+    text = "Nghị quyết, Hòa bình."
+    tokens = tokenize(text)
+    assert spelt(text, tokens) == ["Nghị", "quyết", "Hòa", "bình"]
+    assert [t.position for t in tokens] == [0, 1, 2, 3]
+    assert [(t.exact, t.folded) for t in tokens] == [
+        ("nghị", "nghi"),
+        ("quyết", "quyet"),
+        ("hoà", "hoa"),
+        ("bình", "binh"),
+    ]
+
+
+def test_codes_and_dates_are_whole_and_in_parts() -> None:
+    text = "số 24-NQ/TU ngày 18/5/2021 của QĐ-UBND, TP.HCM"
+    tokens = tokenize(text)
+    codes = [(text[t.start : t.end], t.exact, t.position) for t in tokens if t.is_code]
+    assert codes == [
+        ("24-NQ/TU", "24-nq/tu", 1),
+        ("18/5/2021", "18/5/2021", 5),
+        ("QĐ-UBND", "qđ-ubnd", 9),
+        ("TP.HCM", "tp.hcm", 11),
+    ]
+    assert [t.exact for t in syllables(tokens)] == [
+        "số", "24", "nq", "tu", "ngày", "18", "5", "2021", "của", "qđ", "ubnd", "tp", "hcm",
+    ]  # fmt: skip
+    assert next(t for t in tokens if t.exact == "qđ-ubnd").folded == "qd-ubnd"
+
+
+def test_dashes_of_any_kind_join_codes_as_hyphens() -> None:
+    (code,) = [t for t in tokenize("số 24–NQ/TU") if t.is_code]
+    assert code.exact == "24-nq/tu"
+
+
+def test_ordinary_hyphenated_words_are_not_codes() -> None:
+    assert not any(t.is_code for t in tokenize("Giơ-ne-vơ, Nội-Hải, kinh tế-xã hội"))
+
+
+def test_sentence_punctuation_does_not_make_codes() -> None:
+    text = "năm 2021. Tỉnh ủy"
+    assert not any(t.is_code for t in tokenize(text))
+    assert spelt(text, tokenize(text)) == ["năm", "2021", "Tỉnh", "ủy"]
+
+
+def test_lookalike_letters_read_as_d_with_stroke() -> None:
+    (token,) = tokenize("\u00d0ảng")
+    assert (token.exact, token.folded) == ("đảng", "dang")
+
+
+def test_overlong_runs_are_skipped() -> None:
+    assert [t.exact for t in tokenize("a " + "x" * 200 + " b")] == ["a", "b"]
+
+
+def test_page_analysis_collects_positions_per_key() -> None:
+    analysis = PageAnalysis.of("Đảng bộ, đang bộ; dang")
+    assert dict(analysis.folded) == {"dang": [0, 2, 4], "bo": [1, 3]}
+    assert dict(analysis.exact) == {"đảng": [0], "bộ": [1, 3], "đang": [2], "dang": [4]}
+
+
+def test_frequent_syllables_in_a_row_make_pairs() -> None:
+    analysis = PageAnalysis.of("Nghị quyết của Ban Chấp hành về Giơ-ne-vơ, số 24-NQ/TU")
+    # pairs where both syllables are frequent ("chấp", "ne", "vơ", the code's parts are not)
+    assert dict(analysis.pairs) == {
+        "nghi quyet": [0],
+        "quyet cua": [1],
+        "cua ban": [2],
+        "hanh ve": [5],
+        "ve gio": [6],
+    }
+
+
+@given(st.text())
+def test_tokens_point_into_the_text(text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    tokens = tokenize(text)
+    positions = [t.position for t in syllables(tokens)]
+    assert positions == list(range(len(positions)))
+    for token in tokens:
+        assert 0 <= token.start < token.end <= len(text)
+        assert token.exact and " " not in token.exact
