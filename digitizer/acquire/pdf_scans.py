@@ -17,6 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from digitizer.acquire.images import open_image
+from ocr.geometry import IDENTITY, Matrix, compose
 
 _PAINTING = frozenset(
     {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "INLINE IMAGE", "BI", "W", "W*"}
@@ -24,22 +25,6 @@ _PAINTING = frozenset(
 _SHOWING_TEXT = frozenset({"Tj", "TJ", "'", '"'})
 _INVISIBLE_TEXT = 3  # text render mode 3: neither fill nor stroke
 _TOLERANCE = 1.0  # points
-
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _multiply(m: Matrix, n: Matrix) -> Matrix:
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
 
 
 def _number(value: object) -> float:
@@ -52,7 +37,7 @@ def page_scan(page: pikepdf.Page) -> pikepdf.Stream | None:
     """The image XObject that is the whole page, when the page draws nothing else visible."""
     if int(page.obj.get("/Rotate", 0)) % 360 != 0:
         return None
-    ctm = _IDENTITY
+    ctm = IDENTITY
     text_mode = 0
     saved: list[tuple[Matrix, int]] = []
     found: tuple[pikepdf.Stream, Matrix] | None = None
@@ -71,7 +56,7 @@ def page_scan(page: pikepdf.Page) -> pikepdf.Stream | None:
             elif op == "Q" and saved:
                 ctm, text_mode = saved.pop()
             elif op == "cm":
-                ctm = _multiply(tuple(_number(v) for v in operands), ctm)  # type: ignore[arg-type]
+                ctm = compose(tuple(_number(v) for v in operands), ctm)  # type: ignore[arg-type]
             elif op == "Tr":
                 text_mode = int(_number(operands[0]))
             elif op in _PAINTING or (op in _SHOWING_TEXT and text_mode != _INVISIBLE_TEXT):
