@@ -4,10 +4,12 @@ One Whoosh document per page. The page's text is analysed once (`PageAnalysis`) 
 fields: `folded` (keys without diacritics and their frequencies: every match is decided here),
 `positions` (where each folded key stands, for phrases), `pairs` (frequent two-syllable
 sequences, for cheap phrases of common words) and `exact` (keys with diacritics and their
-frequencies: they rank exact spellings first). The text
-itself is *not* stored: results get it back through the caller's `text_of(page_key)` for
-snippets, which keeps the index small and keeps page text (secret pages included) in the
-library, where it is protected.
+frequencies: they rank exact spellings first).
+
+The text itself is *not* stored: results get it back through the caller's `text_of(page_key)`
+for snippets. Storing it would add about a tenth to the index, but it would be a second plaintext
+copy of every page (secret ones included) outside the library, and snippets would show the text
+as indexed rather than as last corrected.
 
 Metadata is indexed three ways: a column holding the value as written (facet counts show it), a
 whole-value folded key (the `filters=` argument: "Nghị quyết" matches "nghi quyet" but not
