@@ -23,10 +23,12 @@ from pathlib import Path
 from digitizer.library import Library
 from digitizer.progress import NullProgress, Progress
 from index import IndexDamaged, PageEntry, SearchIndex
+from ocr.words import restored_spellings
 
 INDEX_FOLDER = "index"
 LOCK_NAME = "index.lock"
-BATCH = 500
+BATCH = 500  # queued changes applied per commit
+REBUILD_BATCH = 5000  # pages per segment of a rebuilt index (see SearchIndex.build)
 WAIT_FOR_WRITER = 120.0  # seconds a rebuild waits for another process's writer to finish
 
 
@@ -71,7 +73,7 @@ def _writer_lock(library: Library, *, wait: float = 0.0) -> Iterator[bool]:
 
 _ENTRY_QUERY = (
     "SELECT d.id, p.number, t.text, d.title, d.document_type, d.number_symbol, d.issuing_body, "
-    "d.issued_on, d.classification, coalesce(c.name, '') AS collection "
+    "d.issued_on, d.classification, coalesce(c.name, '') AS collection, t.words_sha256 "
     "FROM page_texts t JOIN pages p ON p.id = t.page_id JOIN documents d ON d.id = p.document_id "
     "LEFT JOIN collections c ON c.id = d.collection_id "
     "WHERE t.id = (SELECT max(id) FROM page_texts WHERE page_id = p.id) "
@@ -83,9 +85,17 @@ _ENTRY_QUERY = (
 def _entries(
     library: Library, where: str = "", parameters: tuple[object, ...] = ()
 ) -> list[PageEntry]:
-    rows = library.rows(_ENTRY_QUERY + where + " ORDER BY d.id, p.number", parameters)
-    return [
-        PageEntry(
+    return list(_each_entry(library, where, parameters))
+
+
+def _each_entry(
+    library: Library, where: str = "", parameters: tuple[object, ...] = ()
+) -> Iterator[PageEntry]:
+    """The entries, read from the catalogue as they are used (a rebuild of a large library
+    would otherwise hold every page's text at once)."""
+    rows = library.db.execute(_ENTRY_QUERY + where + " ORDER BY d.id, p.number", parameters)
+    for row in rows:
+        yield PageEntry(
             page_key=f"{row[0]}:{row[1]}",
             document_id=row[0],
             page_number=int(row[1]),
@@ -96,9 +106,18 @@ def _entries(
             issuing_body=row[6],
             year=int(row[7][:4]) if row[7] else None,
             collection=row["collection"],
+            variants=_restored_spellings(library, row["words_sha256"]),
         )
-        for row in rows
-    ]
+
+
+def _restored_spellings(library: Library, words_sha256: str) -> str:
+    """The spellings recognition read for the words tone-mark restoration changed on a page,
+    so that search finds the page by either. '' when the word model cannot be read: the index
+    is a cache, and `verify` reports a damaged object."""
+    try:
+        return " ".join(restored_spellings(library.read_object(words_sha256)))
+    except (OSError, ValueError):
+        return ""
 
 
 def page_text(library: Library, page_key: str) -> str:
@@ -155,13 +174,13 @@ def _rebuild_locked(library: Library, progress: Progress) -> SearchIndex:
     folder = index_folder(library)
     fresh = folder.with_name(INDEX_FOLDER + ".new")
     last_queued = library.rows("SELECT coalesce(max(id), 0) FROM index_queue")[0][0]
-    entries = _entries(library)
-    progress.start(len(entries), "Indexing pages")
+    counted = library.rows(f"SELECT count(*) FROM ({_ENTRY_QUERY})")[0][0]
+    progress.start(int(counted), "Indexing pages")
     shutil.rmtree(fresh, ignore_errors=True)
-    with SearchIndex.create(fresh) as index, index.writer(batch_size=BATCH) as writer:
-        for entry in entries:
-            writer.update(entry)
-            progress.advance(1)
+    built = SearchIndex.build(
+        fresh, _each_entry(library), batch_size=REBUILD_BATCH, on_page=lambda: progress.advance(1)
+    )
+    built.close()
     progress.finish()
     old = folder.with_name(INDEX_FOLDER + ".old")
     shutil.rmtree(old, ignore_errors=True)

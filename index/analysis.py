@@ -20,21 +20,22 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vietnamese.folding import fold
 from vietnamese.frequent import FREQUENT_SYLLABLES
 from vietnamese.keys import search_key
 
-# Letters, digits and combining marks; "_" is punctuation here.
-_PART = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+# Letters, digits and combining marks ("_" is punctuation here: `tokenize` blanks it first, which
+# keeps this one character class, several times faster than an alternation).
+_PART = re.compile(r"[\w\u0300-\u036f]+")
 _CONNECTORS = frozenset("-/.\u2010\u2011\u2012\u2013\u2014\u2212")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 # Longer runs are OCR garbage or data (hashes, URLs squeezed together); nobody searches them.
 MAX_KEY_LENGTH = 60
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One searchable unit of a text.
 
     `start`/`end` are offsets into the (NFC) text, so `text[start:end]` is the word as spelt.
@@ -52,7 +53,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Syllables and codes of an NFC `text`, in reading order (a code just before its parts)."""
-    parts = [(m.start(), m.end()) for m in _PART.finditer(text)]
+    parts = [m.span() for m in _PART.finditer(text.replace("_", " "))]
     tokens: list[Token] = []
     position = 0
     i = 0

@@ -24,6 +24,7 @@ from index.query import (
     leaves,
     parse_query,
 )
+from vietnamese.folding import fold
 from vietnamese.normalize import nfc
 
 SNIPPET_CHARS = 240
@@ -123,6 +124,76 @@ def _phrase(words: Sequence[Token], tokens: Sequence[Token], sequence: list[int]
         if exact:
             return exact
     return occurrences(exact=False)
+
+
+# A long page is tokenised only around its likeliest hits: a window this wide where a cheap
+# scan finds the query's keys most densely. Tokenising a whole 2,500-character page costs a few
+# milliseconds, twenty of which were most of a search's time.
+REGION_CHARS = 4 * SNIPPET_CHARS
+
+
+def page_hits(node: Node | None, text: str) -> tuple[Snippet, tuple[str, ...]]:
+    """The snippet of an NFC page `text` for the query `node`, and the hit words as spelt.
+
+    On a page longer than REGION_CHARS, only the region around the densest cluster of likely
+    hits is read, so the spellings are those of that region.
+    """
+    begin, end = _likely_region(node, text)
+    tokens = tokenize(text[begin:end])
+    spans = [(s + begin, e + begin) for s, e in hit_spans(tokens, matched_tokens(node, tokens))]
+    return make_snippet(text, spans), matched_spellings(text, spans)
+
+
+def _likely_region(node: Node | None, text: str) -> tuple[int, int]:
+    if len(text) <= REGION_CHARS * 3 // 2:
+        return 0, len(text)
+    probe = _probe(node)
+    if probe is None:
+        return 0, len(text)
+    starts = [m.start() for m in probe.finditer(text.translate(_FOLD_CHARS))]
+    if not starts:
+        return 0, len(text)
+    best, best_count = 0, 0
+    for i, start in enumerate(starts):
+        count = bisect_right(starts, start + REGION_CHARS // 2) - i
+        if count > best_count:
+            best, best_count = i, count
+    begin = max(0, starts[best] - REGION_CHARS // 4)
+    end = min(len(text), begin + REGION_CHARS)
+    # Cut at white space, so no word (or code) is read in part.
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return begin, end
+
+
+def _probe(node: Node | None) -> re.Pattern[str] | None:
+    """A pattern finding, in a page folded by _FOLD_CHARS, every place a hit could start."""
+    keys: set[str] = set()
+    for leaf in leaves(node):
+        parts = [t for t in leaf.tokens if not t.is_code] or list(leaf.tokens)
+        for token in parts[:1]:
+            if isinstance(leaf, Word) and leaf.kind == "fuzzy":
+                return None  # a misspelling can be anywhere: read the whole page
+            keys.add(token.folded)
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})")
+
+
+def _fold_table() -> dict[int, str]:
+    """Each letter to its folded lower-case form when that is one character (length kept)."""
+    table: dict[int, str] = {}
+    for code in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        folded = fold(chr(code)).lower()
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_FOLD_CHARS = _fold_table()
 
 
 def hit_spans(tokens: Sequence[Token], marked: set[int]) -> list[tuple[int, int]]:

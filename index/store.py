@@ -16,7 +16,7 @@ import time
 import traceback
 import warnings
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -26,9 +26,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import _lenfield as _length_field
 from whoosh.searching import Searcher
+from whoosh.writing import NO_MERGE, SegmentWriter
 
-from index.analysis import tokenize
 from index.engine import (
     CorruptPostings,
     Evaluator,
@@ -38,7 +39,7 @@ from index.engine import (
     Matches,
     Segment,
 )
-from index.highlight import Snippet, hit_spans, make_snippet, matched_spellings, matched_tokens
+from index.highlight import Snippet, page_hits
 from index.query import Node, filters_plan, parse_query, plan_query
 from index.schema import COUNTED_FACETS, INDEX_FORMAT, PageEntry, build_schema, document_fields
 from vietnamese.keys import search_key
@@ -193,9 +194,39 @@ class SearchIndex:
 
     # --- writing ----------------------------------------------------------------------------
 
-    def writer(self, *, batch_size: int = 500, memory_mb: int = 128) -> IndexWriter:
+    def writer(
+        self, *, batch_size: int = 500, memory_mb: int = 128, merge: bool = True
+    ) -> IndexWriter:
         """A context manager that changes the index; see `IndexWriter`."""
-        return IndexWriter(self, batch_size=batch_size, memory_mb=memory_mb)
+        return IndexWriter(self, batch_size=batch_size, memory_mb=memory_mb, merge=merge)
+
+    @classmethod
+    def build(
+        cls,
+        folder: Path,
+        entries: Iterable[PageEntry],
+        *,
+        batch_size: int = 5000,
+        on_page: Callable[[], None] | None = None,
+    ) -> SearchIndex:
+        """A new index in `folder` (see `create`) holding `entries`, read lazily.
+
+        Each `batch_size` pages become one segment, written once and never merged: Whoosh
+        merges about as slowly as it indexes, and a handful of large segments search as fast as
+        one. Memory stays bounded whatever the number of entries. `on_page` is called after
+        each page, for progress.
+        """
+        index = cls.create(folder)
+        try:
+            with index.writer(batch_size=batch_size, merge=False) as writer:
+                for entry in entries:
+                    writer.update(entry)
+                    if on_page is not None:
+                        on_page()
+        except BaseException:
+            index.close()
+            raise
+        return index
 
     def optimize(self) -> None:
         """Merge all segments into one: faster searches after a full rebuild (takes a while)."""
@@ -313,10 +344,13 @@ class IndexWriter:
     per index folder (Whoosh's lock file; a second one raises whoosh.index.LockError).
     """
 
-    def __init__(self, index: SearchIndex, *, batch_size: int, memory_mb: int) -> None:
+    def __init__(
+        self, index: SearchIndex, *, batch_size: int, memory_mb: int, merge: bool = True
+    ) -> None:
         if batch_size < 1 or memory_mb < 1:
             raise ValueError("batch_size and memory_mb must be at least 1")
         self._index = index
+        self._merge_policy = _merge_tiers if merge else NO_MERGE
         self._batch_size = batch_size
         self._memory_mb = memory_mb
         self._writer: Any = None
@@ -369,7 +403,7 @@ class IndexWriter:
     def commit(self) -> None:
         """Make the changes so far durable and visible to searches."""
         if self._writer is not None:
-            self._writer.commit(mergetype=_merge_tiers)
+            self._writer.commit(mergetype=self._merge_policy)
             self._writer = None
         self._reset()
 
@@ -382,7 +416,7 @@ class IndexWriter:
 
     def _current(self) -> Any:
         if self._writer is None:
-            self._writer = self._index._ix.writer(limitmb=self._memory_mb, procs=1)
+            self._writer = _SegmentWriter(self._index._ix, limitmb=self._memory_mb)
         return self._writer
 
     def _changed(self) -> None:
@@ -397,6 +431,42 @@ class IndexWriter:
 
 
 # --- segments ------------------------------------------------------------------------------------
+
+
+class _SegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's segment writer, with the field lengths read once per segment.
+
+    Writing a segment's postings asks for the page's field length once per posting; Whoosh
+    answers each time through the file system (does the length column exist?) and a column
+    lookup, which was a third of all indexing time.
+    """
+
+    def per_document_reader(self) -> Any:
+        return _FieldLengths(super().per_document_reader())
+
+
+class _FieldLengths:
+    """The `doc_field_length` part of a per-document reader, each field's lengths decoded once."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._lengths: dict[str, list[int] | None] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._lengths.get(fieldname, [])
+        if lengths == []:
+            lengths = self._lengths[fieldname] = self._read(fieldname)
+        return default if lengths is None else lengths[docnum] or default
+
+    def _read(self, fieldname: str) -> list[int] | None:
+        count = self._reader.doc_count_all()
+        if not self._reader.has_column(_length_field(fieldname)):
+            return None
+        return [self._reader.doc_field_length(n, fieldname, 0) for n in range(count)]
+
+    def close(self) -> None:
+        self._reader.close()
+
 
 # Each commit writes a segment. Fewer segments make a smaller index (each has its own term
 # dictionary) and faster prefix and fuzzy searches, but Whoosh merges slowly (slower per page than
@@ -490,9 +560,7 @@ class _Marker:
         except LookupError:
             # The library no longer has the page (the index is a step behind): no snippet.
             return Snippet(), ()
-        tokens = tokenize(text)
-        spans = hit_spans(tokens, matched_tokens(self._node, tokens))
-        return make_snippet(text, spans), matched_spellings(text, spans)
+        return page_hits(self._node, text)
 
 
 # --- per-segment data, cached ------------------------------------------------------------------

@@ -1,0 +1,543 @@
+"""Benchmark: full-text search over pages of real Vietnamese, ours against SQLite FTS5.
+
+Pages are cut from `../shared/corpus/viwiki.jsonl.xz` (Vietnamese Wikipedia): paragraphs joined
+into pages of about 2,500 characters, twenty pages to a document, each document given a type, an
+issuing body, a year and a collection drawn from a seeded generator. The corpus holds about
+26,000 such pages; past that the paragraphs are reshuffled and cut again, as the corpus notes
+suggest. Every page goes into one SQLite table (`pages.sqlite3`), which plays the catalogue:
+both engines index from it and read snippet text back from it.
+
+For each size the same pages and the same queries go to:
+
+* **ours**: `index.SearchIndex.build` with the batch size `digitizer reindex` uses, then
+  `search(query, limit=20, filters=..., text_of=...)`: the 20 best pages with snippets, the
+  total, and facet counts by type, year, issuing body and collection;
+* **FTS5**: an external-content FTS5 table over the same `pages` table with
+  `tokenize="unicode61 remove_diacritics 2"` (diacritics folded away, as a plain SQL engine
+  offers), asked for the same work: the 20 best pages by bm25 with `snippet()`, the total and
+  the four facet counts. FTS5 has no fuzzy matching: a fuzzy query is sent as the plain word,
+  and its ratio is printed apart.
+
+Each phase (build ours, build FTS5, query ours, query FTS5) runs in its own child process, one
+after another, so that its peak memory is its own (read from `os.wait4`, never sampled) and the
+two engines never compete for the cores. Queries run after one warm-up query; each query's first
+run is measured ("first", wall and CPU time: the CPU time does not depend on what else the
+machine is doing), then the whole set again ("repeat").
+
+The queries (`--queries`, default 66) are drawn from the indexed pages, six of each kind: common,
+mid-frequency and rare words typed with diacritics; words typed without diacritics; two- and
+three-word phrases; two words (AND); prefixes (`chuyể*`); fuzzy words (`chuyển~`); a word with a
+type filter and a word with a year filter. The hit counts of both engines are printed per kind:
+they differ where the engines disagree on what matches (FTS5 folds `đ` to nothing and cannot tell
+`quý` from `quy` when asked with diacritics).
+
+Usage (from the repository root): `.venv/bin/python bench/search.py --pages 10000 100000`.
+A 100,000-page run takes about an hour on 2 cores, nearly all of it building our index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import lzma
+import os
+import random
+import shlex
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+if __name__ == "__main__":
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
+
+from bench.common import add_workdir_argument, git_state, make_workdir
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "viwiki.jsonl.xz"
+PAGE_CHARACTERS = 2500
+PAGES_PER_DOCUMENT = 20
+LIMIT = 20
+FACET_COLUMNS = ("document_type", "year", "issuing_body", "collection")
+TYPES = ("Nghị quyết", "Chỉ thị", "Công văn", "Báo cáo", "Quyết định", "Thông báo", "Kết luận")
+BODIES = (
+    "Tỉnh ủy Hà Nam",
+    "Ban Thường vụ Tỉnh ủy",
+    "Huyện ủy Kim Bảng",
+    "Ban Tuyên giáo Tỉnh ủy",
+    "Ủy ban nhân dân tỉnh",
+    "Đảng ủy Khối cơ quan",
+    "Ban Tổ chức Tỉnh ủy",
+    "Thành ủy Phủ Lý",
+)
+COLLECTIONS = tuple(f"Hồ sơ {i:03d}" for i in range(40))
+KINDS = (
+    "common word",
+    "mid word",
+    "rare word",
+    "word, no diacritics",
+    "phrase of 2",
+    "phrase of 3",
+    "two words (AND)",
+    "prefix",
+    "fuzzy",
+    "word + type filter",
+    "word + year filter",
+)
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+def corpus_paragraphs(corpus: Path) -> list[str]:
+    """The corpus's paragraphs in order, headings left out."""
+    paragraphs = []
+    with lzma.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            for paragraph in json.loads(line)["text"].split("\n"):
+                paragraph = paragraph.strip()
+                if paragraph and not paragraph.startswith("=="):
+                    paragraphs.append(paragraph)
+    return paragraphs
+
+
+def page_texts(paragraphs: Sequence[str], count: int, seed: int) -> Iterator[str]:
+    """`count` pages of about PAGE_CHARACTERS; the corpus in order first, then reshuffled."""
+    rng = random.Random(seed)
+    made, current, length, rounds = 0, list[str](), 0, 0
+    while made < count:
+        source = paragraphs if rounds == 0 else rng.sample(paragraphs, len(paragraphs))
+        for paragraph in source:
+            current.append(paragraph)
+            length += len(paragraph) + 1
+            if length >= PAGE_CHARACTERS:
+                yield "\n".join(current)
+                made, current, length = made + 1, [], 0
+                if made == count:
+                    return
+        rounds += 1
+
+
+def write_pages(corpus: Path, count: int, target: Path, seed: int = 1) -> int:
+    """The pages table at `target`; returns the characters of text written."""
+    rng = random.Random(seed)
+    target.unlink(missing_ok=True)
+    db = sqlite3.connect(target)
+    db.execute(
+        "CREATE TABLE pages (id INTEGER PRIMARY KEY, page_key TEXT UNIQUE, document_id TEXT,"
+        " page_number INTEGER, text TEXT, title TEXT, document_type TEXT, number_symbol TEXT,"
+        " issuing_body TEXT, year INTEGER, collection TEXT)"
+    )
+    characters = 0
+    metadata: tuple[str, str, str, str, int, str] = ("", "", "", "", 0, "")
+    rows = []
+    for i, text in enumerate(page_texts(corpus_paragraphs(corpus), count, seed)):
+        document, page = divmod(i, PAGES_PER_DOCUMENT)
+        if page == 0:
+            metadata = (
+                f"Tài liệu {document + 1}",
+                rng.choice(TYPES),
+                f"{rng.randint(1, 300)}-{rng.choice(('NQ', 'CT', 'QĐ', 'BC'))}/TU",
+                rng.choice(BODIES),
+                rng.randint(1975, 2023),
+                rng.choice(COLLECTIONS),
+            )
+        document_id = f"D{document + 1:07d}"
+        rows.append((f"{document_id}:{page + 1}", document_id, page + 1, text, *metadata))
+        characters += len(text)
+        if len(rows) == 5000:
+            db.executemany("INSERT INTO pages VALUES (NULL,?,?,?,?,?,?,?,?,?,?)", rows)
+            rows.clear()
+    db.executemany("INSERT INTO pages VALUES (NULL,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.commit()
+    db.close()
+    return characters
+
+
+# --- the queries -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str
+    ours: str  # our query syntax
+    fts: str  # the FTS5 MATCH expression
+    filter_column: str = ""  # a facet filter, both engines
+    filter_value: str | int = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def make_queries(pages_db: Path, per_kind: int, seed: int = 7) -> list[Query]:
+    """`per_kind` queries of each kind, drawn from the words of the first 2,000 pages."""
+    from index.analysis import syllables, tokenize
+    from vietnamese.folding import fold
+
+    rng = random.Random(seed)
+    db = sqlite3.connect(pages_db)
+    sample = [row[0] for row in db.execute("SELECT text FROM pages ORDER BY id LIMIT 2000")]
+    metadata = db.execute("SELECT DISTINCT document_type, year FROM pages").fetchall()
+    db.close()
+    frequency: Counter[str] = Counter()
+    pair_frequency: Counter[tuple[str, str]] = Counter()
+    sequences = []
+    for text in sample:
+        spelt = (text[t.start : t.end].lower() for t in syllables(tokenize(text)))
+        words = [word for word in spelt if word.isalpha()]
+        sequences.append(words)
+        frequency.update(set(words))
+        pair_frequency.update(set(itertools.pairwise(words)))
+
+    def words_between(low: int, high: int) -> list[str]:
+        found = sorted(w for w, n in frequency.items() if low <= n <= high and len(w) > 2)
+        return rng.sample(found, per_kind)
+
+    common = [w for w, _ in frequency.most_common(40) if len(w) > 1]
+    pairs = sorted(p for p, n in pair_frequency.items() if 10 <= n <= 200)
+    triples: list[list[str]] = []
+    while len(triples) < per_kind:
+        words = rng.choice(sequences)
+        if len(words) > 10:
+            start = rng.randrange(len(words) - 3)
+            triples.append(words[start : start + 3])
+    mid = words_between(20, 200)
+    types = sorted({str(row[0]) for row in metadata})
+    years = sorted({int(row[1]) for row in metadata})
+
+    def word(kind: str, text: str) -> Query:
+        return Query(kind, text, f'"{text}"')
+
+    queries = [word("common word", w) for w in rng.sample(common, per_kind)]
+    queries += [word("mid word", w) for w in mid]
+    queries += [word("rare word", w) for w in words_between(2, 4)]
+    queries += [word("word, no diacritics", fold(w)) for w in words_between(20, 400)]
+    for a, b in rng.sample(pairs, per_kind):
+        queries.append(Query("phrase of 2", f'"{a} {b}"', f'"{a} {b}"'))
+    for triple in triples:
+        phrase = " ".join(triple)
+        queries.append(Query("phrase of 3", f'"{phrase}"', f'"{phrase}"'))
+    for a, b in zip(words_between(20, 200), rng.sample(common, per_kind), strict=True):
+        queries.append(Query("two words (AND)", f"{a} {b}", f'"{a}" AND "{b}"'))
+    for w in words_between(30, 300):
+        stem = w[: max(3, len(w) - 1)]
+        queries.append(Query("prefix", f"{stem}*", f'"{stem}"*'))
+    for w in mid:
+        queries.append(Query("fuzzy", f"{w}~", f'"{w}"'))
+    for w in rng.sample(common, per_kind):
+        kind = rng.choice(types)
+        queries.append(Query("word + type filter", w, f'"{w}"', "document_type", kind))
+    for w in words_between(10, 100):
+        year = rng.choice(years)
+        queries.append(Query("word + year filter", w, f'"{w}"', "year", year))
+    return queries
+
+
+# --- the phases (each in its own child process) -------------------------------------------------
+
+
+def build_ours(pages_db: Path, index_folder: Path) -> dict[str, Any]:
+    from digitizer.indexing import REBUILD_BATCH
+    from index import PageEntry, SearchIndex
+
+    db = sqlite3.connect(pages_db)
+    rows = db.execute(
+        "SELECT page_key, document_id, page_number, text, title, document_type, number_symbol,"
+        " issuing_body, year, collection FROM pages ORDER BY id"
+    )
+    entries = (PageEntry(*row) for row in rows)
+    started = time.perf_counter()
+    SearchIndex.build(index_folder, entries, batch_size=REBUILD_BATCH).close()
+    seconds = time.perf_counter() - started
+    size = sum(path.stat().st_size for path in index_folder.iterdir())
+    return {"seconds": seconds, "bytes": size}
+
+
+def build_fts(pages_db: Path, fts_db: Path) -> dict[str, Any]:
+    shutil.copyfile(pages_db, fts_db)
+    db = sqlite3.connect(fts_db)
+    started = time.perf_counter()
+    columns = ", ".join(f"{name} UNINDEXED" for name in FACET_COLUMNS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE fts USING fts5(text, {columns}, content='pages',"
+        " content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute("INSERT INTO fts(fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    db.commit()
+    db.execute("VACUUM")
+    seconds = time.perf_counter() - started
+    db.close()
+    return {"seconds": seconds, "bytes": fts_db.stat().st_size - pages_db.stat().st_size}
+
+
+def timed_runs(queries: Sequence[Query], run: Any) -> dict[str, Any]:
+    run(queries[0])  # warm-up: opens files, reads what every search needs
+    first, first_cpu, repeat, totals = [], [], [], []
+    for query in queries:
+        started, cpu = time.perf_counter(), time.process_time()
+        totals.append(run(query))
+        first.append(time.perf_counter() - started)
+        first_cpu.append(time.process_time() - cpu)
+    for query in queries:
+        started = time.perf_counter()
+        run(query)
+        repeat.append(time.perf_counter() - started)
+    return {"first": first, "first_cpu": first_cpu, "repeat": repeat, "totals": totals}
+
+
+def query_ours(pages_db: Path, index_folder: Path, queries: Sequence[Query]) -> dict[str, Any]:
+    from index import SearchIndex
+
+    db = sqlite3.connect(pages_db)
+    facet_names = {"document_type": "type", "year": "year"}
+
+    def text_of(page_key: str) -> str:
+        row = db.execute("SELECT text FROM pages WHERE page_key = ?", (page_key,)).fetchone()
+        if row is None:
+            raise LookupError(page_key)
+        return str(row[0])
+
+    opened = time.perf_counter()
+    index = SearchIndex.open(index_folder)
+    opened = time.perf_counter() - opened
+
+    def run(query: Query) -> int:
+        filters = (
+            {facet_names[query.filter_column]: query.filter_value} if query.filter_column else None
+        )
+        results = index.search(query.ours, limit=LIMIT, filters=filters, text_of=text_of)
+        assert all(hit.snippet.text for hit in results.hits), query
+        return results.total
+
+    outcome = timed_runs(queries, run)
+    outcome["open_seconds"] = opened
+    return outcome
+
+
+def query_fts(fts_db: Path, queries: Sequence[Query]) -> dict[str, Any]:
+    db = sqlite3.connect(fts_db)
+    facets = ", ".join(FACET_COLUMNS)
+
+    def run(query: Query) -> int:
+        where, parameters = "fts MATCH ?", [query.fts]
+        if query.filter_column:
+            where += f" AND {query.filter_column} = ?"
+            parameters.append(query.filter_value)  # type: ignore[arg-type]
+        top = db.execute(
+            f"SELECT rowid, snippet(fts, 0, '«', '»', '…', 12) FROM fts WHERE {where}"
+            f" ORDER BY rank LIMIT {LIMIT}",
+            parameters,
+        ).fetchall()
+        counts: list[Counter[object]] = [Counter() for _ in FACET_COLUMNS]
+        total = 0
+        for row in db.execute(f"SELECT {facets} FROM fts WHERE {where}", parameters):
+            total += 1
+            for counter, value in zip(counts, row, strict=True):
+                counter[value] += 1
+        assert len(top) == min(total, LIMIT), query
+        return total
+
+    return timed_runs(queries, run)
+
+
+PHASES = {"prepare", "build-ours", "build-fts", "query-ours", "query-fts"}
+
+
+def run_phase(args: argparse.Namespace) -> None:
+    """The child's side: do one phase, print its figures as JSON."""
+    work = args.phase_workdir
+    pages_db, index_folder, fts_db = work / "pages.sqlite3", work / "index", work / "fts.sqlite3"
+    if args.phase == "prepare":
+        started = time.perf_counter()
+        characters = write_pages(args.corpus, args.pages[0], pages_db)
+        queries = make_queries(pages_db, args.queries_per_kind)
+        (work / "queries.json").write_text(json.dumps([q.as_json() for q in queries]), "utf-8")
+        outcome = {"characters": characters, "seconds": time.perf_counter() - started}
+        print(json.dumps(outcome))
+        return
+    queries = [Query(**q) for q in json.loads((work / "queries.json").read_text("utf-8"))]
+    outcome = {
+        "build-ours": lambda: build_ours(pages_db, index_folder),
+        "build-fts": lambda: build_fts(pages_db, fts_db),
+        "query-ours": lambda: query_ours(pages_db, index_folder, queries),
+        "query-fts": lambda: query_fts(fts_db, queries),
+    }[args.phase]()
+    print(json.dumps(outcome))
+
+
+def child(phase: str, work: Path, *options: str) -> tuple[dict[str, Any], float]:
+    """Run `phase` in a child process: its JSON figures and its peak RSS in MiB.
+
+    The parent stays small (the pages are cut in a child too): Linux starts a child's peak RSS
+    at its parent's size."""
+    argv = [sys.executable, __file__, "--phase", phase, "--phase-workdir", str(work), *options]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"search benchmark: phase {phase} failed (exit {process.returncode})")
+    figures = json.loads(output)
+    figures["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    return figures, usage.ru_maxrss / 1024
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def milliseconds(seconds: Sequence[float]) -> tuple[float, float, float]:
+    """p50, p95 and the maximum, in milliseconds (p95 by the nearest-rank method)."""
+    ordered = sorted(seconds)
+    rank = max(0, -(-95 * len(ordered) // 100) - 1)
+    return statistics.median(ordered) * 1000, ordered[rank] * 1000, ordered[-1] * 1000
+
+
+def ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}×" if theirs > 0 else "n/a"
+
+
+def recorded_child(
+    phase: str, work: Path, *options: str, reuse: bool
+) -> tuple[dict[str, Any], float]:
+    """`child`, its figures kept in the work folder; with `reuse`, figures kept by an earlier
+    run are read back instead (its index is still there)."""
+    record = work / f"{phase}.json"
+    if reuse and record.is_file():
+        kept = json.loads(record.read_text("utf-8"))
+        return kept["figures"], kept["peak_mib"]
+    figures, peak = child(phase, work, *options)
+    record.write_text(json.dumps({"figures": figures, "peak_mib": peak}), "utf-8")
+    return figures, peak
+
+
+def measure(
+    count: int, work: Path, per_kind: int, corpus: Path, *, reuse: bool = False
+) -> dict[str, Any]:
+    options = ("--pages", str(count), "--queries-per-kind", str(per_kind), "--corpus", str(corpus))
+    prepared, _ = recorded_child("prepare", work, *options, reuse=reuse)
+    queries = [Query(**q) for q in json.loads((work / "queries.json").read_text("utf-8"))]
+    print(
+        f"  {count:,} pages cut ({prepared['characters'] / 1e6:.1f} M characters) in "
+        f"{prepared['seconds']:.0f} s; {len(queries)} queries",
+        flush=True,
+    )
+    figures: dict[str, Any] = {
+        "pages": count,
+        "characters": prepared["characters"],
+        "queries": queries,
+    }
+    for phase in ("build-fts", "build-ours", "query-fts", "query-ours"):
+        outcome, peak = recorded_child(phase, work, reuse=reuse and phase.startswith("build"))
+        outcome["peak_mib"] = peak
+        figures[phase] = outcome
+        took = outcome.get("seconds", sum(outcome.get("first", ())))
+        print(f"  {phase:10}  {took:8.1f} s  peak {peak:6.0f} MiB", flush=True)
+    return figures
+
+
+def report(figures: dict[str, Any]) -> None:
+    count, characters = figures["pages"], figures["characters"]
+    ours_build, fts_build = figures["build-ours"], figures["build-fts"]
+    ours, fts = figures["query-ours"], figures["query-fts"]
+    queries: list[Query] = figures["queries"]
+    print(f"\n{count:,} pages ({characters / 1e6:.1f} M characters of text)")
+    print(f"{'':28}{'ours':>14}{'FTS5':>14}{'ours/FTS5':>12}")
+
+    def line(label: str, a: float, b: float, unit: str, digits: int = 1) -> None:
+        print(f"{label:28}{a:>12.{digits}f}{unit:2}{b:>12.{digits}f}{unit:2}{ratio(a, b):>12}")
+
+    line("indexing, pages/s", count / ours_build["seconds"], count / fts_build["seconds"], "", 0)
+    line("indexing, s", ours_build["seconds"], fts_build["seconds"], "s")
+    line("indexing, CPU s", ours_build["cpu_seconds"], fts_build["cpu_seconds"], "s")
+    line("index size, MB", ours_build["bytes"] / 1e6, fts_build["bytes"] / 1e6, "")
+    print(
+        f"{'  size / text (UTF-8)':28}"
+        f"{ours_build['bytes'] / (characters * 1.2):>12.2f}  "
+        f"{fts_build['bytes'] / (characters * 1.2):>12.2f}"
+    )
+    line("peak memory indexing, MiB", ours_build["peak_mib"], fts_build["peak_mib"], "", 0)
+    line("peak memory querying, MiB", ours["peak_mib"], fts["peak_mib"], "", 0)
+    for label, key in (
+        ("first run", "first"),
+        ("first run, CPU", "first_cpu"),
+        ("repeat", "repeat"),
+    ):
+        a, b = milliseconds(ours[key]), milliseconds(fts[key])
+        line(f"query p50 ms, {label}", a[0], b[0], "")
+        line(f"query p95 ms, {label}", a[1], b[1], "")
+        line(f"query max ms, {label}", a[2], b[2], "")
+    print("\nby kind (first run; p50 / p95 ms; pages matched, ours vs FTS5):")
+    for kind in KINDS:
+        picked = [i for i, q in enumerate(queries) if q.kind == kind]
+        if not picked:
+            continue
+        a = milliseconds([ours["first"][i] for i in picked])
+        b = milliseconds([fts["first"][i] for i in picked])
+        matched_ours = sum(ours["totals"][i] for i in picked)
+        matched_fts = sum(fts["totals"][i] for i in picked)
+        example = queries[picked[0]]
+        shown = example.ours + (
+            f" [{example.filter_column}={example.filter_value}]" if example.filter_column else ""
+        )
+        print(
+            f"  {kind:22} ours {a[0]:7.1f} / {a[1]:7.1f}   FTS5 {b[0]:7.1f} / {b[1]:7.1f}"
+            f"   matched {matched_ours:>8,} vs {matched_fts:>8,}   e.g. {shown}"
+        )
+    print(f"  (open the index: {ours['open_seconds'] * 1000:.0f} ms before the first query)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries-per-kind", type=int, default=6)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    add_workdir_argument(parser, "the pages, both indexes and the queries")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: keep the pages and indexes an earlier run left there; only query",
+    )
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--phase-workdir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phase:
+        run_phase(args)
+        return 0
+    if not args.corpus.is_file():
+        parser.error(f"no corpus at {args.corpus}")
+    commit, changed = git_state()
+    root = make_workdir(args.workdir, "digitizer-bench-search-")
+    try:
+        results = []
+        for count in args.pages:
+            work = root / f"{count}"
+            work.mkdir(exist_ok=True)
+            print(f"{count:,} pages in {work}", flush=True)
+            results.append(
+                measure(count, work, args.queries_per_kind, args.corpus, reuse=args.reuse)
+            )
+            if not args.workdir:
+                shutil.rmtree(work)
+        for figures in results:
+            report(figures)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(root, ignore_errors=True)
+    state = f"{commit}{' with uncommitted changes' if changed else ''}"
+    command = shlex.join([".venv/bin/python", "bench/search.py", *(argv or sys.argv[1:])])
+    print(f"\nSQLite {sqlite3.sqlite_version}; commit {state}; reproduce with: {command}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
