@@ -14,11 +14,23 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # with Vietnamese glyphs, and the libraries Qt needs for an offscreen window.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils libzbar0 \
 	zbar-tools epubcheck fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1 \
-	libdbus-1-3 make
+	libdbus-1-3 make libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-shape0 xvfb xauth
 
-.PHONY: setup system-packages run test lint check clean-venv bench-setup
+.PHONY: setup system-packages run test lint check clean-venv bench-setup translations screenshots
 
-setup: system-packages $(VENV)/.installed
+# The window's translations: .ts sources (kept in git) built into .qm files.
+TRANSLATIONS := $(wildcard resources/translations/*.ts)
+
+setup: system-packages $(VENV)/.installed $(TRANSLATIONS:.ts=.qm)
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing a string in ui/: refresh the .ts sources, then translate what is new.
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none ui/*.py \
+		-source-language en -ts $(TRANSLATIONS)
 
 system-packages:
 	@missing=""; \
@@ -38,13 +50,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-# Until the window exists, the workstation's main job is to take the bundled sample pages
-# into the default library, read them, and show the catalogue.
+# The workstation window on the default library; on an empty library it offers to load the
+# bundled sample pages.
 run: setup
-	$(BIN)/digitizer init
-	$(BIN)/digitizer import resources/samples/pages --collection "Tài liệu mẫu"
-	$(BIN)/digitizer ocr --all
-	$(BIN)/digitizer list
+	$(BIN)/digitizer gui
+
+# The pictures of the window in docs/screenshots/, on a virtual screen.
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots/make_screenshots.py
 
 lint: setup
 	$(BIN)/ruff check .

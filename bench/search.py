@@ -57,7 +57,9 @@ from pathlib import Path
 from typing import Any
 
 if __name__ == "__main__":
-    sys.path.append(str(Path(__file__).resolve().parent.parent))
+    # Run as `python bench/search.py`, this file's folder comes first on sys.path, where
+    # bench/ocr.py would hide the `ocr` package: put the repository root there instead.
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.common import add_workdir_argument, git_state, make_workdir
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digitizer import __version__, cli_pipeline, cli_search
+from digitizer import __version__, cli_acquire, cli_gui, cli_pipeline, cli_search, cli_security
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
@@ -29,6 +29,7 @@ from digitizer.errors import DigitizerError
 from digitizer.library.verify import VerifyReport
 from digitizer.locations import LIBRARY_VARIABLE
 from digitizer.model import Document, Page, PageTextRecord
+from digitizer.security.network import forbid_connections
 from digitizer.service import Workstation
 
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the archive library to use (default: ${LIBRARY_VARIABLE}, else the per-user "
         "data folder)",
     )
+    cli_security.add_passphrase_options(library_option)
     parser = argparse.ArgumentParser(
         prog="digitizer",
         description="Digitize Vietnamese archival documents: import, recognise, check and export.",
@@ -77,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
     )
     importing.add_argument("--json", action="store_true", help="print the result as JSON")
+    importing.add_argument(
+        "--classification",
+        type=cli_security.classification,
+        metavar="LEVEL",
+        help="classify the new documents (SECRET, TOP_SECRET, ULTRA_SECRET go straight into "
+        "the vault)",
+    )
+    cli_acquire.add_import_options(importing)
 
     listing = commands.add_parser("list", parents=[library_option], help="list the documents")
     listing.add_argument("--json", action="store_true")
@@ -113,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     checking.add_argument("--json", action="store_true")
     cli_pipeline.add_parsers(commands, library_option)
     cli_search.add_parsers(commands, library_option)
+    cli_gui.add_parsers(commands, library_option)
+    cli_acquire.add_parsers(commands, library_option)
+    cli_security.add_parsers(commands, library_option)
     return parser
 
 
@@ -132,7 +145,10 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
         one_document=args.one_document,
         password=args.password,
         max_pixels=args.max_pixels,
+        classification=args.classification,
     )
+    if args.split_on_separators:
+        return cli_acquire.import_stacks(station, args, options)
     with cancel_on_interrupt() as cancel:
         report = station.import_paths(args.paths, options, ProgressBar(), cancel)
     if args.json:
@@ -188,9 +204,12 @@ def cmd_list(station: Workstation, args: argparse.Namespace) -> int:
     print(f"{'DOCUMENT':<10}  {'PAGES':>5}  {'STATE':<9}  {'COLLECTION':<20}  TITLE")
     for doc in documents:
         collection = names.get(doc.collection_id or -1, "")
+        title = doc.metadata.title
+        if doc.classification.is_secret:
+            title = f"[{doc.classification.vietnamese_name}] {title or '(in the vault)'}"
         print(
             f"{doc.id:<10}  {doc.page_count:>5}  {doc.state.value:<9}  {collection[:20]:<20}  "
-            f"{doc.metadata.title}"
+            f"{title}"
         )
     total = sum(doc.page_count for doc in documents)
     print(f"{len(documents)} document(s), {total} page(s) in {station.library_path}")
@@ -249,6 +268,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         )
         print(f"                  sha256 {source.sha256}")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
+    cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")
     for page in pages:
         dpi = f"{page.dpi:g}" if page.dpi else "?"
@@ -384,6 +404,9 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     "verify": cmd_verify,
     **cli_pipeline.COMMANDS,
     **cli_search.COMMANDS,
+    **cli_gui.COMMANDS,
+    **cli_acquire.COMMANDS,
+    **cli_security.COMMANDS,
 }
 
 
@@ -391,7 +414,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     station = Workstation(getattr(args, "library", None))
+    forbid_connections()
     try:
+        cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)
     except DigitizerError as error:
         print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer import cli_publish
+from digitizer import cli_publish, cli_security
 from digitizer.cli_support import (
     EXIT_FAILED,
     EXIT_OK,
@@ -17,7 +17,7 @@ from digitizer.cli_support import (
     positive_int,
     print_json,
 )
-from digitizer.export.names import FORMATS, PUBLISH_FORMATS
+from digitizer.export.names import FORMATS, GUARDED_FORMATS, PUBLISH_FORMATS
 from digitizer.pipeline import default_workers
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--remove-borders", action="store_true", help="crop dark scanner borders off the pages"
     )
+    parser.add_argument(
+        "--no-restore",
+        action="store_true",
+        help="keep the text as Tesseract read it: do not restore lost tone marks",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
@@ -62,6 +67,7 @@ def _ocr_options(args: argparse.Namespace) -> OcrOptions:
             deskew=not args.no_deskew,
             remove_borders=args.remove_borders,
         ),
+        restore=not args.no_restore,
     )
 
 
@@ -103,7 +109,9 @@ def add_parsers(
     exporting.add_argument(
         "documents", nargs="*", metavar="DOCUMENT", help="its id, or the start of it"
     )
-    exporting.add_argument("--format", required=True, choices=FORMATS + PUBLISH_FORMATS, dest="fmt")
+    exporting.add_argument(
+        "--format", required=True, choices=FORMATS + PUBLISH_FORMATS + GUARDED_FORMATS, dest="fmt"
+    )
     exporting.add_argument("--out", required=True, type=Path, metavar="PATH")
     exporting.add_argument(
         "--allow-unrecognised",
@@ -112,6 +120,7 @@ def add_parsers(
     )
     exporting.add_argument("--json", action="store_true")
     cli_publish.add_export_options(exporting)
+    cli_security.add_export_options(exporting)
 
     cli_publish.add_parsers(commands, library_option)
 
@@ -155,6 +164,12 @@ def _print_ocr_report(report: OcrReport) -> None:
                 f"  document {failure.document_id}, page {failure.page}  [{failure.code}]  "
                 f"{failure.message}"
             )
+    for change in report.classified:
+        where = "sealed in the vault" if change.sealed else "to be sealed at the next unlock"
+        print(
+            f"Document {change.document_id} carries a {change.after.vietnamese_name.upper()} "
+            f"stamp: classified {change.after.vietnamese_name} ({where})."
+        )
     if report.cancelled:
         print("Cancelled. Run the same command again to finish.")
 
@@ -171,18 +186,27 @@ def cmd_eval(station: Workstation, args: argparse.Namespace) -> int:
 
 def _print_eval_report(report: EvalReport) -> None:
     width = max([len(page.image) for page in report.pages] + [4])
-    print(f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'CHARS':>6}  {'SKEW':>6}  TURN  SECONDS")
+    print(
+        f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'CHARS':>6}  {'SKEW':>6}  TURN  SECONDS  "
+        f"{'CER AS READ':>11}  RESTORED"
+    )
     for page in report.pages:
         print(
             f"{page.image:<{width}}  {page.score.cer:>7.2%}  {page.score.wer:>7.2%}  "
             f"{page.score.chars:>6}  {page.skew_degrees:>5.2f}°  {page.quarter_turns * 90:>4}  "
-            f"{page.seconds:>7.2f}"
+            f"{page.seconds:>7.2f}  {page.before_restoration.cer:>11.2%}  "
+            f"{page.restored_words:>8}"
         )
     total = report.total
     print(
         f"{'overall':<{width}}  {total.cer:>7.2%}  {total.wer:>7.2%}  {total.chars:>6}  "
         f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}; "
         f"{len(report.pages)} page(s) in {report.seconds:.1f} s)"
+    )
+    print(
+        f"mean CER per page: {report.mean_cer_unrestored:.2%} as read by Tesseract, "
+        f"{report.mean_cer:.2%} after tone-mark restoration "
+        f"(restoration took {report.restore_share:.1%} of the OCR time)"
     )
     for image, code, message in report.failed:
         print(f"FAILED {image}  [{code}]  {message}")
@@ -191,6 +215,8 @@ def _print_eval_report(report: EvalReport) -> None:
 def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
     if args.fmt in PUBLISH_FORMATS:
         return cli_publish.cmd_publish(station, args)
+    if args.fmt in GUARDED_FORMATS:
+        return cli_security.cmd_internal_copy(station, args)
     if len(args.documents) != 1 or args.collection:
         print(f"digitizer export: --format {args.fmt} takes one DOCUMENT", file=sys.stderr)
         return EXIT_USAGE

@@ -168,13 +168,24 @@ def add_parsers(
         help="show or change the library's settings",
         description=f"Library settings. Known keys: {known}.",
     )
-    settings.add_argument("action", choices=["get", "set", "list"])
+    settings.add_argument("action", choices=["get", "set", "list", "isolated-lan"])
     settings.add_argument("key", nargs="?", metavar="KEY")
     settings.add_argument("value", nargs="?", metavar="VALUE", help="'' clears the setting")
     settings.add_argument("--json", action="store_true")
+    settings.add_argument(
+        "--reason", help="isolated-lan on|off: why (kept in the audit log; required)"
+    )
 
 
 def cmd_settings(station: Workstation, args: argparse.Namespace) -> int:
+    from digitizer import cli_security
+
+    if args.action == "isolated-lan":
+        return cli_security.cmd_isolated_lan(station, args)
+    if args.action == "set" and args.key in cli_security.PROTECTED_SETTINGS:
+        message = cli_security.PROTECTED_SETTINGS[args.key]
+        print(f"digitizer settings: {args.key} {message}", file=sys.stderr)
+        return EXIT_USAGE
     if args.action == "list":
         values = station.settings()
         if args.json:

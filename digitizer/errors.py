@@ -176,3 +176,105 @@ class BadQuery(DigitizerError):
     """A search query that cannot be read; the message says where."""
 
     code = "bad-query"
+
+
+# --- secret documents (vault, classification, network guard) ----------------------------------
+
+
+class VaultError(DigitizerError):
+    code = "vault-error"
+
+
+class VaultMissing(VaultError):
+    """The library has no vault yet; `digitizer vault init` creates it."""
+
+    code = "vault-missing"
+
+
+class VaultExists(VaultError):
+    code = "vault-exists"
+
+
+class VaultLocked(VaultError):
+    """A secret document was touched without the passphrase."""
+
+    code = "vault-locked"
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open the vault; nothing was changed."""
+
+    code = "wrong-passphrase"
+
+
+class VaultDamaged(VaultError):
+    """A sealed object or record failed its authentication: it was altered, and is not read."""
+
+    code = "vault-damaged"
+
+
+class NetworkConnected(DigitizerError):
+    """The machine has a network route other than loopback, so secret documents stay shut."""
+
+    code = "network-connected"
+
+
+class NetworkForbidden(DigitizerError):
+    """Something in the program tried to open a network connection; it never may."""
+
+    code = "network-forbidden"
+
+
+class ClassificationRefused(DigitizerError):
+    """A change of classification that is not allowed (lowering without a reason, say)."""
+
+    code = "classification-refused"
+
+
+class NoPrivateMemory(DigitizerError):
+    """No RAM-backed folder (such as /dev/shm) to work on secret pages without touching disk."""
+
+    code = "no-ram-folder"
+
+
+# --- scanning, stacks and hot folders ----------------------------------------------------------
+
+
+class ScannerError(DigitizerError):
+    """The scanner failed in a way SANE does not name more closely."""
+
+    code = "scanner-error"
+
+
+class NoScanner(ScannerError):
+    """No scanner is connected, or not the one asked for (`digitizer devices` lists them)."""
+
+    code = "no-scanner"
+
+
+class PaperJam(ScannerError):
+    code = "paper-jam"
+
+
+class FeederEmpty(ScannerError):
+    code = "feeder-empty"
+
+
+class CoverOpen(ScannerError):
+    code = "cover-open"
+
+
+class ScannerBusy(ScannerError):
+    code = "scanner-busy"
+
+
+class ScanOptionRefused(ScannerError):
+    """The scanner does not offer what was asked (a source, a mode, a resolution)."""
+
+    code = "scan-option"
+
+
+class NotSetAside(LibraryError):
+    """No such set-aside page, or none that can go back into a document."""
+
+    code = "not-set-aside"

@@ -23,5 +23,10 @@ def resources_path() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def language_model_path() -> Path:
+    """The syllable language model that tone-mark restoration scores with."""
+    return resources_path() / "language" / "syllables.npz"
+
+
 def sample_pages_path() -> Path:
     return resources_path() / "samples" / "pages"

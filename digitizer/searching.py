@@ -84,8 +84,12 @@ def search(
     limit: int = 20,
     filters: Mapping[str, str | int] | None = None,
     group_by_document: bool = False,
+    include_sealed: bool = False,
 ) -> SearchOutcome:
-    """Pages matching `query`, best first, each with its snippet and hit boxes."""
+    """Pages matching `query`, best first, each with its snippet and hit boxes.
+
+    `include_sealed` searches the secret documents in the vault as well (it must be unlocked),
+    through an index held in memory only."""
     index, report = open_index(library)
     with index:
         try:
@@ -100,6 +104,14 @@ def search(
             raise BadQuery(str(error)) from error
         except ValueError as error:  # an unknown filter name
             raise BadQuery(str(error)) from error
+    if include_sealed:
+        from digitizer.security.secret_search import merge_results, search_sealed
+
+        sealed = search_sealed(
+            library, query, limit=limit, filters=filters, group_by_document=group_by_document
+        )
+        if sealed is not None:
+            results = merge_results(results, sealed, limit)
     return _outcome(library, results, report)
 
 
@@ -110,6 +122,11 @@ def _outcome(library: Library, results: SearchResults, report: IndexReport) -> S
         if document_id not in titles:
             rows = library.rows("SELECT title FROM documents WHERE id = ?", (document_id,))
             titles[document_id] = str(rows[0][0]) if rows else ""
+            if library.sealer is not None and library.sealer.unlocked and not titles[document_id]:
+                from digitizer.security.records import read_record
+
+                record = read_record(library, document_id)
+                titles[document_id] = record.metadata.title if record else ""
         return titles[document_id]
 
     def page_hit(hit: Hit) -> PageHit:
@@ -152,7 +169,7 @@ def _boxes(library: Library, query: str, hit: Hit) -> tuple[tuple[Box, ...], tup
     )
     if not rows:
         return (), (0, 0)
-    words_model = PageText.from_bytes(library.objects.path_of(rows[0][0]).read_bytes())
+    words_model = PageText.from_bytes(library.read_object(rows[0][0]))
     words = list(words_model.words())
     marked = matching_words(query, [word.text for word in words])
     return tuple(words[i].box for i in marked), (words_model.width, words_model.height)

@@ -129,14 +129,15 @@ def _phrase(words: Sequence[Token], tokens: Sequence[Token], sequence: list[int]
 # A long page is tokenised only around its likeliest hits: a window this wide where a cheap
 # scan finds the query's keys most densely. Tokenising a whole 2,500-character page costs a few
 # milliseconds, twenty of which were most of a search's time.
-REGION_CHARS = 4 * SNIPPET_CHARS
+REGION_CHARS = 2 * SNIPPET_CHARS
+_FOLDED_WORD = re.compile(r"[^\W_]+")
 
 
 def page_hits(node: Node | None, text: str) -> tuple[Snippet, tuple[str, ...]]:
     """The snippet of an NFC page `text` for the query `node`, and the hit words as spelt.
 
-    On a page longer than REGION_CHARS, only the region around the densest cluster of likely
-    hits is read, so the spellings are those of that region.
+    On a page longer than twice REGION_CHARS, only the region around the densest cluster of
+    likely hits is read, so the spellings are those of that region.
     """
     begin, end = _likely_region(node, text)
     tokens = tokenize(text[begin:end])
@@ -145,12 +146,11 @@ def page_hits(node: Node | None, text: str) -> tuple[Snippet, tuple[str, ...]]:
 
 
 def _likely_region(node: Node | None, text: str) -> tuple[int, int]:
-    if len(text) <= REGION_CHARS * 3 // 2:
+    if len(text) <= REGION_CHARS * 2:
         return 0, len(text)
-    probe = _probe(node)
-    if probe is None:
-        return 0, len(text)
-    starts = [m.start() for m in probe.finditer(text.translate(_FOLD_CHARS))]
+    folded = text.translate(_FOLD_CHARS)
+    probe = _probe(node, folded)
+    starts = [m.start() for m in probe.finditer(folded)] if probe else []
     if not starts:
         return 0, len(text)
     best, best_count = 0, 0
@@ -168,18 +168,31 @@ def _likely_region(node: Node | None, text: str) -> tuple[int, int]:
     return begin, end
 
 
-def _probe(node: Node | None) -> re.Pattern[str] | None:
+def _probe(node: Node | None, folded: str) -> re.Pattern[str] | None:
     """A pattern finding, in a page folded by _FOLD_CHARS, every place a hit could start."""
     keys: set[str] = set()
+    page_words: set[str] | None = None
     for leaf in leaves(node):
-        parts = [t for t in leaf.tokens if not t.is_code] or list(leaf.tokens)
-        for token in parts[:1]:
-            if isinstance(leaf, Word) and leaf.kind == "fuzzy":
-                return None  # a misspelling can be anywhere: read the whole page
-            keys.add(token.folded)
+        parts = [t.folded for t in leaf.tokens if not t.is_code]
+        if not parts:
+            keys.update(re.escape(t.folded) for t in leaf.tokens)
+        elif isinstance(leaf, Word) and leaf.kind == "fuzzy":
+            # The page's own words within reach of the misspelling, found once per page.
+            if page_words is None:
+                page_words = set(_FOLDED_WORD.findall(folded))
+            key = parts[-1]
+            keys.update(
+                re.escape(w) + r"(?![^\W_])"
+                for w in page_words
+                if w[:FUZZY_PREFIX_LENGTH] == key[:FUZZY_PREFIX_LENGTH]
+                and Levenshtein.distance(w, key, score_cutoff=leaf.distance) <= leaf.distance
+            )
+        else:
+            # A phrase (or a word of several syllables) as its syllables in a row.
+            keys.add(r"[\W_]+".join(re.escape(part) for part in parts))
     if not keys:
         return None
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    alternatives = "|".join(sorted(keys, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})")
 
 

@@ -49,6 +49,9 @@ class PageEntry:
     issuing_body: str = ""
     year: int | None = None
     collection: str = ""
+    variants: str = ""
+    """Other spellings of the page's words, space-separated: what recognition read before
+    tone-mark restoration changed it. Searchable as exact keys, never shown."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,10 @@ def build_schema() -> fields.Schema:
 def document_fields(entry: PageEntry) -> dict[str, Any]:
     """The Whoosh field values of `entry`."""
     analysis = PageAnalysis.of(entry.text)
+    # A variant's folded key is its word's own (they differ only in marks): only the exact key
+    # is new, so that a query spelt as recognition read the word ranks the page as its own.
+    for token in tokenize(nfc(entry.variants)):
+        analysis.exact.setdefault(token.exact, []).append(token.position)
     values: dict[str, Any] = {
         "page_key": entry.page_key,
         "document_id": entry.document_id,

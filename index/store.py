@@ -16,6 +16,7 @@ import time
 import traceback
 import warnings
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -434,15 +435,50 @@ class IndexWriter:
 
 
 class _SegmentWriter(SegmentWriter):  # type: ignore[misc]
-    """Whoosh's segment writer, with the field lengths read once per segment.
+    """Whoosh's segment writer, with its postings grouped by term in memory and the field
+    lengths read once per segment.
 
-    Writing a segment's postings asks for the page's field length once per posting; Whoosh
-    answers each time through the file system (does the length column exist?) and a column
-    lookup, which was a third of all indexing time.
+    Whoosh collects a segment's postings as one tuple each, sorts them, and past `limitmb`
+    pickles every tuple to a temporary run and back, which was half of all indexing time; it
+    then asks for the page's field length once per posting, each time through the file system.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pool = _TermPool()
 
     def per_document_reader(self) -> Any:
         return _FieldLengths(super().per_document_reader())
+
+
+class _TermPool:
+    """The postings of one segment, grouped by (field, term) as they come: documents are added
+    in number order, so each term's postings are already sorted; only the terms are sorted.
+    About 40 bytes a posting, against Whoosh's 170 in its own pool."""
+
+    def __init__(self) -> None:
+        self.fieldnames: set[str] = set()
+        self._terms: dict[tuple[str, bytes], tuple[array[int], array[float], list[bytes]]] = {}
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, text, docnum, weight, value = item
+        postings = self._terms.get((fieldname, text))
+        if postings is None:
+            postings = self._terms[fieldname, text] = (array("I"), array("f"), [])
+            self.fieldnames.add(fieldname)
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value or b"")
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        for key in sorted(self._terms):
+            fieldname, text = key
+            docnums, weights, values = self._terms[key]
+            for docnum, weight, value in zip(docnums, weights, values, strict=True):
+                yield fieldname, text, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self._terms.clear()
 
 
 class _FieldLengths:

@@ -1,31 +1,61 @@
 """The word model: what recognition found on a page, as blocks → paragraphs → lines → words.
 
 Every word keeps its text (NFC), its box in the prepared page's pixels and Tesseract's
-confidence (0–100). The model round-trips through a compact JSON form, which is what the
-library stores.
+confidence (0–100). A word whose tone marks restoration changed keeps the spelling recognition
+read in `raw`. The model round-trips through a compact JSON form, which is what the library
+stores.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ocr.geometry import Box
 from vietnamese.normalize import nfc
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 added a word's raw spelling; version 1 (no restoration) still loads."""
+_READABLE_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
 class Word:
     text: str
+    """The word as shown, exported and indexed: restored when restoration changed it."""
     box: Box
     confidence: float
+    raw: str = ""
+    """The word as recognition read it, when restoration changed it; '' otherwise."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", nfc(self.text))
+        object.__setattr__(self, "raw", nfc(self.raw))
+
+    @property
+    def restored(self) -> bool:
+        """Whether restoration changed this word (the window marks it)."""
+        return bool(self.raw) and self.raw != self.text
+
+    @property
+    def recognised(self) -> str:
+        """The word as recognition read it, before any restoration."""
+        return self.raw or self.text
+
+    def as_json(self) -> list[Any]:
+        entry: list[Any] = [self.text, *self.box.as_list(), round(self.confidence, 2)]
+        return [*entry, self.raw] if self.raw else entry
+
+    @classmethod
+    def from_json(cls, entry: list[Any]) -> Word:
+        return cls(
+            text=str(entry[0]),
+            box=Box(int(entry[1]), int(entry[2]), int(entry[3]), int(entry[4])),
+            confidence=float(entry[5]),
+            raw=str(entry[6]) if len(entry) > 6 else "",
+        )
 
 
 @dataclass(frozen=True)
@@ -38,6 +68,11 @@ class Line:
     @property
     def text(self) -> str:
         return " ".join(word.text for word in self.words)
+
+    @property
+    def recognised_text(self) -> str:
+        """The line as recognition read it, before restoration."""
+        return " ".join(word.recognised for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -74,12 +109,24 @@ class PageText:
     @property
     def text(self) -> str:
         """Plain text: one line per line, a blank line between paragraphs."""
+        return self._joined(lambda line: line.text)
+
+    @property
+    def recognised_text(self) -> str:
+        """`text` as recognition read it, before restoration."""
+        return self._joined(lambda line: line.recognised_text)
+
+    def _joined(self, line_text: Callable[[Line], str]) -> str:
         paragraphs = [
-            "\n".join(line.text for line in paragraph.lines)
+            "\n".join(line_text(line) for line in paragraph.lines)
             for block in self.blocks
             for paragraph in block.paragraphs
         ]
         return "\n\n".join(p for p in paragraphs if p)
+
+    def restored_words(self) -> Iterator[Word]:
+        """The words restoration changed, in reading order."""
+        return (word for word in self.words() if word.restored)
 
     @property
     def mean_confidence(self) -> float | None:
@@ -103,10 +150,7 @@ class PageText:
                                 {
                                     "box": line.box.as_list(),
                                     "baseline": [line.baseline[0], line.baseline[1]],
-                                    "words": [
-                                        [word.text, *word.box.as_list(), round(word.confidence, 2)]
-                                        for word in line.words
-                                    ],
+                                    "words": [word.as_json() for word in line.words],
                                 }
                                 for line in paragraph.lines
                             ],
@@ -124,7 +168,7 @@ class PageText:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageText:
-        if data.get("version") != FORMAT_VERSION:
+        if data.get("version") not in _READABLE_VERSIONS:
             raise ValueError(f"unknown page text format {data.get('version')!r}")
         return cls(
             width=int(data["width"]),
@@ -144,14 +188,7 @@ class PageText:
                                         float(line["baseline"][0]),
                                         float(line["baseline"][1]),
                                     ),
-                                    words=tuple(
-                                        Word(
-                                            text=str(w[0]),
-                                            box=Box(int(w[1]), int(w[2]), int(w[3]), int(w[4])),
-                                            confidence=float(w[5]),
-                                        )
-                                        for w in line["words"]
-                                    ),
+                                    words=tuple(Word.from_json(w) for w in line["words"]),
                                 )
                                 for line in paragraph["lines"]
                             ),
@@ -166,3 +203,21 @@ class PageText:
     @classmethod
     def from_bytes(cls, data: bytes) -> PageText:
         return cls.from_json(json.loads(data))
+
+
+def restored_spellings(data: bytes) -> list[str]:
+    """The spellings recognition read for the words restoration changed, straight from a stored
+    word model (`PageText.to_bytes`), without building the model: the search index reads every
+    page's. ValueError when `data` is not a word model."""
+    try:
+        blocks = json.loads(data)["blocks"]
+        return [
+            str(word[6])
+            for block in blocks
+            for paragraph in block["paragraphs"]
+            for line in paragraph["lines"]
+            for word in line["words"]
+            if len(word) > 6
+        ]
+    except (KeyError, TypeError, IndexError) as error:
+        raise ValueError(f"not a word model: {error}") from error

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from digitizer.library import Library
+from tests.helpers import network_guard
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,15 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("DIGITIZER_LIBRARY", str(tmp_path / "default-library"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
+
+
+@pytest.fixture(autouse=True)
+def _no_network_connections() -> Iterator[None]:
+    """The program never opens a network connection: a test whose code tries fails."""
+    with network_guard.watching() as attempts:
+        yield
+    if attempts:
+        pytest.fail("the test tried to open a network connection: " + "; ".join(attempts))
 
 
 @pytest.fixture

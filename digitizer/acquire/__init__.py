@@ -1,1 +1,2 @@
-"""Acquisition: taking pages in from files, folders and (later) scanners."""
+"""Acquisition: taking pages in from files, folders, scanners and hot folders, and cutting
+stacks of pages into documents at separator sheets."""

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digitizer.acquire.discover import ImportUnit, plan_import
+from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
 from digitizer.acquire.formats import FileFormat, identify
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS, ProbedImage, extract_frame, probe_image
 from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
 from digitizer.errors import Cancelled, InputError
 from digitizer.library.library import Library, new_document_id, utc_now
 from digitizer.library.objects import sha256_of_file
+from digitizer.model import Classification, Metadata
 from digitizer.progress import CancelEvent, NullProgress, Progress
+from digitizer.security.ramdisk import make_private_folder
+from digitizer.security.records import SealedRecord, is_sealed, write_record
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class ImportOptions:
     one_document: bool = False  # each folder (and all loose files together) is one document
     password: str | None = None  # opens password-protected PDFs
     max_pixels: int = DEFAULT_MAX_PIXELS  # larger images are refused as possible bombs
+    # The level of the new documents; at Mật and above they are stored only in the vault.
+    classification: Classification | None = None
 
 
 @dataclass(frozen=True)
@@ -138,8 +143,11 @@ class Importer:
         self.cancel = cancel or CancelEvent()
 
     def run(self, paths: Sequence[Path]) -> ImportReport:
+        return self.run_plan(plan_import(paths, one_document=self.options.one_document))
+
+    def run_plan(self, plan: ImportPlan) -> ImportReport:
+        """Import units planned by the caller (a stack split at separator sheets, say)."""
         report = ImportReport()
-        plan = plan_import(paths, one_document=self.options.one_document)
         for error in plan.missing:
             report.fail(error)
 
@@ -253,10 +261,12 @@ class Importer:
         if row:
             return str(row["id"]), True
 
+        level = self.options.classification or Classification.PUBLIC
+        secret = level.is_secret  # originals go straight into the vault, sealed
         stored = []
         for file in files:
             try:
-                stored.append(library.put_file(file.path, file.sha256))
+                stored.append(library.put_file(file.path, file.sha256, secret=secret))
             except InputError as error:
                 report.fail(error)
                 return None, False
@@ -272,10 +282,22 @@ class Importer:
                 (collection_id,),
             ).fetchone()[0]
             db.execute(
-                "INSERT INTO documents (id, collection_id, position, title, import_state, "
-                "import_key, created_at) VALUES (?, ?, ?, ?, 'importing', ?, ?)",
-                (document_id, collection_id, position, unit.title, import_key, utc_now()),
+                "INSERT INTO documents (id, collection_id, position, title, classification, "
+                "import_state, import_key, created_at) VALUES (?, ?, ?, ?, ?, 'importing', ?, ?)",
+                (
+                    document_id,
+                    collection_id,
+                    position,
+                    "" if secret else unit.title,
+                    level.value,
+                    import_key,
+                    utc_now(),
+                ),
             )
+            if secret:
+                names = {file.sha256: file.path.name for file in files}
+                record = SealedRecord(Metadata(title=unit.title), names)
+                write_record(library, db, document_id, record)
             first_page = 1
             for position, (file, obj) in enumerate(zip(files, stored, strict=True), start=1):
                 library.register_object(obj, file.format.media_type)
@@ -287,7 +309,7 @@ class Importer:
                         file.sha256,
                         document_id,
                         position,
-                        file.path.name,
+                        "" if secret else file.path.name,
                         file.format.media_type,
                         obj.size,
                         file.page_count,
@@ -300,6 +322,7 @@ class Importer:
 
     def _add_pages(self, document_id: str, files: list[_CheckedFile]) -> int:
         """Store every page not yet stored; return the document's page count."""
+        secret = is_sealed(self.library, document_id)
         first_page = 1
         for file in files:
             done = {
@@ -309,16 +332,17 @@ class Importer:
                 )
             }
             self.progress.advance(len(done))
-            for page in self._make_pages(file, done):
-                self._add_page(document_id, file, first_page, page)
+            for page in self._make_pages(file, done, secret):
+                self._add_page(document_id, file, first_page, page, secret)
             first_page += file.page_count
         count = self.library.db.execute(
             "SELECT count(*) FROM pages WHERE document_id = ?", (document_id,)
         ).fetchone()[0]
         return int(count)
 
-    def _make_pages(self, file: _CheckedFile, done: set[int]) -> Iterator[_NewPage]:
-        """The pages of `file` not in `done`, each as an image file ready to store."""
+    def _make_pages(self, file: _CheckedFile, done: set[int], secret: bool) -> Iterator[_NewPage]:
+        """The pages of `file` not in `done`, each as an image file ready to store (in RAM for
+        a `secret` document)."""
         probed = file.probed
         if isinstance(probed, ProbedImage) and len(probed.frames) == 1:
             if 1 not in done:
@@ -334,7 +358,7 @@ class Importer:
                     owned=False,
                 )
             return
-        folder = self.library.objects.temp_folder()
+        folder = make_private_folder() if secret else self.library.objects.temp_folder()
         try:
             if isinstance(probed, ProbedImage):
                 for index, frame in enumerate(probed.frames):
@@ -373,11 +397,11 @@ class Importer:
             shutil.rmtree(folder, ignore_errors=True)
 
     def _add_page(
-        self, document_id: str, file: _CheckedFile, first_page: int, page: _NewPage
+        self, document_id: str, file: _CheckedFile, first_page: int, page: _NewPage, secret: bool
     ) -> None:
         self._check_cancel()
         library = self.library
-        stored = library.put_file(page.path, page.sha256, move=page.owned)
+        stored = library.put_file(page.path, page.sha256, move=page.owned, secret=secret)
         with library.transaction() as db:
             library.register_object(stored, page.media_type)
             db.execute(

@@ -41,8 +41,13 @@ class ExportResult:
     size: int
 
 
-def export_pages(library: Library, document_id: str) -> list[ExportPage]:
-    """Every page of a document as the exporters take it; pages without OCR have no text."""
+def export_pages(
+    library: Library, document_id: str, private: Path | None = None
+) -> list[ExportPage]:
+    """Every page of a document as the exporters take it; pages without OCR have no text.
+
+    The page images of a sealed document are opened into `private` (a RAM-backed folder the
+    caller removes); the vault must be unlocked."""
     texts = library.page_texts(document_id)
     pages = []
     for page in library.pages(document_id):
@@ -52,11 +57,13 @@ def export_pages(library: Library, document_id: str) -> list[ExportPage]:
             text = None
         else:
             preparation = Preparation.from_json(record.preparation)
-            words = library.objects.path_of(record.words_sha256).read_bytes()
-            text = PageText.from_bytes(words)
+            text = PageText.from_bytes(library.read_object(record.words_sha256))
+        image = library.objects.path_of(page.image_sha256)
+        if private is not None:
+            image = library.object_file(page.image_sha256, private)
         pages.append(
             ExportPage(
-                image_path=library.objects.path_of(page.image_sha256),
+                image_path=image,
                 dpi=round(page.effective_dpi),
                 preparation=preparation,
                 text=text,

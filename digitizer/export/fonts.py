@@ -15,6 +15,7 @@ the subset is made then, from every glyph that was encoded, and the font refuses
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import zlib
@@ -180,28 +181,35 @@ class EmbeddedFont:
         return font
 
     def _subset(self, gids: list[int]) -> bytes:
-        options = subset.Options()
-        options.retain_gids = True  # CID = glyph id in the subset too
-        options.notdef_outline = True
-        options.hinting = False
-        options.layout_features = []
-        options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # copyright, names, version: the licence asks
-        options.recalc_timestamp = False
-        options.drop_tables = [*options.drop_tables, "FFTM", "MATH"]
-        font = TTFont(str(self.path), recalcTimestamp=False, lazy=False)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(gids=[0, *gids])
-        subsetter.subset(font)
-        for table in ("GSUB", "GPOS", "GDEF", "MATH", "kern", "FFTM"):
-            if table in font:
-                del font[table]
-        buffer = io.BytesIO()
-        font.save(buffer)
-        return buffer.getvalue()
+        return _subset_program(self.path, tuple(gids))
 
     def _to_unicode(self, gids: list[int]) -> bytes:
         entries = [f"<{gid:04X}> <{ord(self._used[gid]):04X}>" for gid in gids]
         return to_unicode_cmap("bfchar", entries)
+
+
+@functools.lru_cache(maxsize=16)
+def _subset_program(path: Path, gids: tuple[int, ...]) -> bytes:
+    """The font program holding only `gids` (and .notdef). Subsetting takes about a second, so
+    PDFs that use the same glyphs (numbered copies of one document) share one."""
+    options = subset.Options()
+    options.retain_gids = True  # CID = glyph id in the subset too
+    options.notdef_outline = True
+    options.hinting = False
+    options.layout_features = []
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # copyright, names, version: the licence asks
+    options.recalc_timestamp = False
+    options.drop_tables = [*options.drop_tables, "FFTM", "MATH"]
+    font = TTFont(str(path), recalcTimestamp=False, lazy=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=[0, *gids])
+    subsetter.subset(font)
+    for table in ("GSUB", "GPOS", "GDEF", "MATH", "kern", "FFTM"):
+        if table in font:
+            del font[table]
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
 
 
 def to_unicode_cmap(kind: Literal["bfchar", "bfrange"], entries: Sequence[str]) -> bytes:

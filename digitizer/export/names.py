@@ -9,6 +9,9 @@ FORMATS = ("pdf", "txt", "hocr", "alto")
 PUBLISH_FORMATS = ("epub", "qr-pdf", "labels", "package")
 """Publishing exports of documents or collections."""
 
+GUARDED_FORMATS = ("internal-pdf",)
+"""Internal copies: banner and copy mark on every page, written to the copy register."""
+
 QR_PLACEMENTS = ("cover", "back", "footer")
 
 URL_TEMPLATE_SETTING = "qr.url_template"

@@ -36,6 +36,8 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # What a secret document's move into the vault blanks is overwritten, not left in free pages.
+    connection.execute("PRAGMA secure_delete = ON")
     # FULL: a committed row survives a power cut, so it never points at a lost object.
     connection.execute("PRAGMA synchronous = FULL")
     return connection

@@ -15,6 +15,7 @@ alone removes the unfinished file. Every process that writes holds a shared lock
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -25,9 +26,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from digitizer.errors import AmbiguousDocument, DocumentNotFound, LibraryError, LibraryNotFound
+from digitizer.errors import (
+    AmbiguousDocument,
+    DocumentNotFound,
+    LibraryError,
+    LibraryNotFound,
+    VaultDamaged,
+    VaultLocked,
+)
 from digitizer.library import catalog
 from digitizer.library.objects import ObjectStore, StoredObject
+from digitizer.library.sealed import SealedObject, SealedStore, Sealer
 from digitizer.model import (
     Classification,
     Collection,
@@ -61,6 +70,9 @@ class Library:
         self.root = root
         self.db = connection
         self.objects = ObjectStore(root / "objects")
+        self.sealed = SealedStore(root / "vault" / "objects")
+        self.sealer: Sealer | None = None
+        """The unlocked vault, while a secret document is being worked on; None: locked."""
         self._lock_fd = lock_fd
         self.recovered_objects = 0
 
@@ -106,6 +118,11 @@ class Library:
             library._recover_if_alone()
         return library
 
+    @property
+    def writable(self) -> bool:
+        """Whether this process holds the writer lock (opened writable)."""
+        return self._lock_fd is not None
+
     def close(self) -> None:
         self.db.close()
         if self._lock_fd is not None:
@@ -135,12 +152,21 @@ class Library:
         removed = 0
         for row in self.db.execute("SELECT sha256 FROM pending_objects").fetchall():
             sha256 = row["sha256"]
-            known = self.db.execute("SELECT 1 FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+            known = self.db.execute(
+                "SELECT 1 FROM objects WHERE sha256 = ? AND plain = 1", (sha256,)
+            ).fetchone()
             if not known and self.objects.contains(sha256):
                 self.objects.remove(sha256)
                 removed += 1
+            sealed = self.db.execute(
+                "SELECT 1 FROM vault_objects WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+            if not sealed and self.sealed.contains(sha256):
+                self.sealed.remove(sha256)
+                removed += 1
             self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
         self.objects.clear_temp()
+        self.sealed.clear_temp_if_used()
         # Alone with the library, so no job can still be running: those are cut off.
         self.db.execute(
             "UPDATE jobs SET state = 'interrupted', updated_at = ? WHERE state = 'running'",
@@ -161,13 +187,20 @@ class Library:
             raise
         self.db.execute("COMMIT")
 
-    def put_file(self, path: Path, sha256: str, *, move: bool = False) -> StoredObject:
+    def put_file(
+        self, path: Path, sha256: str, *, move: bool = False, secret: bool = False
+    ) -> StoredObject:
         """Steps 1 and 2 of the write protocol; `register_object` inside a transaction is step 3.
 
         `move` takes a file the program made in `objects.temp_folder()` by rename instead of
-        copying it.
+        copying it. `secret` seals the object into the vault instead (the vault must be
+        unlocked), and never writes its plaintext.
         """
-        known = self.db.execute("SELECT size FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+        if secret:
+            return self._put_sealed(path, sha256, move=move)
+        known = self.db.execute(
+            "SELECT size FROM objects WHERE sha256 = ? AND plain = 1", (sha256,)
+        ).fetchone()
         if known and self.objects.contains(sha256):
             if move:
                 path.unlink()
@@ -184,13 +217,88 @@ class Library:
             self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
             raise LibraryError(f"{path} changed while it was being imported; try again.") from error
 
-    def register_object(self, stored: StoredObject, media_type: str) -> None:
-        """Record a stored object in the catalogue. Call inside `transaction()`."""
+    def _put_sealed(self, path: Path, sha256: str, *, move: bool) -> SealedObject:
+        sealer = self.require_sealer()
+        known = self.db.execute(
+            "SELECT o.size, v.sealed_sha256, v.sealed_size FROM vault_objects v "
+            "JOIN objects o ON o.sha256 = v.sha256 WHERE v.sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        if known and self.sealed.contains(sha256):
+            if move:
+                path.unlink()
+            return SealedObject(sha256, int(known[0]), str(known[1]), int(known[2]))
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise LibraryError(f"{path} changed while it was being imported; try again.")
         self.db.execute(
-            "INSERT OR IGNORE INTO objects (sha256, size, media_type, created_at) VALUES (?,?,?,?)",
-            (stored.sha256, stored.size, media_type, utc_now()),
+            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+            (sha256, utc_now()),
         )
+        sealed_sha256, sealed_size = self.sealed.store(sha256, sealer.seal(data, sha256))
+        if move:
+            path.unlink()
+        return SealedObject(sha256, len(data), sealed_sha256, sealed_size)
+
+    def require_sealer(self) -> Sealer:
+        if self.sealer is None:
+            raise VaultLocked(
+                "This needs the vault's passphrase: secret documents are stored only encrypted."
+            )
+        return self.sealer
+
+    def register_object(self, stored: StoredObject, media_type: str) -> None:
+        """Record a stored object in the catalogue. Call inside `transaction()`.
+
+        A sealed object is noted in the vault's table; an object stored plain as well (another,
+        non-secret document uses it) stays marked plain."""
+        sealed = isinstance(stored, SealedObject)
+        self.db.execute(
+            "INSERT INTO objects (sha256, size, media_type, created_at, plain) "
+            "VALUES (?,?,?,?,?) ON CONFLICT (sha256) DO UPDATE SET plain = max(plain, "
+            "excluded.plain)",
+            (stored.sha256, stored.size, media_type, utc_now(), 0 if sealed else 1),
+        )
+        if isinstance(stored, SealedObject):
+            self.db.execute(
+                "INSERT OR IGNORE INTO vault_objects (sha256, sealed_sha256, sealed_size, "
+                "created_at) VALUES (?, ?, ?, ?)",
+                (stored.sha256, stored.sealed_sha256, stored.sealed_size, utc_now()),
+            )
         self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (stored.sha256,))
+
+    def read_object(self, sha256: str) -> bytes:
+        """An object's bytes: the plaintext file, or the sealed one opened with the vault's key
+        (VaultLocked without it, VaultDamaged when its bytes were altered)."""
+        row = self.db.execute("SELECT plain FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None or row[0]:
+            return self.objects.path_of(sha256).read_bytes()
+        return self.open_sealed(sha256)
+
+    def open_sealed(self, sha256: str) -> bytes:
+        """The plaintext of a sealed object, checked against its name."""
+        sealer = self.require_sealer()
+        try:
+            sealed = self.sealed.path_of(sha256).read_bytes()
+        except FileNotFoundError as error:
+            raise VaultDamaged(f"The sealed object {sha256} is missing from the vault.") from error
+        data = sealer.open(sealed, sha256)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise VaultDamaged(f"The sealed object {sha256} does not hold what its name says.")
+        return data
+
+    def object_file(self, sha256: str, folder: Path) -> Path:
+        """A file holding the object: the plaintext object itself, or the sealed one opened into
+        `folder` (which should be RAM-backed; the caller removes it)."""
+        row = self.db.execute("SELECT plain FROM objects WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None or row[0]:
+            return self.objects.path_of(sha256)
+        target = folder / sha256
+        if not target.exists():
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(self.open_sealed(sha256))
+        return target
 
     def queue_for_index(self, document_id: str, page_number: int | None = None) -> None:
         """Note that a page's (None: every page's) search entry is stale. Call inside the
@@ -263,6 +371,7 @@ class Library:
             unused = [sha for sha in sorted(used) if not self._is_referenced(sha)]
             for sha256 in unused:
                 # Back to pending: if we die before the files go, recovery removes them.
+                db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
                 db.execute("DELETE FROM objects WHERE sha256 = ?", (sha256,))
                 db.execute(
                     "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
@@ -270,6 +379,7 @@ class Library:
                 )
         for sha256 in unused:
             self.objects.remove(sha256)
+            self.sealed.remove(sha256)
             self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
 
     def _is_referenced(self, sha256: str) -> bool:

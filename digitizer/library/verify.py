@@ -15,6 +15,7 @@ class ProblemKind(Enum):
     ALTERED = "altered"  # the bytes on disk no longer hash to the object's name
     ORPHANED = "orphaned"  # a file in the store that the catalogue does not know
     CATALOGUE = "catalogue"  # SQLite's own integrity or foreign-key check failed
+    EXPOSED = "exposed"  # a secret document's data lies unencrypted outside the vault
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,18 @@ def verify(library: Library, progress: Progress | None = None) -> VerifyReport:
     for message in _catalogue_problems(library):
         report.problems.append(Problem(ProblemKind.CATALOGUE, "catalogue", message))
 
-    known = {row["sha256"]: row["size"] for row in library.rows("SELECT sha256, size FROM objects")}
+    known = {
+        row["sha256"]: row["size"]
+        for row in library.rows("SELECT sha256, size FROM objects WHERE plain = 1")
+    }
     pending = {row["sha256"] for row in library.rows("SELECT sha256 FROM pending_objects")}
     on_disk = set(library.objects.iter_names())
+    sealed = {
+        row["sha256"]: row["sealed_sha256"]
+        for row in library.rows("SELECT sha256, sealed_sha256 FROM vault_objects")
+    }
 
-    progress.start(len(known), "Checking objects")
+    progress.start(len(known) + len(sealed), "Checking objects")
     for sha256 in sorted(known):
         if sha256 not in on_disk:
             report.problems.append(
@@ -73,6 +81,7 @@ def verify(library: Library, progress: Progress | None = None) -> VerifyReport:
                 )
         report.checked += 1
         progress.advance(1)
+    _check_sealed(library, sealed, report, progress)
     progress.finish()
 
     for name in sorted(on_disk - known.keys()):
@@ -83,12 +92,109 @@ def verify(library: Library, progress: Progress | None = None) -> VerifyReport:
         if not is_sha256(name):
             detail = "a file in the store whose name is not a SHA-256"
         report.problems.append(Problem(ProblemKind.ORPHANED, name, detail))
+    for name in sorted(set(library.sealed.iter_names()) - sealed.keys()):
+        if name in pending:
+            report.in_flight += 1
+            continue
+        report.problems.append(
+            Problem(ProblemKind.ORPHANED, name, "a file in the vault that no catalogue entry uses")
+        )
+    report.problems.extend(_exposed(library))
 
     report.interrupted_imports = [
         row["id"]
         for row in library.rows("SELECT id FROM documents WHERE import_state = 'importing'")
     ]
     return report
+
+
+def _check_sealed(
+    library: Library, sealed: dict[str, str], report: VerifyReport, progress: Progress
+) -> None:
+    """Sealed objects are checked by the hash of their sealed bytes, so no key is needed: a
+    single flipped byte shows here, and opening it with the key would refuse it too."""
+    for sha256 in sorted(sealed):
+        if not library.sealed.contains(sha256):
+            report.problems.append(
+                Problem(
+                    ProblemKind.MISSING,
+                    sha256,
+                    "the catalogue lists it in the vault but the sealed file is gone",
+                    tuple(library.object_users(sha256)),
+                )
+            )
+        else:
+            actual = library.sealed.rehash(sha256)
+            if actual != sealed[sha256]:
+                report.problems.append(
+                    Problem(
+                        ProblemKind.ALTERED,
+                        sha256,
+                        "its sealed bytes in the vault changed: it cannot be opened any more",
+                        tuple(library.object_users(sha256)),
+                    )
+                )
+        report.checked += 1
+        progress.advance(1)
+
+
+_SECRET = "('SECRET', 'TOP_SECRET', 'ULTRA_SECRET')"
+
+
+def _exposed(library: Library) -> list[Problem]:
+    """Secret documents whose data is not (only) in the vault."""
+    problems = []
+    for row in library.rows(
+        f"SELECT d.id FROM documents d WHERE d.classification IN {_SECRET} "
+        "AND NOT EXISTS (SELECT 1 FROM sealed_records r WHERE r.document_id = d.id) "
+        "ORDER BY d.id"
+    ):
+        problems.append(
+            Problem(
+                ProblemKind.EXPOSED,
+                row[0],
+                "the document is classified secret but is not in the vault yet; unlock the "
+                "vault to seal it",
+            )
+        )
+    for row in library.rows(
+        "SELECT DISTINCT p.document_id FROM page_texts t JOIN pages p ON p.id = t.page_id "
+        f"JOIN documents d ON d.id = p.document_id WHERE d.classification IN {_SECRET} "
+        "AND t.text != '' AND EXISTS (SELECT 1 FROM sealed_records r WHERE "
+        "r.document_id = d.id) ORDER BY p.document_id"
+    ):
+        problems.append(
+            Problem(ProblemKind.EXPOSED, row[0], "page text of a sealed document is unencrypted")
+        )
+    for row in library.rows(
+        "SELECT o.sha256 FROM objects o WHERE o.plain = 1 AND o.sha256 IN ("
+        f"{_USED_BY.format(levels='IN ' + _SECRET)}) AND o.sha256 NOT IN ("
+        f"{_USED_BY.format(levels='NOT IN ' + _SECRET)}) ORDER BY o.sha256"
+    ):
+        if library.objects.contains(row[0]):
+            problems.append(
+                Problem(
+                    ProblemKind.EXPOSED,
+                    row[0],
+                    "an object only secret documents use lies unencrypted in the store",
+                    tuple(library.object_users(row[0])),
+                )
+            )
+    return problems
+
+
+_USED_BY = (
+    "SELECT p.image_sha256 FROM pages p JOIN documents d ON d.id = p.document_id "
+    "WHERE d.classification {levels} "
+    "UNION SELECT s.sha256 FROM sources s JOIN documents d ON d.id = s.document_id "
+    "WHERE d.classification {levels} "
+    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE d.classification {levels} "
+    "AND t.prepared_sha256 NOT NULL "
+    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE d.classification {levels}"
+)
+"""The objects used by documents whose level is `{levels}` (`IN (…)` or `NOT IN (…)`)."""
 
 
 def _catalogue_problems(library: Library) -> list[str]:

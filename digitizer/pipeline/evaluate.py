@@ -1,7 +1,9 @@
 """`digitizer eval`: run the whole pipeline on pages with known text and score the result.
 
 Each page image in the folder needs its ground truth beside it (`page.png` → `page.gt.txt`).
-The pages go through a throwaway library exactly as a user's would: import, prepare, recognise.
+The pages go through a throwaway library exactly as a user's would: import, prepare, recognise,
+restore tone marks. Each page is scored twice in the same run: its text, and its text as
+recognition read it before restoration (from the word model, which keeps both).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from digitizer.library import Library
 from digitizer.pipeline.ocr import OcrOptions, run_ocr
 from digitizer.progress import CancelEvent, Progress
 from ocr.metrics import Score, score
+from ocr.words import PageText
 
 GROUND_TRUTH_SUFFIX = ".gt.txt"
 
@@ -30,6 +33,14 @@ class PageScore:
     seconds: float
     skew_degrees: float
     quarter_turns: int
+    unrestored: Score | None = None
+    """The score of the text as recognised, before tone-mark restoration."""
+    restore_seconds: float = 0.0
+    restored_words: int = 0
+
+    @property
+    def before_restoration(self) -> Score:
+        return self.unrestored or self.score
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -40,7 +51,12 @@ class PageScore:
             "char_errors": self.score.char_errors,
             "words": self.score.words,
             "word_errors": self.score.word_errors,
+            "cer_unrestored": round(self.before_restoration.cer, 5),
+            "wer_unrestored": round(self.before_restoration.wer, 5),
+            "char_errors_unrestored": self.before_restoration.char_errors,
+            "restored_words": self.restored_words,
             "seconds": round(self.seconds, 3),
+            "restore_seconds": round(self.restore_seconds, 4),
             "skew_degrees": self.skew_degrees,
             "quarter_turns": self.quarter_turns,
         }
@@ -67,6 +83,18 @@ class EvalReport:
     def mean_wer(self) -> float:
         return sum(p.score.wer for p in self.pages) / len(self.pages) if self.pages else 0.0
 
+    @property
+    def mean_cer_unrestored(self) -> float:
+        cers = [p.before_restoration.cer for p in self.pages]
+        return sum(cers) / len(cers) if cers else 0.0
+
+    @property
+    def restore_share(self) -> float:
+        """Restoration's time as a share of the rest of the pages' OCR time."""
+        restoring = sum(p.restore_seconds for p in self.pages)
+        rest = sum(p.seconds for p in self.pages) - restoring
+        return restoring / rest if rest > 0 else 0.0
+
     def as_json(self) -> dict[str, Any]:
         total = self.total
         return {
@@ -78,6 +106,8 @@ class EvalReport:
                 "wer": round(total.wer, 5),
                 "mean_cer": round(self.mean_cer, 5),
                 "mean_wer": round(self.mean_wer, 5),
+                "mean_cer_unrestored": round(self.mean_cer_unrestored, 5),
+                "restore_share": round(self.restore_share, 4),
                 "seconds": round(self.seconds, 3),
             },
         }
@@ -130,13 +160,18 @@ def evaluate(
                 report.failed.append((str(image), "ocr-failed", "no text was recognised"))
                 continue
             record = texts[1]
+            reference = truth.read_text(encoding="utf-8")
+            words = PageText.from_bytes(library.read_object(record.words_sha256))
             report.pages.append(
                 PageScore(
                     image=str(image.relative_to(folder)),
-                    score=score(record.text, truth.read_text(encoding="utf-8")),
+                    score=score(record.text, reference),
                     seconds=record.seconds,
                     skew_degrees=float(record.preparation.get("skew_degrees", 0.0)),
                     quarter_turns=int(record.preparation.get("quarter_turns", 0)),
+                    unrestored=score(words.recognised_text, reference),
+                    restore_seconds=float(record.preparation.get("timings", {}).get("restore", 0)),
+                    restored_words=sum(1 for _ in words.restored_words()),
                 )
             )
     report.seconds = time.perf_counter() - started

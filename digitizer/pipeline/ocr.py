@@ -23,11 +23,16 @@ from digitizer.indexing import update_index
 from digitizer.library import Library
 from digitizer.library.library import utc_now
 from digitizer.library.objects import StoredObject
+from digitizer.locations import language_model_path
 from digitizer.pipeline import default_workers
 from digitizer.pipeline.page_work import PageOutcome, PageTask, start_worker, work_on_page
 from digitizer.progress import CancelEvent, NullProgress, Progress
+from digitizer.security.classify import ClassificationChange, propose
+from digitizer.security.ramdisk import make_private_folder
+from digitizer.security.records import is_sealed
 from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
 from ocr.prepare import PrepareSettings
+from ocr.restore import restoration_key
 
 PIPELINE_VERSION = 1
 """Raise when a change in this pipeline changes its results, so old texts count as stale."""
@@ -38,10 +43,17 @@ class OcrOptions:
     languages: str = "vie"
     workers: int = field(default_factory=default_workers)
     prepare: PrepareSettings = field(default_factory=PrepareSettings)
+    restore: bool = True
+    """Put back lost tone marks with the syllable language model (`ocr.restore`)."""
 
     @property
     def engine(self) -> EngineSettings:
         return EngineSettings(languages=self.languages)
+
+    @property
+    def restoration_model(self) -> str:
+        """The language model file restoration uses; '' when restoration is off."""
+        return str(language_model_path()) if self.restore else ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,8 @@ class OcrReport:
     failed: list[PageFailure] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    classified: list[ClassificationChange] = field(default_factory=list)
+    """Documents whose first page carries a secrecy stamp, raised to that level."""
 
     @property
     def ok(self) -> bool:
@@ -78,6 +92,7 @@ class OcrReport:
             ],
             "cancelled": self.cancelled,
             "seconds": round(self.seconds, 3),
+            "classified": [change.as_json() for change in self.classified],
         }
 
 
@@ -89,13 +104,23 @@ def settings_record(options: OcrOptions) -> dict[str, Any]:
         raise MissingLanguage(error.message) from error
     except TesseractMissing as error:
         raise MissingTool(error.message) from error
-    return {
+    record: dict[str, Any] = {
         "pipeline": PIPELINE_VERSION,
         "engine": engine,
         "languages": options.languages,
         "page_segmentation": options.engine.page_segmentation,
         "prepare": options.prepare.key(),
     }
+    if options.restore:
+        # Left out when off, so that texts read before restoration existed keep their key.
+        try:
+            record["restoration"] = restoration_key(Path(options.restoration_model))
+        except (OSError, ValueError) as error:
+            raise MissingTool(
+                f"The language model for tone-mark restoration cannot be read ({error}). "
+                "Reinstall Digitizer, or recognise with --no-restore."
+            ) from error
+    return record
 
 
 def settings_key(record: dict[str, Any]) -> str:
@@ -224,6 +249,9 @@ def _recognise(
     cancel: CancelEvent | None,
 ) -> None:
     scratch = library.objects.temp_folder()
+    # Pages of sealed documents are opened, worked on and staged in RAM only.
+    sealed = {page.document_id for page in todo if is_sealed(library, page.document_id)}
+    private = make_private_folder() if sealed else None
     by_id = {page.page_id: page for page in todo}
     queue = list(reversed(todo))
     workers = max(1, min(options.workers, len(todo)))
@@ -235,13 +263,21 @@ def _recognise(
             while queue or in_flight:
                 while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
                     page = queue.pop()
+                    secret = private is not None and page.document_id in sealed
+                    image = (
+                        library.object_file(page.image_sha256, private)
+                        if private is not None and secret
+                        else library.objects.path_of(page.image_sha256)
+                    )
                     task = PageTask(
                         page_id=page.page_id,
-                        image=str(library.objects.path_of(page.image_sha256)),
+                        image=str(image),
                         dpi=page.dpi,
                         engine=options.engine,
                         prepare=options.prepare,
-                        scratch=str(scratch),
+                        scratch=str(private if private is not None and secret else scratch),
+                        private=secret,
+                        restoration_model=options.restoration_model,
                     )
                     in_flight[pool.submit(work_on_page, task)] = page.page_id
                 if not in_flight:
@@ -251,10 +287,15 @@ def _recognise(
                     page = by_id[in_flight.pop(future)]
                     outcome = future.result()
                     _file_outcome(library, report, page, outcome, key, record)
+                    busy = {by_id[other].image_sha256 for other in in_flight.values()}
+                    if private is not None and page.image_sha256 not in busy:
+                        (private / page.image_sha256).unlink(missing_ok=True)
                     progress.advance(1, f"document {page.document_id}, page {page.number}")
             report.cancelled = bool(queue) and _cancelled(cancel)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        if private is not None:
+            shutil.rmtree(private, ignore_errors=True)
 
 
 def _cancelled(cancel: CancelEvent | None) -> bool:
@@ -280,12 +321,13 @@ def _file_outcome(
                 (outcome.error_code, outcome.error_message, report.job_id, page.page_id),
             )
         return
+    # Checked page by page: a stamp found on page 1 may have sealed the document meanwhile.
+    secret = is_sealed(library, page.document_id)
     stored: list[tuple[StoredObject, str]] = []
     for staged in (outcome.prepared, outcome.words):
         if staged is not None:
-            stored.append(
-                (library.put_file(Path(staged.path), staged.sha256, move=True), staged.media_type)
-            )
+            obj = library.put_file(Path(staged.path), staged.sha256, move=True, secret=secret)
+            stored.append((obj, staged.media_type))
     with library.transaction() as db:
         for obj, media_type in stored:
             library.register_object(obj, media_type)
@@ -301,7 +343,7 @@ def _file_outcome(
                 json.dumps(outcome.preparation, sort_keys=True),
                 outcome.prepared.sha256 if outcome.prepared else None,
                 outcome.words.sha256,
-                outcome.text,
+                "" if secret else outcome.text,
                 outcome.word_count,
                 outcome.mean_confidence,
                 outcome.seconds,
@@ -314,3 +356,7 @@ def _file_outcome(
         )
         library.queue_for_index(page.document_id, page.number)
     report.done += 1
+    if page.number == 1 and outcome.stamp is not None:
+        change = propose(library, page.document_id, outcome.stamp)
+        if change is not None:
+            report.classified.append(change)

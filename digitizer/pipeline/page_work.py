@@ -1,4 +1,5 @@
-"""The work on one page, run inside a worker process: prepare the image, then recognise it.
+"""The work on one page, run inside a worker process: prepare the image, recognise it, restore
+the tone marks recognition lost (unless told not to).
 
 A pure function of its task: it reads the original from the object store by path, writes the
 prepared image and the word model as files in the library's scratch folder, and returns their
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.engine import EngineSettings, OcrError, recognise
 from ocr.prepare import PrepareSettings, prepare_file
+from ocr.restore import restorer_for
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class PageTask:
     engine: EngineSettings
     prepare: PrepareSettings
     scratch: str  # folder for the files this task produces
+    private: bool = False  # a secret page: every temporary file goes to `scratch` (in RAM)
+    restoration_model: str = ""  # the language model that restores tone marks; '': none
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class PageOutcome:
     mean_confidence: float | None = None
     error_code: str = ""
     error_message: str = ""
+    stamp: StampFinding | None = None  # a secrecy stamp in the page's header zone
 
     @property
     def ok(self) -> bool:
@@ -90,11 +96,26 @@ def _stage(path: Path) -> StagedFile:
 
 
 def work_on_page(task: PageTask) -> PageOutcome:
+    if not task.private:
+        return _work_on_page(task)
+    # pytesseract writes Tesseract's input and output through `tempfile`: keep them in RAM.
+    previous, tempfile.tempdir = tempfile.tempdir, task.scratch
+    try:
+        return _work_on_page(task)
+    finally:
+        tempfile.tempdir = previous
+
+
+def _work_on_page(task: PageTask) -> PageOutcome:
     started = time.perf_counter()
     scratch = Path(task.scratch)
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        restoring = time.perf_counter()
+        if task.restoration_model:
+            page_text = restorer_for(Path(task.restoration_model)).restore_page(page_text)
+        restore_seconds = time.perf_counter() - restoring
     except OcrError as error:
         return PageOutcome(
             task.page_id,
@@ -109,6 +130,9 @@ def work_on_page(task: PageTask) -> PageOutcome:
             error_code="ocr-failed",
             error_message=f"{type(error).__name__}: {error}",
         )
+    preparation = prepared.preparation.as_json()
+    if task.restoration_model:
+        preparation["timings"]["restore"] = round(restore_seconds, 4)
     handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")
     with os.fdopen(handle, "wb") as out:
         out.write(page_text.to_bytes())
@@ -117,10 +141,11 @@ def work_on_page(task: PageTask) -> PageOutcome:
     return PageOutcome(
         page_id=task.page_id,
         seconds=time.perf_counter() - started,
-        preparation=prepared.preparation.as_json(),
+        preparation=preparation,
         prepared=_stage(prepared.path) if prepared.path else None,
         words=words,
         text=page_text.text,
         word_count=sum(1 for _ in page_text.words()),
         mean_confidence=page_text.mean_confidence,
+        stamp=detect_stamp(page_text),
     )

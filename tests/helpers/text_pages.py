@@ -7,6 +7,7 @@ a second.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,13 @@ def text_page(
     lines = [SENTENCES[(first_line + n) % len(SENTENCES)] for n in range(line_count)]
     if heading:
         lines.insert(0, heading)
+    return lines_page(lines, dpi, width_inches, mode)
+
+
+def lines_page(
+    lines: Sequence[str], dpi: int = 300, width_inches: float = 7.0, mode: str = "L"
+) -> TextPage:
+    """A page of the given lines, in 12 pt serif."""
     font = ImageFont.truetype(str(FONT), round(12 * dpi / 72))
     line_height = round(12 * dpi / 72 * 1.6)
     margin = dpi // 2

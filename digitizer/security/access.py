@@ -1,0 +1,161 @@
+"""The way in to secret documents: unlocking the vault (each attempt in the audit log), and
+opening it for work on a library — only on a machine with no network route, or on a declared
+isolated LAN — which also seals the documents that were classified while it was locked."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from digitizer.errors import WrongPassphrase
+from digitizer.library import Library
+from digitizer.model import Classification
+from digitizer.security import audit
+from digitizer.security.crypto import DEFAULT_COST
+from digitizer.security.network import ISOLATED_LAN_SETTING, network_routes
+from digitizer.security.records import pending_documents
+from digitizer.security.sealing import seal_document
+from digitizer.security.session import VaultSession
+from digitizer.security.vault import Vault, VaultKey
+
+
+def isolated_lan(library: Library) -> bool:
+    return library.get_setting(ISOLATED_LAN_SETTING) == "on"
+
+
+def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST) -> VaultKey:
+    key = Vault(library.root).create(passphrase, cost=cost)
+    audit.record(library, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
+    return key
+
+
+def unlock(library: Library, passphrase: str) -> VaultKey:
+    """The vault's key; a wrong passphrase is refused, logged, and changes nothing else."""
+    try:
+        key = Vault(library.root).unlock(passphrase)
+    except WrongPassphrase:
+        audit.record(library, audit.Event.PASSPHRASE_REFUSED)
+        raise
+    audit.record(library, audit.Event.VAULT_UNLOCKED)
+    return key
+
+
+def open_vault(library: Library, action: str) -> list[str]:
+    """Make sure `library` may work on secret documents for `action` (said in a refusal): the
+    network check, then the key (asked for when there is none). In a library opened for
+    writing, documents classified while the vault was locked are sealed now; returns them."""
+    sealer = library.require_sealer()
+    if isinstance(sealer, VaultSession):
+        sealer.ready(action)
+    sealed: list[str] = []
+    if not library.writable:
+        return sealed
+    for document_id in pending_documents(library):
+        level = library.document(document_id).classification
+
+        def note(
+            db: sqlite3.Connection, document_id: str = document_id, level: Classification = level
+        ) -> None:
+            audit.append(
+                db,
+                audit.Event.SEALED,
+                document_id=document_id,
+                details={"level": level.value, "why": "classified while the vault was locked"},
+            )
+
+        seal_document(library, document_id, level, within=note)
+        sealed.append(document_id)
+    return sealed
+
+
+def note_opened(library: Library, document_id: str, action: str) -> None:
+    audit.record(library, audit.Event.OPENED, document_id=document_id, details={"for": action})
+
+
+@dataclass(frozen=True)
+class IsolatedLan:
+    on: bool
+    reason: str
+
+
+def declare_isolated_lan(library: Library, on: bool, reason: str) -> IsolatedLan:
+    """Declare (or withdraw) that this machine's network is an isolated in-building LAN."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("declaring an isolated LAN needs a reason")
+    with library.transaction() as db:
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (ISOLATED_LAN_SETTING, "on" if on else ""),
+        )
+        audit.append(db, audit.Event.ISOLATED_LAN, details={"on": on, "reason": reason})
+    return IsolatedLan(on, reason)
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    exists: bool
+    created_at: str
+    cost: int  # scrypt's N
+    unlocked: bool
+    documents: dict[str, int]  # sealed documents by level
+    pending: tuple[str, ...]  # classified secret, waiting to be sealed
+    objects: int
+    sealed_bytes: int
+    isolated_lan: bool
+    routes: tuple[str, ...]  # network routes other than loopback
+    route_error: str  # why the routing table could not be read ('' when it could)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "exists": self.exists,
+            "created_at": self.created_at or None,
+            "scrypt_n": self.cost or None,
+            "unlocked": self.unlocked,
+            "documents": self.documents,
+            "pending": list(self.pending),
+            "objects": self.objects,
+            "sealed_bytes": self.sealed_bytes,
+            "isolated_lan": self.isolated_lan,
+            "network_routes": list(self.routes),
+            "route_error": self.route_error or None,
+        }
+
+
+def vault_status(library: Library, unlocked: bool) -> VaultStatus:
+    vault = Vault(library.root)
+    created, cost = "", 0
+    if vault.exists():
+        info = vault.info()
+        created, cost = info.created_at, info.kdf.n
+    documents = {
+        str(row[0]): int(row[1])
+        for row in library.rows(
+            "SELECT d.classification, count(*) FROM documents d JOIN sealed_records r "
+            "ON r.document_id = d.id GROUP BY d.classification ORDER BY d.classification"
+        )
+    }
+    count, size = library.rows("SELECT count(*), coalesce(sum(sealed_size), 0) FROM vault_objects")[
+        0
+    ]
+    routes: tuple[str, ...] = ()
+    error = ""
+    try:
+        routes = tuple(route.describe() for route in network_routes())
+    except (OSError, ValueError) as failure:
+        error = str(failure)
+    return VaultStatus(
+        exists=vault.exists(),
+        created_at=created,
+        cost=cost,
+        unlocked=unlocked,
+        documents=documents,
+        pending=tuple(pending_documents(library)),
+        objects=int(count),
+        sealed_bytes=int(size),
+        isolated_lan=isolated_lan(library),
+        routes=routes,
+        route_error=error,
+    )

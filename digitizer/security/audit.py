@@ -1,0 +1,225 @@
+"""The audit log: who unlocked the vault, changed a classification, opened or copied a secret
+document, gave a wrong passphrase, declared the isolated LAN — append-only and hash-chained.
+
+Each entry's hash is the SHA-256 of its own fields and the previous entry's hash, so editing,
+removing or reordering any entry breaks the chain at that entry, which `verify_log` names.
+Triggers in the catalogue refuse UPDATE and DELETE on the table, and the newest entry's number
+and hash are kept beside it (`audit.head`), so cutting entries off the end shows too. The log
+holds ids, levels and reasons, never a secret document's content.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from digitizer.library import Library
+from digitizer.library.library import utc_now
+
+GENESIS = "0" * 64
+"""The `previous` of the first entry."""
+HEAD_SETTING = "audit.head"
+
+
+class Event:
+    """The kinds of entries."""
+
+    VAULT_CREATED = "vault-created"
+    VAULT_UNLOCKED = "vault-unlocked"
+    PASSPHRASE_REFUSED = "passphrase-refused"
+    CLASSIFIED = "classified"
+    SEALED = "sealed"
+    UNSEALED = "unsealed"
+    IMPORTED = "imported"
+    OPENED = "opened"
+    SEARCHED = "searched"
+    COPIED = "copied"
+    ISOLATED_LAN = "isolated-lan"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    event: str
+    operator: str
+    document_id: str
+    details: dict[str, Any]
+    previous: str
+    hash: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "event": self.event,
+            "operator": self.operator,
+            "document": self.document_id or None,
+            "details": self.details,
+            "hash": self.hash,
+        }
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    seq: int
+    message: str
+
+
+@dataclass
+class AuditReport:
+    entries: int = 0
+    problems: list[AuditProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "problems": [{"entry": p.seq, "message": p.message} for p in self.problems],
+        }
+
+
+def operator_name() -> str:
+    """The person at the workstation, as the operating system knows them."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def entry_hash(
+    previous: str, seq: int, at: str, event: str, operator: str, document_id: str, details: str
+) -> str:
+    payload = json.dumps(
+        [previous, seq, at, event, operator, document_id, details],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(
+    db: sqlite3.Connection,
+    event: str,
+    *,
+    document_id: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Add an entry inside the caller's open transaction (so it stands or falls with the change
+    it records)."""
+    row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, previous = (int(row[0]) + 1, str(row[1])) if row else (1, GENESIS)
+    at, operator = utc_now(), operator_name()
+    text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
+    digest = entry_hash(previous, seq, at, event, operator, document_id, text)
+    db.execute(
+        "INSERT INTO audit_log (seq, at, event, operator, document_id, details, previous, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, event, operator, document_id, text, previous, digest),
+    )
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_SETTING, f"{seq}:{digest}"),
+    )
+    return AuditEntry(seq, at, event, operator, document_id, details or {}, previous, digest)
+
+
+def record(
+    library: Library,
+    event: str,
+    *,
+    document_id: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Add an entry in a transaction of its own."""
+    with library.transaction() as db:
+        return append(db, event, document_id=document_id, details=details)
+
+
+def entries(library: Library, *, limit: int | None = None) -> list[AuditEntry]:
+    """The log, oldest first (the newest `limit` entries when given)."""
+    rows = library.rows(
+        "SELECT * FROM (SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+        (-1 if limit is None else limit,),
+    )
+    return [_entry(row) for row in rows]
+
+
+def verify_log(library: Library) -> AuditReport:
+    """Walk the chain; report each entry that was edited, removed or put out of order."""
+    report = AuditReport()
+    expected_seq, expected_previous = 1, GENESIS
+    last_hash = GENESIS
+    for row in library.rows("SELECT * FROM audit_log ORDER BY seq"):
+        seq = int(row["seq"])
+        report.entries += 1
+        if seq > expected_seq:
+            missing = f"{expected_seq}" if seq == expected_seq + 1 else f"{expected_seq}–{seq - 1}"
+            report.problems.append(
+                AuditProblem(expected_seq, f"entry {missing} was removed (the log jumps to {seq})")
+            )
+        computed = entry_hash(
+            row["previous"],
+            seq,
+            row["at"],
+            row["event"],
+            row["operator"],
+            row["document_id"],
+            row["details"],
+        )
+        if computed != row["hash"]:
+            report.problems.append(
+                AuditProblem(
+                    seq,
+                    f"entry {seq} ({row['event']}, {row['at']}) was edited or moved: it no "
+                    "longer matches its hash",
+                )
+            )
+        elif row["previous"] != expected_previous and seq == expected_seq:
+            report.problems.append(
+                AuditProblem(
+                    seq,
+                    f"entry {seq} ({row['event']}, {row['at']}) does not follow entry {seq - 1}: "
+                    "entries were removed or reordered",
+                )
+            )
+        expected_seq, expected_previous = seq + 1, str(row["hash"])
+        last_hash = str(row["hash"])
+    head = library.get_setting(HEAD_SETTING)
+    if head:
+        head_seq, _, head_hash = head.partition(":")
+        if int(head_seq) >= expected_seq:
+            report.problems.append(
+                AuditProblem(
+                    expected_seq,
+                    f"the log ends at entry {expected_seq - 1} but reached entry {head_seq}: "
+                    "its last entries were removed",
+                )
+            )
+        elif int(head_seq) == expected_seq - 1 and head_hash != last_hash:
+            report.problems.append(
+                AuditProblem(int(head_seq), f"entry {head_seq} is not the one last written")
+            )
+    return report
+
+
+def _entry(row: sqlite3.Row) -> AuditEntry:
+    return AuditEntry(
+        seq=int(row["seq"]),
+        at=row["at"],
+        event=row["event"],
+        operator=row["operator"],
+        document_id=row["document_id"],
+        details=json.loads(row["details"]),
+        previous=row["previous"],
+        hash=row["hash"],
+    )

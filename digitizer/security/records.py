@@ -1,0 +1,120 @@
+"""Sealed records: the archival description and original file names of a secret document,
+encrypted under the vault's key and kept in the catalogue (`sealed_records`), bound to the
+document's id. A document with a record is *sealed*; see `digitizer.security.sealing`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from digitizer.library import Library
+from digitizer.library.library import utc_now
+from digitizer.model import Classification, Document, Metadata
+from ocr.words import PageText
+
+SECRET_LEVELS = tuple(level.value for level in Classification if level.is_secret)
+IN_SECRET = "(" + ", ".join(f"'{value}'" for value in SECRET_LEVELS) + ")"
+"""SQL: `classification IN {IN_SECRET}`."""
+
+
+@dataclass(frozen=True)
+class SealedRecord:
+    """What a sealed document's catalogue rows no longer say."""
+
+    metadata: Metadata
+    source_names: dict[str, str]  # original's SHA-256 → its file name at import
+
+    def to_bytes(self) -> bytes:
+        value = {"metadata": self.metadata.as_json(), "sources": self.source_names}
+        return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SealedRecord:
+        value = json.loads(data)
+        return cls(metadata_from_json(value["metadata"]), dict(value["sources"]))
+
+
+def metadata_from_json(value: dict[str, Any]) -> Metadata:
+    issued = value.get("issued_on")
+    return Metadata(
+        title=str(value.get("title", "")),
+        document_type=str(value.get("document_type", "")),
+        number_symbol=str(value.get("number_symbol", "")),
+        issuing_body=str(value.get("issuing_body", "")),
+        issued_on=date.fromisoformat(issued) if issued else None,
+        abstract=str(value.get("abstract", "")),
+        keywords=tuple(str(k) for k in value.get("keywords", ())),
+        language=str(value.get("language", "vi")),
+    )
+
+
+def _record_name(document_id: str) -> str:
+    return f"record:{document_id}"
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+def is_sealed(library: Library, document_id: str) -> bool:
+    rows = library.rows("SELECT 1 FROM sealed_records WHERE document_id = ?", (document_id,))
+    return bool(rows)
+
+
+def write_record(
+    library: Library, db: sqlite3.Connection, document_id: str, record: SealedRecord
+) -> None:
+    """Seal `record` as the document's record, inside the caller's transaction."""
+    sealed = library.require_sealer().seal(record.to_bytes(), _record_name(document_id))
+    db.execute(
+        "INSERT INTO sealed_records (document_id, sealed, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (document_id) DO UPDATE SET sealed = excluded.sealed, "
+        "updated_at = excluded.updated_at",
+        (document_id, sealed, utc_now()),
+    )
+
+
+def read_record(library: Library, document_id: str) -> SealedRecord | None:
+    """The document's sealed record (None: not sealed); needs the unlocked vault."""
+    rows = library.rows("SELECT sealed FROM sealed_records WHERE document_id = ?", (document_id,))
+    if not rows:
+        return None
+    data = library.require_sealer().open(bytes(rows[0][0]), _record_name(document_id))
+    return SealedRecord.from_bytes(data)
+
+
+def reveal(library: Library, document: Document) -> Document:
+    """The document with its description and file names from its sealed record."""
+    record = read_record(library, document.id)
+    if record is None:
+        return document
+    sources = tuple(
+        replace(source, name=record.source_names.get(source.sha256, source.name))
+        for source in document.sources
+    )
+    return replace(document, metadata=record.metadata, sources=sources)
+
+
+def update_metadata(library: Library, document_id: str, metadata: Metadata) -> None:
+    """Replace a sealed document's description (in its sealed record only)."""
+    record = read_record(library, document_id)
+    names = record.source_names if record is not None else {}
+    with library.transaction() as db:
+        write_record(library, db, document_id, SealedRecord(metadata, names))
+
+
+def page_text(library: Library, words_sha256: str) -> str:
+    """A page's text from its word model (sealed or not)."""
+    return PageText.from_bytes(library.read_object(words_sha256)).text
+
+
+def pending_documents(library: Library) -> list[str]:
+    """Documents classified secret whose data is not in the vault yet."""
+    rows = library.rows(
+        f"SELECT id FROM documents WHERE classification IN {IN_SECRET} AND id NOT IN "
+        "(SELECT document_id FROM sealed_records) ORDER BY rowid"
+    )
+    return [str(row[0]) for row in rows]

@@ -1,0 +1,222 @@
+"""Moving a document's data into the vault and out of it.
+
+A document at Mật or above is *sealed*: every object it uses (originals, page images, prepared
+images, word models) is in the vault only — unless a non-secret document shares it — and its
+catalogue row, source rows and page texts keep no plaintext: the archival description and the
+original file names are in its sealed record, the page text in its sealed word models. A
+document classified secret while the vault was locked is *pending*: sealed at the next unlock,
+and reported by `verify` until then.
+
+Moving a document keeps the object-store protocol: every new file is noted as pending before it
+appears, and every file to go is noted as pending in the transaction that stops using it, so a
+crash at any point leaves what recovery cleans up. What is blanked in the catalogue is
+overwritten (secure_delete) and the write-ahead log is truncated afterwards; a search index that
+held the document is rebuilt, not edited, so none of its words stay in old index segments.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+from digitizer.library import Library
+from digitizer.library.library import utc_now
+from digitizer.library.objects import StoredObject
+from digitizer.model import Classification
+from digitizer.security.records import (
+    IN_SECRET,
+    SealedRecord,
+    page_text,
+    read_record,
+    write_record,
+)
+
+InTransaction = Callable[[sqlite3.Connection], object] | None
+
+
+# --- which objects -------------------------------------------------------------------------------
+
+_OBJECTS_OF = (
+    "SELECT p.image_sha256 FROM pages p JOIN documents d ON d.id = p.document_id WHERE {where} "
+    "UNION SELECT s.sha256 FROM sources s JOIN documents d ON d.id = s.document_id "
+    "WHERE {where} "
+    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE {where} AND t.prepared_sha256 NOT NULL "
+    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE {where}"
+)
+
+
+def document_objects(library: Library, document_id: str) -> set[str]:
+    """Every object the document uses."""
+    query = _OBJECTS_OF.format(where="d.id = ?1")
+    return {str(row[0]) for row in library.rows(query, (document_id,))}
+
+
+def _used_elsewhere(library: Library, document_id: str, *, secret: bool) -> set[str]:
+    """Objects used by other documents that are (`secret`) or are not classified secret."""
+    levels = ("IN " if secret else "NOT IN ") + IN_SECRET
+    query = _OBJECTS_OF.format(where=f"d.id != ?1 AND d.classification {levels}")
+    return {str(row[0]) for row in library.rows(query, (document_id,))}
+
+
+# --- moving documents ----------------------------------------------------------------------------
+
+
+def seal_document(
+    library: Library, document_id: str, level: Classification, within: InTransaction = None
+) -> int:
+    """Classify the document `level` (a secret one) and move its data into the vault; return how
+    many plaintext objects were removed. `within` runs inside the transaction of the change."""
+    if not level.is_secret:
+        raise ValueError("only secret levels go into the vault")
+    library.require_sealer()
+    used = document_objects(library, document_id)
+    media = _media_types(library, used)
+    sealed: list[tuple[StoredObject, str]] = []
+    for sha256 in sorted(used):
+        if not _in_vault(library, sha256):
+            path = library.objects.path_of(sha256)
+            sealed.append((library.put_file(path, sha256, secret=True), media[sha256]))
+    document = library.document(document_id)
+    record = SealedRecord(document.metadata, {s.sha256: s.name for s in document.sources})
+    with library.transaction() as db:
+        for stored, media_type in sealed:
+            library.register_object(stored, media_type)
+        db.execute(
+            "UPDATE documents SET classification = ?, title = '', document_type = '', "
+            "number_symbol = '', issuing_body = '', issued_on = NULL, abstract = '', "
+            "keywords = '[]' WHERE id = ?",
+            (level.value, document_id),
+        )
+        db.execute("UPDATE sources SET name = '' WHERE document_id = ?", (document_id,))
+        db.execute(
+            "UPDATE page_texts SET text = '' WHERE page_id IN "
+            "(SELECT id FROM pages WHERE document_id = ?)",
+            (document_id,),
+        )
+        write_record(library, db, document_id, record)
+        shared = _used_elsewhere(library, document_id, secret=False)
+        to_remove = sorted(used - shared)
+        for sha256 in to_remove:
+            db.execute("UPDATE objects SET plain = 0 WHERE sha256 = ?", (sha256,))
+            db.execute(
+                "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+                (sha256, utc_now()),
+            )
+        library.queue_for_index(document_id)
+        if within is not None:
+            within(db)
+    removed = 0
+    for sha256 in to_remove:
+        if library.objects.contains(sha256):
+            library.objects.remove(sha256)
+            removed += 1
+        library.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+    _scrub(library)
+    return removed
+
+
+def unseal_document(
+    library: Library, document_id: str, level: Classification, within: InTransaction = None
+) -> None:
+    """Classify the document `level` (below Mật) and move its data out of the vault. `within`
+    runs inside the transaction of the change."""
+    if level.is_secret:
+        raise ValueError("secret levels stay in the vault")
+    library.require_sealer()
+    record = read_record(library, document_id)
+    used = document_objects(library, document_id)
+    media = _media_types(library, used)
+    plain: list[tuple[StoredObject, str]] = []
+    for sha256 in sorted(used):
+        if library.objects.contains(sha256):
+            continue
+        data = library.open_sealed(sha256)
+        library.db.execute(
+            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+            (sha256, utc_now()),
+        )
+        plain.append((library.objects.add_bytes(data), media[sha256]))
+    texts = {
+        int(row[0]): page_text(library, str(row[1]))
+        for row in library.rows(
+            "SELECT t.id, t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+            "WHERE p.document_id = ?",
+            (document_id,),
+        )
+    }
+    with library.transaction() as db:
+        for stored, media_type in plain:
+            library.register_object(stored, media_type)
+        db.execute(
+            "UPDATE documents SET classification = ? WHERE id = ?", (level.value, document_id)
+        )
+        if record is not None:
+            _restore_description(db, document_id, record)
+        db.executemany(
+            "UPDATE page_texts SET text = ? WHERE id = ?",
+            [(text, text_id) for text_id, text in texts.items()],
+        )
+        db.execute("DELETE FROM sealed_records WHERE document_id = ?", (document_id,))
+        kept = _used_elsewhere(library, document_id, secret=True)
+        to_remove = sorted(sha for sha in used - kept if _in_vault(library, sha))
+        for sha256 in to_remove:
+            db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
+            db.execute(
+                "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+                (sha256, utc_now()),
+            )
+        library.queue_for_index(document_id)
+        if within is not None:
+            within(db)
+    for sha256 in to_remove:
+        library.sealed.remove(sha256)
+        library.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+
+
+def _restore_description(db: sqlite3.Connection, document_id: str, record: SealedRecord) -> None:
+    meta = record.metadata
+    db.execute(
+        "UPDATE documents SET title = ?, document_type = ?, number_symbol = ?, "
+        "issuing_body = ?, issued_on = ?, abstract = ?, keywords = ?, language = ? WHERE id = ?",
+        (
+            meta.title,
+            meta.document_type,
+            meta.number_symbol,
+            meta.issuing_body,
+            meta.issued_on.isoformat() if meta.issued_on else None,
+            meta.abstract,
+            json.dumps(list(meta.keywords), ensure_ascii=False),
+            meta.language,
+            document_id,
+        ),
+    )
+    db.executemany(
+        "UPDATE sources SET name = ? WHERE sha256 = ? AND document_id = ?",
+        [(name, sha256, document_id) for sha256, name in record.source_names.items()],
+    )
+
+
+def _in_vault(library: Library, sha256: str) -> bool:
+    return bool(library.rows("SELECT 1 FROM vault_objects WHERE sha256 = ?", (sha256,)))
+
+
+def _media_types(library: Library, objects: set[str]) -> dict[str, str]:
+    media: dict[str, str] = {}
+    for sha256 in objects:
+        rows = library.rows("SELECT media_type FROM objects WHERE sha256 = ?", (sha256,))
+        media[sha256] = str(rows[0][0]) if rows else "application/octet-stream"
+    return media
+
+
+def _scrub(library: Library) -> None:
+    """Leave no copy of what was blanked: fold the write-ahead log into the catalogue and
+    truncate it, and rebuild a search index that may hold the document's words."""
+    from digitizer.indexing import index_folder, rebuild_index  # only now: it loads Whoosh
+
+    library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if index_folder(library).is_dir() and any(index_folder(library).iterdir()):
+        rebuild_index(library, reason="a document went into the vault")
+        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,825 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>Classification</name>
+    <message>
+        <source>Public</source>
+        <translation>Công khai</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Lưu hành nội bộ</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Ultra secret</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect. Your library is safe: nothing already saved is lost.</source>
+        <translation>Đã xảy ra lỗi mà chương trình không lường trước. Kho lưu trữ của bạn vẫn an toàn: không mất dữ liệu nào đã lưu.</translation>
+    </message>
+    <message>
+        <source>The details were written to %1.</source>
+        <translation>Chi tiết đã được ghi vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Searchable PDF/A</source>
+        <translation>PDF/A tìm kiếm được</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Văn bản thuần</translation>
+    </message>
+    <message>
+        <source>hOCR</source>
+        <translation>hOCR</translation>
+    </message>
+    <message>
+        <source>ALTO XML</source>
+        <translation>ALTO XML</translation>
+    </message>
+    <message>
+        <source>EPUB e-book</source>
+        <translation>Sách điện tử EPUB</translation>
+    </message>
+    <message>
+        <source>PDF/A with a QR code</source>
+        <translation>PDF/A có mã QR</translation>
+    </message>
+    <message>
+        <source>Box and folder labels</source>
+        <translation>Nhãn hộp và bìa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Archival package (BagIt)</source>
+        <translation>Gói lưu trữ (BagIt)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export “%1”</source>
+        <translation>Xuất “%1”</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>The whole collection “%1”</source>
+        <translation>Cả hồ sơ “%1”</translation>
+    </message>
+    <message>
+        <source>On the cover</source>
+        <translation>Trên trang bìa</translation>
+    </message>
+    <message>
+        <source>On an added back page</source>
+        <translation>Trên trang bìa sau thêm vào</translation>
+    </message>
+    <message>
+        <source>In every footer</source>
+        <translation>Ở chân mỗi trang</translation>
+    </message>
+    <message>
+        <source>The first page</source>
+        <translation>Trang đầu tiên</translation>
+    </message>
+    <message>
+        <source>A title page</source>
+        <translation>Trang tên sách</translation>
+    </message>
+    <message>
+        <source>Add the page images</source>
+        <translation>Kèm ảnh các trang</translation>
+    </message>
+    <message>
+        <source>Add the EPUB</source>
+        <translation>Kèm tệp EPUB</translation>
+    </message>
+    <message>
+        <source>Let pages without OCR text through</source>
+        <translation>Cho qua các trang chưa nhận dạng</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Mã QR</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Bìa</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
+    </message>
+</context>
+<context>
+    <name>Facet</name>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Job</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Đang chạy…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTree</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>Nhận dạng</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Not in a collection</source>
+        <translation>Chưa xếp vào hồ sơ</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Đã nhận dạng</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Chưa</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>Hồ sơ mới…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Recognise text</source>
+        <translation>Nhận dạng chữ</translation>
+    </message>
+    <message>
+        <source>Move to collection…</source>
+        <translation>Chuyển sang hồ sơ…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Digitizer — %1</source>
+        <translation>Digitizer — %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Kho lưu trữ</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Nhập thư mục…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>Recognise text</source>
+        <translation>Nhận dạng chữ</translation>
+    </message>
+    <message>
+        <source>Recognise every document</source>
+        <translation>Nhận dạng mọi tài liệu</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>Hồ sơ mới…</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Word boxes</source>
+        <translation>Khung chữ</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Load the sample pages</source>
+        <translation>Nạp các trang mẫu</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>Tài &amp;liệu</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>About Digitizer</source>
+        <translation>Giới thiệu Digitizer</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Chính</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>&amp;Kho mật</translation>
+    </message>
+    <message>
+        <source>Unlock the vault…</source>
+        <translation>Mở khóa kho mật…</translation>
+    </message>
+    <message>
+        <source>Lock the vault</source>
+        <translation>Khóa kho mật</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>Đọc kho lưu trữ</translation>
+    </message>
+    <message>
+        <source>Cannot read the library</source>
+        <translation>Không đọc được kho lưu trữ</translation>
+    </message>
+    <message>
+        <source>Opening a document</source>
+        <translation>Mở tài liệu</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Không mở được tài liệu</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Ảnh thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Opening a page</source>
+        <translation>Mở trang</translation>
+    </message>
+    <message>
+        <source>Cannot open the page</source>
+        <translation>Không mở được trang</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1 / %2</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <source>Scans and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)</source>
+        <translation>Ảnh quét và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Nhập thư mục</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Nhập %1</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Nhập thất bại</translation>
+    </message>
+    <message>
+        <source>%1 document(s), %2 page(s) imported</source>
+        <translation>Đã nhập %1 tài liệu, %2 trang</translation>
+    </message>
+    <message>
+        <source>%1 already in the library</source>
+        <translation>%1 đã có trong kho</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 thất bại</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>Một số tệp không nhập được</translation>
+    </message>
+    <message>
+        <source>Recognition failed</source>
+        <translation>Nhận dạng thất bại</translation>
+    </message>
+    <message>
+        <source>%1 page(s) recognised, %2 already done</source>
+        <translation>Đã nhận dạng %1 trang, %2 trang đã có sẵn</translation>
+    </message>
+    <message>
+        <source>Some pages were not read</source>
+        <translation>Một số trang không đọc được</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Xuất %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Xuất thất bại</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Đã ghi %1</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Tìm kiếm thất bại</translation>
+    </message>
+    <message>
+        <source>Search “%1”</source>
+        <translation>Tìm “%1”</translation>
+    </message>
+    <message>
+        <source>Correction saved: %1 word(s) changed</source>
+        <translation>Đã lưu bản sửa: %1 chữ được sửa</translation>
+    </message>
+    <message>
+        <source>Save the correction of page %1</source>
+        <translation>Lưu bản sửa trang %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the correction</source>
+        <translation>Không lưu được bản sửa</translation>
+    </message>
+    <message>
+        <source>Record saved</source>
+        <translation>Đã lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Cannot save the record</source>
+        <translation>Không lưu được thông tin</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Tên hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Rename the collection</source>
+        <translation>Đổi tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <source>Rename the document</source>
+        <translation>Đổi tên tài liệu</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message>
+        <source>(no collection)</source>
+        <translation>(không thuộc hồ sơ nào)</translation>
+    </message>
+    <message>
+        <source>Move to collection</source>
+        <translation>Chuyển sang hồ sơ</translation>
+    </message>
+    <message>
+        <source>Collection:</source>
+        <translation>Hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Move the document</source>
+        <translation>Chuyển tài liệu</translation>
+    </message>
+    <message>
+        <source>Delete the collection</source>
+        <translation>Xóa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its documents stay in the library.</source>
+        <translation>Xóa hồ sơ “%1”? Các tài liệu trong đó vẫn ở lại trong kho.</translation>
+    </message>
+    <message>
+        <source>Delete the document</source>
+        <translation>Xóa tài liệu</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its %2 page(s)? You can undo this until you close the window.</source>
+        <translation>Xóa “%1” cùng %2 trang? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Reorder pages</source>
+        <translation>Sắp xếp lại trang</translation>
+    </message>
+    <message>
+        <source>Turn page %1</source>
+        <translation>Xoay trang %1</translation>
+    </message>
+    <message>
+        <source>Delete the page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <source>Delete page %1? You can undo this until you close the window.</source>
+        <translation>Xóa trang %1? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Delete page %1</source>
+        <translation>Xóa trang %1</translation>
+    </message>
+    <message>
+        <source>Unlock the vault</source>
+        <translation>Mở khóa kho mật</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Cannot unlock the vault</source>
+        <translation>Không mở khóa được kho mật</translation>
+    </message>
+    <message>
+        <source>The vault is unlocked</source>
+        <translation>Kho mật đã mở khóa</translation>
+    </message>
+    <message>
+        <source>Cannot lock the vault</source>
+        <translation>Không khóa được kho mật</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>Kho mật đã khóa</translation>
+    </message>
+    <message>
+        <source>An empty library</source>
+        <translation>Kho lưu trữ trống</translation>
+    </message>
+    <message>
+        <source>This library holds no documents yet. Load the sample pages (a resolution, an official letter and two pages of a Party-history book) and recognise them?</source>
+        <translation>Kho lưu trữ chưa có tài liệu nào. Nạp các trang mẫu (một nghị quyết, một công văn và hai trang sách lịch sử Đảng bộ) và nhận dạng chúng?</translation>
+    </message>
+    <message>
+        <source>Load the samples</source>
+        <translation>Nạp trang mẫu</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở sau.</translation>
+    </message>
+    <message>
+        <source>Digitizer %1 — a workstation for digitizing Vietnamese archival documents.
+Library: %2</source>
+        <translation>Digitizer %1 — trạm số hóa tài liệu lưu trữ tiếng Việt.
+Kho lưu trữ: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved correction</source>
+        <translation>Bản sửa chưa lưu</translation>
+    </message>
+    <message>
+        <source>Save the correction of this page?</source>
+        <translation>Lưu bản sửa của trang này?</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>No date</source>
+        <translation>Không rõ ngày</translation>
+    </message>
+    <message>
+        <source>separated by ;</source>
+        <translation>cách nhau bởi dấu ;</translation>
+    </message>
+    <message>
+        <source>Set when the document is imported, or proposed by the stamp detector</source>
+        <translation>Đặt khi nhập tài liệu, hoặc do bộ nhận biết dấu mật đề xuất</translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Number and symbol</source>
+        <translation>Số và ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the text, with or without diacritics</source>
+        <translation>Tìm trong văn bản, có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Where the words are</source>
+        <translation>Đoạn có từ cần tìm</translation>
+    </message>
+    <message>
+        <source>%1 — %2 page(s)</source>
+        <translation>%1 — %2 trang</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>tr. %1</translation>
+    </message>
+    <message>
+        <source>%1 page(s) found in %2 ms</source>
+        <translation>Tìm thấy %1 trang trong %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>StatusProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>TextReview</name>
+    <message>
+        <source>This page has not been recognised yet.</source>
+        <translation>Trang này chưa được nhận dạng.</translation>
+    </message>
+    <message>
+        <source>Words recognised with less confidence are marked</source>
+        <translation>Các chữ có độ tin cậy thấp hơn ngưỡng này được tô màu</translation>
+    </message>
+    <message>
+        <source>Next doubtful word</source>
+        <translation>Chữ nghi ngờ tiếp theo</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Lưu bản sửa</translation>
+    </message>
+    <message>
+        <source>Doubtful below</source>
+        <translation>Nghi ngờ dưới</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Chưa nhận dạng</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>OCR result</source>
+        <translation>Kết quả nhận dạng</translation>
+    </message>
+    <message>
+        <source>%1 · %2 doubtful word(s)</source>
+        <translation>%1 · %2 chữ nghi ngờ</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>Xoay phải</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>Xoay trái</translation>
+    </message>
+    <message>
+        <source>Turn upside down</source>
+        <translation>Xoay ngược</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>Xóa trang</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,80 @@
+"""The word model's stored form: restored words keep what recognition read, and word models
+stored before restoration existed still load."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ocr.geometry import Box
+from ocr.words import FORMAT_VERSION, Block, Line, PageText, Paragraph, Word, restored_spellings
+
+
+def _page(*words: Word) -> PageText:
+    box = Box(0, 0, 1000, 100)
+    line = Line(box, words, (0.0, -5.0))
+    return PageText(1000, 100, 300, (Block(box, (Paragraph(box, (line,), "vie"),)),))
+
+
+def test_a_restored_word_round_trips_with_its_raw_spelling() -> None:
+    page = _page(
+        Word("bảo", Box(0, 0, 90, 40), 96.0),
+        Word("nguồn,", Box(100, 0, 220, 40), 91.5, raw="nguôn,"),
+    )
+    data = page.to_bytes()
+    again = PageText.from_bytes(data)
+
+    assert again == page
+    assert json.loads(data)["version"] == FORMAT_VERSION == 2
+    assert again.text == "bảo nguồn,"
+    assert again.recognised_text == "bảo nguôn,"
+    assert [w.text for w in again.restored_words()] == ["nguồn,"]
+    assert restored_spellings(data) == ["nguôn,"]
+    plain = next(again.words())
+    assert (plain.raw, plain.restored, plain.recognised) == ("", False, "bảo")
+
+
+def test_a_word_model_stored_before_restoration_still_loads() -> None:
+    version_1 = {
+        "version": 1,
+        "width": 1000,
+        "height": 100,
+        "dpi": 300,
+        "blocks": [
+            {
+                "box": [0, 0, 1000, 100],
+                "paragraphs": [
+                    {
+                        "box": [0, 0, 1000, 100],
+                        "language": "vie",
+                        "lines": [
+                            {
+                                "box": [0, 0, 1000, 100],
+                                "baseline": [0.0, -5.0],
+                                "words": [
+                                    ["Nghị", 0, 0, 90, 40, 95.0],
+                                    ["quyết", 100, 0, 200, 40, 90],
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    data = json.dumps(version_1, ensure_ascii=False).encode()
+    page = PageText.from_bytes(data)
+
+    assert page.text == page.recognised_text == "Nghị quyết"
+    assert not list(page.restored_words())
+    assert restored_spellings(data) == []
+    with pytest.raises(ValueError, match="unknown page text format"):
+        PageText.from_json({**version_1, "version": 3})
+
+
+def test_raw_spellings_of_something_else_are_refused() -> None:
+    with pytest.raises(ValueError):
+        restored_spellings(b'{"pages": []}')
+    with pytest.raises(ValueError):
+        restored_spellings(b"not json")

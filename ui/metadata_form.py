@@ -1,0 +1,150 @@
+"""The archival record of a document: title, type, number and symbol, issuing body, date,
+abstract, keywords, language and classification."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from digitizer.model import Classification, Document
+from ui.library_tree import classification_label
+from ui.qt import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QtCore,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+DOCUMENT_TYPES = (
+    "Nghị quyết",
+    "Chỉ thị",
+    "Quyết định",
+    "Kết luận",
+    "Quy định",
+    "Thông báo",
+    "Báo cáo",
+    "Công văn",
+    "Tờ trình",
+    "Biên bản",
+    "Kế hoạch",
+    "Sách",
+)
+"""Kinds of Party and State documents; the field also takes any other."""
+
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"))
+NO_DATE = QtCore.QDate(1900, 1, 1)
+
+
+class MetadataForm(QWidget):
+    saved = Signal(str, dict)  # document id, changed fields (Metadata field names)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.title = QLineEdit(self)
+        self.title.setObjectName("title")
+        self.document_type = QComboBox(self)
+        self.document_type.setEditable(True)
+        self.document_type.addItems(["", *DOCUMENT_TYPES])
+        self.number_symbol = QLineEdit(self)
+        self.number_symbol.setPlaceholderText("24-NQ/TU")
+        self.issuing_body = QLineEdit(self)
+        self.issued_on = QDateEdit(self)
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("dd/MM/yyyy")
+        self.issued_on.setMinimumDate(NO_DATE)
+        self.issued_on.setSpecialValueText(self.tr("No date"))
+        self.abstract = QPlainTextEdit(self)
+        self.abstract.setMaximumHeight(110)
+        self.keywords = QLineEdit(self)
+        self.keywords.setPlaceholderText(self.tr("separated by ;"))
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.classification = QLabel(self)
+        self.classification.setToolTip(
+            self.tr("Set when the document is imported, or proposed by the stamp detector")
+        )
+        self.save_button = QPushButton(self.tr("Save record"), self)
+        self.save_button.setObjectName("save-record")
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Type"), self.document_type)
+        form.addRow(self.tr("Number and symbol"), self.number_symbol)
+        form.addRow(self.tr("Issuing body"), self.issuing_body)
+        form.addRow(self.tr("Date of issue"), self.issued_on)
+        form.addRow(self.tr("Abstract"), self.abstract)
+        form.addRow(self.tr("Keywords"), self.keywords)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Classification"), self.classification)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self._save)
+        self.setEnabled(False)
+
+    def show_document(self, document: Document | None) -> None:
+        self.document = document
+        self.setEnabled(document is not None)
+        if document is None:
+            return
+        meta = document.metadata
+        self.title.setText(meta.title)
+        self.document_type.setCurrentText(meta.document_type)
+        self.number_symbol.setText(meta.number_symbol)
+        self.issuing_body.setText(meta.issuing_body)
+        if meta.issued_on:
+            self.issued_on.setDate(
+                QtCore.QDate(meta.issued_on.year, meta.issued_on.month, meta.issued_on.day)
+            )
+        else:
+            self.issued_on.setDate(NO_DATE)
+        self.abstract.setPlainText(meta.abstract)
+        self.keywords.setText("; ".join(meta.keywords))
+        index = self.language.findData(meta.language)
+        if index < 0:
+            self.language.addItem(meta.language, meta.language)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        self.classification.setText(_badge(document.classification))
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the document's record."""
+        if self.document is None:
+            return {}
+        meta = self.document.metadata
+        picked = self.issued_on.date()
+        issued = None if picked == NO_DATE else date(picked.year(), picked.month(), picked.day())
+        values: dict[str, Any] = {
+            "title": self.title.text().strip(),
+            "document_type": self.document_type.currentText().strip(),
+            "number_symbol": self.number_symbol.text().strip(),
+            "issuing_body": self.issuing_body.text().strip(),
+            "issued_on": issued,
+            "abstract": self.abstract.toPlainText().strip(),
+            "keywords": tuple(k.strip() for k in self.keywords.text().split(";") if k.strip()),
+            "language": str(self.language.currentData() or "vi"),
+        }
+        return {name: value for name, value in values.items() if getattr(meta, name) != value}
+
+    def _save(self) -> None:
+        changes = self.changes()
+        if self.document is not None and changes:
+            self.saved.emit(self.document.id, changes)
+
+
+def _badge(level: Classification) -> str:
+    colour = "#b3261e" if level.is_secret else ("#1f5fa8" if level.rank else "#2e7d32")
+    return f"<b style='color:{colour}'>{classification_label(level)}</b>"
