@@ -162,18 +162,8 @@ def _print_import_report(report: ImportReport, library: Path) -> None:
     pages = sum(item.pages for item in report.imported)
     print(f"Imported {len(report.imported)} document(s), {pages} page(s), into {library}")
     for item in report.imported:
-        note = "  (finished an interrupted import)" if item.resumed else ""
-        print(f"  {item.document_id}  {item.pages:>4} page(s)  {item.source}{note}")
-    if report.duplicates:
-        print(f"Already in the library, not stored again: {len(report.duplicates)}")
-        for duplicate in report.duplicates:
-            print(f"  {duplicate.source}  → document {duplicate.document_id}")
-    if report.failed:
-        print(f"Failed: {len(report.failed)}")
-        for failure in report.failed:
-            print(f"  {failure.source}  [{failure.code}]  {failure.message}")
-    if report.cancelled:
-        print("Cancelled. Run the same import again to finish it.")
+        cli_acquire.print_imported(item, item.source)
+    cli_acquire.print_not_imported(report)
 
 
 def _document_json(document: Document, collection: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from digitizer.model import Classification
 
 if TYPE_CHECKING:
     from digitizer.acquire.hotfolder import HotFolderOutcome
-    from digitizer.acquire.importer import ImportOptions
+    from digitizer.acquire.importer import ImportedDocument, ImportOptions, ImportReport
     from digitizer.acquire.stack import StackOptions, StackReport
     from digitizer.service import Workstation
 
@@ -193,10 +193,8 @@ def _print_stack_report(report: StackReport, library: Path) -> None:
         f"into {library}"
     )
     for item in imports.imported:
-        note = "  (finished an interrupted import)" if item.resumed else ""
         first, last = item.files[0], item.files[-1]
-        span = first if first == last else f"{first} … {last}"
-        print(f"  {item.document_id}  {item.pages:>4} page(s)  {span}{note}")
+        print_imported(item, first if first == last else f"{first} … {last}")
     for found in report.separators:
         said = [
             f"collection {found.sheet.collection}" if found.sheet.collection else "",
@@ -211,15 +209,27 @@ def _print_stack_report(report: StackReport, library: Path) -> None:
             print(f"  #{page.id}  {page.page}  ({where}, ink {page.ink:.4%})")
     for where_found, why in report.ignored_codes:
         print(f"  {where_found}: ignored {why}")
-    if imports.duplicates:
-        print(f"Already in the library, not stored again: {len(imports.duplicates)}")
-        for duplicate in imports.duplicates:
+    print_not_imported(imports)
+
+
+def print_imported(item: ImportedDocument, source: str) -> None:
+    """One line of an import's report: a document made, from `source`."""
+    note = "  (finished an interrupted import)" if item.resumed else ""
+    print(f"  {item.document_id}  {item.pages:>4} page(s)  {source}{note}")
+
+
+def print_not_imported(report: ImportReport) -> None:
+    """The end of an import's report: the files already in the library, the files that failed,
+    and whether the import was cancelled."""
+    if report.duplicates:
+        print(f"Already in the library, not stored again: {len(report.duplicates)}")
+        for duplicate in report.duplicates:
             print(f"  {duplicate.source}  → document {duplicate.document_id}")
-    if imports.failed:
-        print(f"Failed: {len(imports.failed)}")
-        for failure in imports.failed:
+    if report.failed:
+        print(f"Failed: {len(report.failed)}")
+        for failure in report.failed:
             print(f"  {failure.source}  [{failure.code}]  {failure.message}")
-    if imports.cancelled:
+    if report.cancelled:
         print("Cancelled. Run the same import again to finish it.")
 
 

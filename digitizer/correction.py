@@ -9,6 +9,9 @@ run with other settings makes a fresh OCR result current (the correction stays s
 The edited text is matched to the OCR words by aligning the two word sequences: unchanged
 words keep their box and confidence; a changed word keeps its box and gets full confidence (a
 person read it); words split or joined share the boxes of the words they replace.
+
+A correction of a page of a secret document is kept as the OCR keeps that page's text: the word
+model sealed in the vault (from memory, never a plaintext file) and the row's text left empty.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from typing import Any
 
 from digitizer.errors import NotRecognised
 from digitizer.library import Library
+from digitizer.library.editing import put_bytes
 from digitizer.library.library import utc_now
 from digitizer.model import PageTextRecord
+from digitizer.security.records import is_sealed
 from ocr.geometry import Box
 from ocr.words import Block, Line, PageText, Paragraph, Word
 from vietnamese.normalize import nfc
@@ -150,18 +155,13 @@ def correct_page(
         raise NotRecognised(
             f"Page {page_number} of document {document_id} has no OCR text to correct yet."
         )
-    words = PageText.from_bytes(library.objects.path_of(current.words_sha256).read_bytes())
+    words = PageText.from_bytes(library.read_object(current.words_sha256))
     fixed = corrected_words(words, text)
     changed = _changed_words(words, fixed)
     if not changed and fixed.text == words.text:
         return CorrectionResult(current, 0)
-    data = fixed.to_bytes()
-    sha256 = hashlib.sha256(data).hexdigest()
-    library.db.execute(
-        "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-        (sha256, utc_now()),
-    )
-    stored = library.objects.add_bytes(data)
+    secret = is_sealed(library, document_id)
+    stored = put_bytes(library, fixed.to_bytes(), secret=secret)
     rows = library.rows(
         "SELECT id, settings FROM page_texts WHERE page_id = ? ORDER BY id DESC LIMIT 1",
         (current.page_id,),
@@ -186,7 +186,7 @@ def correct_page(
                 json.dumps(current.preparation, sort_keys=True),
                 current.prepared_sha256,
                 stored.sha256,
-                fixed.text,
+                "" if secret else fixed.text,
                 sum(1 for _ in fixed.words()),
                 fixed.mean_confidence,
                 utc_now(),
@@ -224,4 +224,4 @@ def ocr_text_of(library: Library, document_id: str, page_number: int) -> PageTex
     )
     if not rows:
         return None
-    return PageText.from_bytes(library.objects.path_of(rows[0][0]).read_bytes())
+    return PageText.from_bytes(library.read_object(str(rows[0][0])))

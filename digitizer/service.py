@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from digitizer.export.publish import PublishOptions, PublishResult
     from digitizer.indexing import IndexReport
     from digitizer.library.editing import Removed
-    from digitizer.page_view import PageView
+    from digitizer.page_view import PageImage, PageView
     from digitizer.pipeline.evaluate import EvalReport
     from digitizer.pipeline.ocr import OcrOptions, OcrReport
     from digitizer.searching import SearchOutcome
@@ -252,8 +252,9 @@ class Workstation:
         with self._open() as library:
             return page_view(library, library.document(reference).id, number)
 
-    def page_images(self, reference: str) -> list[tuple[int, Path]]:
-        """Each page's number and the image file the window shows for it."""
+    def page_images(self, reference: str) -> list[tuple[int, PageImage]]:
+        """Each page's number and the image the window shows for it (a file, or the bytes of
+        a secret page opened from the vault)."""
         from digitizer.page_view import display_images
 
         with self._open() as library:
@@ -274,7 +275,8 @@ class Workstation:
         from digitizer.correction import correct_page
 
         with self._open(writable=True) as library:
-            return correct_page(library, library.document(reference).id, number, text)
+            document = self._open_secret(library, library.document(reference), "correct")
+            return correct_page(library, document.id, number, text)
 
     def create_collection(self, name: str) -> int:
         from digitizer.library import editing
@@ -338,7 +340,7 @@ class Workstation:
         from digitizer.library import editing
 
         with self._open(writable=True) as library:
-            document = library.document(reference)
+            document = self._open_secret(library, library.document(reference), "turn a page")
             return editing.rotate_page(library, document.id, number, quarter_turns)
 
     def restore_page(self, removed: Removed) -> None:

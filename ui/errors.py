@@ -56,6 +56,49 @@ def plain_message(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
+def own_words(error: BaseException) -> str:
+    """The window's own words, in its language, for the failures of the vault and the network
+    guard (the core's message goes in the dialog's details); '' for other failures."""
+    if not isinstance(error, DigitizerError):
+        return ""
+    words = {
+        "wrong-passphrase": QCoreApplication.translate(
+            "Errors",
+            "Wrong passphrase: the vault stays locked and nothing was changed. The attempt is "
+            "written in the audit log.",
+        ),
+        "vault-locked": QCoreApplication.translate(
+            "Errors",
+            "This is a secret document: unlock the vault first (Vault → Unlock the vault…).",
+        ),
+        "vault-missing": QCoreApplication.translate(
+            "Errors",
+            "This library has no vault yet. Create one on the command line: digitizer vault init.",
+        ),
+        "vault-damaged": QCoreApplication.translate(
+            "Errors",
+            "A sealed part of this document was altered or damaged, so it is not read. Restore "
+            "the library from a backup.",
+        ),
+        "vault-error": QCoreApplication.translate(
+            "Errors",
+            "The vault cannot be used: its key file is damaged, or the passphrase is too short.",
+        ),
+        "network-connected": QCoreApplication.translate(
+            "Errors",
+            "This machine is connected to a network, so secret documents stay shut. Unplug it "
+            "or switch the network off; an isolated in-building LAN is declared on the command "
+            "line: digitizer settings isolated-lan on --reason TEXT.",
+        ),
+        "no-ram-folder": QCoreApplication.translate(
+            "Errors",
+            "There is no RAM-backed folder (/dev/shm) to work on secret pages without writing "
+            "them to disk.",
+        ),
+    }
+    return words.get(error.code, "")
+
+
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> QMessageBox:
     """A clear, non-blocking dialog for an expected failure."""
     _log.info("%s: %s", title, plain_message(error))
@@ -63,7 +106,12 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> QMes
     box.setObjectName("error-dialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
-    box.setText(plain_message(error))
+    words = own_words(error)
+    if words and isinstance(error, DigitizerError):
+        box.setText(f"{words} [{error.code}]")
+        box.setDetailedText(error.message)
+    else:
+        box.setText(plain_message(error))
     box.open()
     return box
 

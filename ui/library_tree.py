@@ -50,11 +50,16 @@ def classification_label(level: Classification) -> str:
 
 
 def document_name(document: Document) -> str:
-    """A document's title, else the name of its first original, else its id."""
+    """A document's title, else the name of its first original, else its id (a secret
+    document's title and file names are in the vault: shown only while it is unlocked)."""
     if document.metadata.title:
         return document.metadata.title
-    if document.sources:
+    if document.sources and document.sources[0].name:
         return document.sources[0].name
+    if document.classification.is_secret:
+        return QCoreApplication.translate("Classification", "Secret document %1").replace(
+            "%1", document.id
+        )
     return document.id
 
 
@@ -65,6 +70,7 @@ class LibraryContents:
     documents: list[Document]
     collections: list[Collection]
     recognised: dict[str, int] = field(default_factory=dict)
+    has_vault: bool = False
 
 
 class LibraryTree(QTreeView):

@@ -1,14 +1,16 @@
 """The workstation's main window: the library tree, the page strip and viewer, the text review,
-the record form, search and the jobs dock, wired to `Workstation` through background tasks."""
+the record form, search and the jobs dock, wired to `Workstation` through background tasks; and
+the vault, unlocked and locked from here (see `ui.vault`)."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from digitizer.errors import DigitizerError
+from digitizer.errors import DigitizerError, VaultLocked
 from digitizer.locations import sample_pages_path
 from digitizer.model import Document, Page
 from digitizer.page_view import PageView
@@ -18,34 +20,45 @@ from ui.errors import CrashHandler, is_expected, log_path, show_error
 from ui.export_dialog import ExportDialog, ExportRequest
 from ui.i18n import LANGUAGES, choose_language, chosen_language
 from ui.jobs_dock import JobsPanel, StatusProgress
-from ui.library_tree import LibraryContents, LibraryTree, document_name
+from ui.library_tree import LibraryContents, LibraryTree, classification_label, document_name
 from ui.metadata_form import MetadataForm
 from ui.qt import (
     QAction,
+    QApplication,
+    QDialog,
     QDockWidget,
+    QEvent,
     QFileDialog,
     QImage,
     QInputDialog,
     QKeySequence,
     QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
+    QModelIndex,
+    QObject,
     QSplitter,
     QStyle,
     Qt,
     QTabWidget,
     QtGui,
+    QTimer,
     QUndoStack,
+    QVBoxLayout,
+    QWidget,
 )
 from ui.search_panel import SearchPanel
 from ui.tasks import Task, TaskProgress, TaskRunner
 from ui.text_review import TextReview
-from ui.thumbnails import ThumbnailStrip, thumbnail
+from ui.thumbnails import ThumbnailStrip, page_qimage, thumbnail
 from ui.undo import Change
+from ui.vault import IDLE_CHECK_MS, IDLE_SETTING, PassphraseDialog, VaultSwitch, idle_minutes
 from ui.viewer import PageViewer
 
 SAMPLES_COLLECTION = "Tài liệu mẫu"
+_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
+"""What counts as the person using the window, for the vault's idle lock."""
 
 
 class MainWindow(QMainWindow):
@@ -62,15 +75,28 @@ class MainWindow(QMainWindow):
         self.page_number = 0
         self.view: PageView | None = None
         self.pending_hits: dict[int, Sequence[Any]] = {}
+        self.last_search: tuple[str, dict[str, str | int]] | None = None
         self._page_request = 0
         self._document_request = 0
         self.deleted_something = False
+        # The window asks for the passphrase itself, on the GUI thread, before secret work
+        # starts: work that finds the vault locked fails with VaultLocked (and the window offers
+        # to unlock and try again) instead of asking from a worker thread.
+        station.passphrase_source = None
+        self.vault_exists = False
+        self.last_input = time.monotonic()
+        self._watching_input = False
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setObjectName("vault-idle-timer")
+        self.idle_timer.setInterval(IDLE_CHECK_MS)
+        self.idle_timer.timeout.connect(self.check_idle)
         self.setWindowTitle(self.tr("Digitizer — %1").replace("%1", str(station.library_path)))
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         self._build()
         self._actions()
         self._menus()
+        self._show_vault_state()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -90,6 +116,14 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.record, self.tr("Record"))
         self.side_tabs.addTab(self.search, self.tr("Search"))
 
+        self.banner = QLabel(self)
+        self.banner.setObjectName("classification-banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "QLabel { background: #b3261e; color: white; font-weight: 600; padding: 4px; }"
+        )
+        self.banner.hide()
+
         centre = QSplitter(Qt.Orientation.Horizontal, self)
         centre.addWidget(self.thumbnails)
         centre.addWidget(self.viewer)
@@ -98,7 +132,14 @@ class MainWindow(QMainWindow):
         centre.setStretchFactor(2, 2)
         centre.setSizes([170, 700, 470])
         centre.setChildrenCollapsible(False)
-        self.setCentralWidget(centre)
+        # A secret document's level runs across the top of everything that shows it.
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(centre, 1)
+        self.setCentralWidget(central)
 
         library_dock = QDockWidget(self.tr("Library"), self)
         library_dock.setObjectName("library-dock")
@@ -114,9 +155,14 @@ class MainWindow(QMainWindow):
 
         self.page_label = QLabel(self)
         self.zoom_label = QLabel(self)
+        self.vault_switch = VaultSwitch(self)
         self.statusBar().addWidget(self.page_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.vault_switch)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.vault_switch.clicked.connect(
+            lambda: self.lock_vault() if self.station.vault_unlocked else self.unlock_vault()
+        )
 
         self.tree.document_selected.connect(self.open_document)
         self.tree.new_collection_requested.connect(self.new_collection)
@@ -223,6 +269,12 @@ class MainWindow(QMainWindow):
         self.boxes_action.setCheckable(True)
         self.boxes_action.setChecked(True)
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.unlock_action = self._action(
+            self.tr("Unlock the vault…"), self.unlock_vault, name="unlock-vault"
+        )
+        self.lock_action = self._action(
+            self.tr("Lock the vault"), self.lock_vault, "Ctrl+L", "lock-vault"
+        )
         # Keys typed into a text field belong to the field: page and zoom keys act on the
         # viewer and the strip only.
         for action in (
@@ -305,15 +357,10 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.search_action)
 
-    def _vault_menu(self, bar: Any) -> None:
-        """Lock and unlock the vault, when the core offers it."""
-        unlock = getattr(self.station, "unlock", None)
-        lock = getattr(self.station, "lock", None)
-        if not callable(unlock) or not callable(lock):
-            return
+    def _vault_menu(self, bar: QMenuBar) -> None:
         vault = bar.addMenu(self.tr("&Vault"))
-        vault.addAction(self.tr("Unlock the vault…"), self.unlock_vault)
-        vault.addAction(self.tr("Lock the vault"), self.lock_vault)
+        vault.addAction(self.unlock_action)
+        vault.addAction(self.lock_action)
 
     # --- asking the user (tests replace these) ------------------------------------------------
 
@@ -332,10 +379,28 @@ class MainWindow(QMainWindow):
         item, ok = QInputDialog.getItem(self, title, label, items, 0, False)
         return item if ok else None
 
+    def ask_passphrase(self, reason: str = "") -> str | None:
+        dialog = PassphraseDialog(reason, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        passphrase = dialog.passphrase()
+        dialog.field.clear()
+        dialog.deleteLater()
+        return passphrase if accepted and passphrase else None
+
     # --- failures ------------------------------------------------------------------------------
 
-    def fail(self, title: str) -> Callable[[BaseException], None]:
+    def fail(
+        self, title: str, retry: Callable[[], Any] | None = None
+    ) -> Callable[[BaseException], None]:
+        """How a task tells of its failure. Work that met a locked vault (`retry` given) asks
+        for the passphrase and, once the vault is open, runs `retry`."""
+
         def report(error: BaseException) -> None:
+            if isinstance(error, VaultLocked):
+                self._show_vault_state()  # it may have been locked meanwhile
+                if retry is not None:
+                    self.unlock_vault(self._secret_reason(), then=retry)
+                    return
             if is_expected(error):
                 show_error(self, title, error)
             else:
@@ -352,7 +417,10 @@ class MainWindow(QMainWindow):
 
         def read(_p: TaskProgress, _c: threading.Event) -> LibraryContents:
             return LibraryContents(
-                station.documents(), station.collections(), station.recognised_pages()
+                station.documents(),
+                station.collections(),
+                station.recognised_pages(),
+                station.vault_status().exists,
             )
 
         return self.runner.run(
@@ -365,6 +433,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_library(self, contents: LibraryContents, select: str | None) -> None:
+        if contents.has_vault != self.vault_exists:
+            self.vault_exists = contents.has_vault
+            self._show_vault_state()
         current = self.document.id if self.document else None
         self.tree.show_contents(contents, keep=select or current)
         if select and (self.document is None or self.document.id != select):
@@ -378,14 +449,17 @@ class MainWindow(QMainWindow):
             if page is not None and page != self.page_number:
                 self.open_page(page)
             return None
+        listed = next((d for d in self.tree.contents.documents if d.id == document_id), None)
+        locked = not self.station.vault_unlocked
+        if listed is not None and listed.classification.is_secret and locked:
+            return self._unlock_to_open(listed, page)
         page = page or 1
         self._document_request += 1
         request = self._document_request
         station = self.station
 
         def read(_p: TaskProgress, _c: threading.Event) -> tuple[Any, ...]:
-            document, pages, collection = station.document(document_id)
-            return document, pages, collection, station.page_images(document_id)
+            return station.document(document_id)
 
         return self.runner.run(
             read,
@@ -393,25 +467,69 @@ class MainWindow(QMainWindow):
             kind="read",
             listed=False,
             on_success=lambda result: self._show_document(request, result, page),
-            on_failure=self.fail(self.tr("Cannot open the document")),
+            on_failure=lambda error: self._document_failed(request, document_id, page, error),
         )
+
+    def _document_failed(
+        self, request: int, document_id: str, page: int, error: BaseException
+    ) -> None:
+        if request != self._document_request:
+            return  # another document was asked for since
+        title = self.tr("Cannot open the document")
+        self.fail(title, lambda: self.open_document(document_id, page))(error)
+
+    def _unlock_to_open(self, document: Document, page: int | None) -> Task | None:
+        """A secret document chosen while the vault is locked: unlock first, then open it."""
+        reason = (
+            self.tr("“%1” is classified %2. Type the vault's passphrase to open it.")
+            .replace("%1", document_name(document))
+            .replace("%2", classification_label(document.classification))
+        )
+        task = self.unlock_vault(reason, then=lambda: self.open_document(document.id, page))
+        if task is None:  # not unlocked: the tree goes back to what is shown
+            self.statusBar().showMessage(
+                self.tr("Secret documents open only while the vault is unlocked"), 8000
+            )
+            if self.document is not None:
+                self.tree.select_document(self.document.id)
+            else:
+                self.tree.setCurrentIndex(QModelIndex())
+        return task
 
     def _show_document(self, request: int, result: tuple[Any, ...], page: int) -> None:
         if request != self._document_request:
             return  # another document was asked for since
-        document, pages, collection, images = result
+        document, pages, collection = result
         self.document, self.pages, self.collection_name = document, pages, collection
         self.page_number = 0
         self.record.show_document(document)
+        self._show_banner(document)
         self.thumbnails.show_pages([p.number for p in pages])
-        self._load_thumbnails(document.id, images)
+        self._load_thumbnails(document.id)
         if pages:
             self.open_page(min(max(page, 1), len(pages)))
         self.tree.select_document(document.id)
 
-    def _load_thumbnails(self, document_id: str, images: list[tuple[int, Path]]) -> None:
+    def _show_banner(self, document: Document | None) -> None:
+        """A secret document carries its level above the page while it is open."""
+        if document is None or not document.classification.is_secret:
+            self.banner.hide()
+            return
+        self.banner.setText(
+            self.tr(
+                "%1 — a secret document, kept in the vault; it closes when the vault is locked"
+            ).replace("%1", classification_label(document.classification).upper())
+        )
+        self.banner.show()
+
+    def _load_thumbnails(self, document_id: str) -> None:
+        station = self.station
+
         def make(_p: TaskProgress, cancel: threading.Event) -> list[tuple[int, QImage]]:
-            return [(number, thumbnail(path)) for number, path in images]
+            # A secret document's pages are opened from the vault into memory, one at a time.
+            return [
+                (number, thumbnail(image)) for number, image in station.page_images(document_id)
+            ]
 
         def show(result: list[tuple[int, QImage]]) -> None:
             if self.document is not None and self.document.id == document_id:
@@ -429,10 +547,13 @@ class MainWindow(QMainWindow):
 
     def _clear_document(self) -> None:
         self.document, self.pages, self.view, self.page_number = None, [], None, 0
+        self._page_request += 1  # what is still being read is not shown
+        self._document_request += 1
         self.thumbnails.clear()
         self.viewer.clear_page()
         self.text.show_text(None, False)
         self.record.show_document(None)
+        self._show_banner(None)
         self.page_label.setText("")
 
     def _current_ids(self) -> list[str]:
@@ -454,7 +575,7 @@ class MainWindow(QMainWindow):
         def read(_p: TaskProgress, _c: threading.Event) -> tuple[PageView, QImage]:
             view = station.page_view(document_id, number)
             # In the pixel format the screen draws, so the GUI thread need not convert it.
-            image = QImage(str(view.image_path))
+            image = page_qimage(view.image)
             return view, image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
         return self.runner.run(
@@ -463,8 +584,13 @@ class MainWindow(QMainWindow):
             kind="read",
             listed=False,
             on_success=lambda result: self._show_page(request, result),
-            on_failure=self.fail(self.tr("Cannot open the page")),
+            on_failure=lambda error: self._page_failed(request, number, error),
         )
+
+    def _page_failed(self, request: int, number: int, error: BaseException) -> None:
+        if request != self._page_request:
+            return  # no longer asked for (the vault was locked and the document closed, say)
+        self.fail(self.tr("Cannot open the page"), lambda: self.open_page(number))(error)
 
     def _show_page(self, request: int, result: tuple[PageView, QImage]) -> None:
         if request != self._page_request:
@@ -571,7 +697,9 @@ class MainWindow(QMainWindow):
             title=self.tr("Recognise text"),
             kind="ocr",
             write=True,
-            on_failure=self.fail(self.tr("Recognition failed")),
+            on_failure=self.fail(
+                self.tr("Recognition failed"), lambda: self.recognise(document_ids, everything)
+            ),
         )
         task.succeeded.connect(lambda report: self._recognised(task, report))
         return task
@@ -657,6 +785,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self, query: str, filters: dict[str, str | int]) -> Task:
         station = self.station
+        self.last_search = (query, filters)
 
         def work(_p: TaskProgress, _c: threading.Event) -> SearchOutcome:
             return station.search(query, limit=50, filters=filters or None, group_by_document=True)
@@ -918,31 +1047,109 @@ class MainWindow(QMainWindow):
 
     # --- vault -------------------------------------------------------------------------------
 
-    def unlock_vault(self) -> None:
-        passphrase, ok = QInputDialog.getText(
-            self,
-            self.tr("Unlock the vault"),
-            self.tr("Passphrase:"),
-            QLineEdit.EchoMode.Password,
+    def unlock_vault(self, reason: str = "", then: Callable[[], Any] | None = None) -> Task | None:
+        """Ask for the passphrase and unlock the vault on a worker (scrypt takes a moment); a
+        wrong passphrase is a dialog and changes nothing. `then` runs once the vault is open.
+        None when the vault is open already (`then` has run) or the person did not unlock."""
+        if self.station.vault_unlocked:
+            if then is not None:
+                then()
+            return None
+        passphrase = self.ask_passphrase(reason)
+        if passphrase is None:
+            return None
+        station = self.station
+
+        def work(_p: TaskProgress, _c: threading.Event) -> float:
+            station.unlock(passphrase)
+            return idle_minutes(station.setting(IDLE_SETTING))
+
+        def unlocked(minutes: float) -> None:
+            station.vault_idle_seconds = minutes * 60
+            self.last_input = time.monotonic()
+            self.vault_exists = True
+            self._show_vault_state()
+            self.statusBar().showMessage(self.tr("The vault is unlocked"), 5000)
+            self.refresh_library()
+            if then is not None:
+                then()
+
+        return self.runner.run(
+            work,
+            title=self.tr("Unlock the vault"),
+            kind="vault",
+            listed=False,
+            on_success=unlocked,
+            on_failure=self.fail(self.tr("Cannot unlock the vault")),
         )
-        if not ok or not passphrase:
-            return
-        try:
-            self.station.unlock(passphrase)  # type: ignore[attr-defined,unused-ignore]
-        except Exception as error:
-            self.fail(self.tr("Cannot unlock the vault"))(error)
-            return
-        self.statusBar().showMessage(self.tr("The vault is unlocked"), 5000)
-        self.refresh_library()
 
     def lock_vault(self) -> None:
-        try:
-            self.station.lock()  # type: ignore[attr-defined,unused-ignore]
-        except Exception as error:
-            self.fail(self.tr("Cannot lock the vault"))(error)
+        """Forget the vault's key and take every secret document off the screen."""
+        self.station.lock()
+        self._locked(self.tr("The vault is locked"))
+
+    def check_idle(self) -> bool:
+        """Lock the vault when it was left idle: no key or mouse press in the window, no work
+        running, and no secret work in the core for the idle time. True when it locked."""
+        if not self.station.vault_unlocked:
+            self._show_vault_state()
+            return False
+        quiet = time.monotonic() - self.last_input >= self.station.vault_idle_seconds
+        if not quiet or self.runner.busy() or not self.station.lock_if_idle():
+            return False
+        minutes = self.station.vault_idle_seconds / 60
+        self._locked(
+            self.tr("The vault was locked after %1 minute(s) without use").replace(
+                "%1", f"{minutes:.3g}"
+            )
+        )
+        return True
+
+    def _locked(self, message: str) -> None:
+        self._show_vault_state()
+        self.statusBar().showMessage(message, 10000)
+        if self.document is not None and self.document.classification.is_secret:
+            self.tree.setCurrentIndex(QModelIndex())
+            self._clear_document()
+        if self.search.outcome is not None and self.last_search is not None:
+            self.search.clear_results()  # its hits may be secret: search again without them
+            self.run_search(*self.last_search)
+        self.refresh_library()  # secret documents' titles are in the vault again
+
+    def _show_vault_state(self) -> None:
+        """The status bar, the vault's actions, the search note and the idle timer, as the
+        vault is now."""
+        unlocked = self.station.vault_unlocked
+        self.vault_switch.show_state(exists=self.vault_exists or unlocked, unlocked=unlocked)
+        self.unlock_action.setEnabled(not unlocked)
+        self.lock_action.setEnabled(unlocked)
+        self.search.secret_note.setVisible(self.vault_exists and not unlocked)
+        if unlocked and not self.idle_timer.isActive():
+            self.idle_timer.start()
+        elif not unlocked:
+            self.idle_timer.stop()
+        self._watch_input(unlocked)
+
+    def _watch_input(self, on: bool) -> None:
+        """Note the person's key and mouse presses (for the idle lock) while the vault is
+        unlocked; only then, so that the filter costs nothing the rest of the time."""
+        app = QApplication.instance()
+        if app is None or on == self._watching_input:
             return
-        self.statusBar().showMessage(self.tr("The vault is locked"), 5000)
-        self.refresh_library()
+        if on:
+            self.last_input = time.monotonic()
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching_input = on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _INPUT_EVENTS:
+            self.last_input = time.monotonic()
+        return super().eventFilter(watched, event)
+
+    def _secret_reason(self) -> str:
+        return self.tr("This work touches a secret document: type the vault's passphrase.")
 
     # --- samples, language, about --------------------------------------------------------------
 
@@ -1016,6 +1223,8 @@ class MainWindow(QMainWindow):
         ):
             self.text.submit()
         self.runner.shutdown()
+        self.station.lock()  # the key goes with the window
+        self._show_vault_state()
         if self.deleted_something:
             try:
                 self.station.purge_unused_objects()

@@ -98,7 +98,13 @@ class MetadataForm(QWidget):
     def show_document(self, document: Document | None) -> None:
         self.document = document
         self.setEnabled(document is not None)
-        if document is None:
+        if document is None:  # nothing of the last one stays on screen (it may be secret)
+            for field in (self.title, self.number_symbol, self.issuing_body, self.keywords):
+                field.clear()
+            self.document_type.setCurrentText("")
+            self.issued_on.setDate(NO_DATE)
+            self.abstract.clear()
+            self.classification.clear()
             return
         meta = document.metadata
         self.title.setText(meta.title)

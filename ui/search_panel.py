@@ -127,6 +127,13 @@ class SearchPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("search-summary")
         self.summary.setWordWrap(True)
+        self.secret_note = QLabel(
+            self.tr("Secret documents are searched only while the vault is unlocked."), self
+        )
+        self.secret_note.setObjectName("secret-note")
+        self.secret_note.setWordWrap(True)
+        self.secret_note.setStyleSheet("color: #5f6368")
+        self.secret_note.hide()
         self.results = QTreeWidget(self)
         self.results.setObjectName("search-results")
         self.results.setColumnCount(2)
@@ -147,6 +154,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addLayout(facets)
+        layout.addWidget(self.secret_note)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         self.field.returnPressed.connect(self._search)
@@ -165,6 +173,11 @@ class SearchPanel(QWidget):
         query = self.field.text().strip()
         if query:
             self.search_requested.emit(query, self.current_filters())
+
+    def clear_results(self) -> None:
+        self.outcome = None
+        self.results.clear()
+        self.summary.clear()
 
     def _filter_changed(self, _index: int) -> None:
         self._search()

@@ -1,5 +1,7 @@
 """OCR review: the page's text beside its image, doubtful words (under a confidence threshold)
-highlighted, a click on a word selecting its box and back, and edits saved as a correction."""
+highlighted, words whose tone marks restoration changed marked (their tooltip gives the spelling
+recognition read), a click on a word selecting its box and back, and edits saved as a
+correction."""
 
 from __future__ import annotations
 
@@ -8,21 +10,26 @@ from dataclasses import dataclass
 from ocr.words import PageText, Word
 from ui.qt import (
     QColor,
+    QEvent,
     QFont,
     QHBoxLayout,
+    QHelpEvent,
     QLabel,
+    QObject,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTextCharFormat,
     QTextCursor,
     QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 DEFAULT_THRESHOLD = 80
+RESTORED_COLOUR = QColor(31, 95, 168)
 
 
 @dataclass
@@ -106,6 +113,7 @@ class TextReview(QWidget):
         self.save_button.clicked.connect(self.submit)
         self.editor.textChanged.connect(self._edited)
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
+        self.editor.viewport().installEventFilter(self)
 
     # --- content ---------------------------------------------------------------------------
 
@@ -117,6 +125,7 @@ class TextReview(QWidget):
             self.editor.setReadOnly(True)
             self.spans = []
             self.state.setText(self.tr("Not recognised"))
+            self.state.setToolTip("")
         else:
             plain, spans = page_layout(text)
             self.editor.setReadOnly(False)
@@ -134,6 +143,15 @@ class TextReview(QWidget):
                 .replace("%1", state)
                 .replace("%2", str(doubtful))
             )
+            restored = len(self.restored_words())
+            self.state.setToolTip(
+                self.tr(
+                    "%1 word(s) whose tone marks were restored, in blue with a dotted "
+                    "underline: point at one to see what recognition read"
+                ).replace("%1", str(restored))
+                if restored
+                else ""
+            )
         self.shown_text = self.editor.toPlainText()
         self.save_button.setEnabled(False)
         self._highlight()
@@ -143,8 +161,21 @@ class TextReview(QWidget):
         limit = self.threshold.value()
         return [i for i, span in enumerate(self.spans) if span.word.confidence < limit]
 
+    def restored_words(self) -> list[int]:
+        """The words whose tone marks restoration changed, in reading order."""
+        return [i for i, span in enumerate(self.spans) if span.word.restored]
+
     def _highlight(self) -> None:
         selections = []
+        restored = QTextCharFormat()
+        restored.setForeground(RESTORED_COLOUR)
+        restored.setUnderlineColor(RESTORED_COLOUR)
+        restored.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        for index in self.restored_words():
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self.spans[index].cursor
+            selection.format = restored
+            selections.append(selection)
         doubtful = QTextCharFormat()
         doubtful.setBackground(QColor(255, 205, 120))
         doubtful.setUnderlineColor(QColor(214, 48, 49))
@@ -194,6 +225,30 @@ class TextReview(QWidget):
                     continue  # the word was deleted
                 return index
         return None
+
+    def tooltip_at(self, position: int) -> str:
+        """What the text's tooltip says at a character position: for a restored word still
+        spelled as restoration left it, the spelling recognition read; else ''."""
+        index = self.word_at(position)
+        if index is None:
+            return ""
+        span = self.spans[index]
+        if not span.word.restored or span.cursor.selectedText() != span.word.text:
+            return ""
+        return self.tr("Recognition read: %1").replace("%1", span.word.raw)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            position = self.editor.cursorForPosition(event.pos()).position()
+            text = self.tooltip_at(position)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.editor.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def _cursor_moved(self) -> None:
         if self._loading:

@@ -3,8 +3,7 @@ to turn or delete it. The strip only says what the user asked; the window does i
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from digitizer.page_view import PageImage
 from ui.qt import (
     QAbstractItemView,
     QIcon,
@@ -24,9 +23,17 @@ THUMB = QSize(120, 160)
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def thumbnail(path: Path) -> QImage:
+def page_qimage(image: PageImage) -> QImage:
+    """A page image as Qt reads it: from its file, or from the bytes of a secret page (in
+    memory only). Safe on a worker thread."""
+    if isinstance(image, bytes):
+        return QImage.fromData(image)
+    return QImage(str(image))
+
+
+def thumbnail(source: PageImage) -> QImage:
     """A small copy of a page image; safe to make on a worker thread (QImage, not QPixmap)."""
-    image = QImage(str(path))
+    image = page_qimage(source)
     if image.isNull():
         return image
     return image.scaled(

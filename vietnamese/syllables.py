@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from vietnamese.tones import tone_position
+from vietnamese.tones import split_tone_mark, tone_position
 
 
 class Tone(IntEnum):
@@ -89,22 +89,11 @@ class Syllable:
 def split_tone(word: str) -> tuple[str, Tone] | None:
     """`word` (NFC) without its tone mark, and the tone; None when it carries two tone marks
     or a mark on something that is not a letter."""
-    letters: list[str] = []
-    tone = Tone.LEVEL
-    for char in word:
-        decomposed = unicodedata.normalize("NFD", char)
-        marks = [c for c in decomposed if c in _TONE_OF_MARK]
-        if not marks:
-            letters.append(char)
-            continue
-        if tone is not Tone.LEVEL or len(marks) > 1:
-            return None
-        tone = _TONE_OF_MARK[marks[0]]
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in marks))
-        if len(base) != 1:
-            return None
-        letters.append(base)
-    return "".join(letters), tone
+    split = split_tone_mark(word)
+    if split is None:
+        return None
+    toneless, mark = split
+    return toneless, _TONE_OF_MARK[mark] if mark else Tone.LEVEL
 
 
 @lru_cache(maxsize=65536)

@@ -63,23 +63,11 @@ def _syllable_match(match: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def canonical_syllable(syllable: str) -> str:
     """One NFC syllable (a run of letters) with its tone moved to the canonical vowel."""
-    bases: list[str] = []
-    tone: str | None = None
-    for char in syllable:
-        decomposed = unicodedata.normalize("NFD", char)
-        marks = [c for c in decomposed if c in TONE_MARKS]
-        if not marks:
-            bases.append(char)
-            continue
-        if tone is not None or len(marks) > 1:
-            return syllable  # two tones: not a Vietnamese syllable
-        tone = marks[0]
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
-        if len(base) != 1:
-            return syllable  # a stray mark, or a letter with marks that do not compose
-        bases.append(base)
-    if tone is None:
-        return syllable
+    split = split_tone_mark(syllable)
+    if split is None or not split[1]:
+        return syllable  # two tones, a stray mark, or no tone to move
+    toneless, tone = split
+    bases = list(toneless)
     lowered = [b.lower() for b in bases]
     if any(len(b) != 1 for b in lowered):
         return syllable
@@ -88,6 +76,28 @@ def canonical_syllable(syllable: str) -> str:
         return syllable
     bases[index] = unicodedata.normalize("NFC", bases[index] + tone)
     return "".join(bases)
+
+
+def split_tone_mark(syllable: str) -> tuple[str, str] | None:
+    """`syllable` (NFC) without its tone mark, and that mark as a combining character ('' when
+    it has none); None when it carries two tone marks, or a mark that does not compose with the
+    letter it follows."""
+    letters: list[str] = []
+    tone = ""
+    for char in syllable:
+        decomposed = unicodedata.normalize("NFD", char)
+        marks = [c for c in decomposed if c in TONE_MARKS]
+        if not marks:
+            letters.append(char)
+            continue
+        if tone or len(marks) > 1:
+            return None
+        tone = marks[0]
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+        if len(base) != 1:
+            return None
+        letters.append(base)
+    return "".join(letters), tone
 
 
 def tone_position(toneless: str) -> int | None:

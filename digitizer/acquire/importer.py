@@ -117,13 +117,16 @@ class _CheckedFile:
         return self.probed.file.format
 
 
-def _check(path: Path, options: ImportOptions) -> _CheckedFile:
+def probe_file(path: Path, options: ImportOptions) -> Probed:
+    """The file at `path` identified and checked: format, integrity, size, password."""
     identified = identify(path)
-    probed: Probed
     if identified.format is FileFormat.PDF:
-        probed = probe_pdf(identified, options.password, options.max_pixels)
-    else:
-        probed = probe_image(identified, options.max_pixels)
+        return probe_pdf(identified, options.password, options.max_pixels)
+    return probe_image(identified, options.max_pixels)
+
+
+def _check(path: Path, options: ImportOptions) -> _CheckedFile:
+    probed = probe_file(path, options)  # first: it refuses what cannot be read, with a reason
     return _CheckedFile(path, sha256_of_file(path), probed)
 
 

@@ -45,6 +45,8 @@ DEFAULT_RESOLUTION = 300
 LIST_TIMEOUT = 60.0  # seconds; probing network scanners can be slow
 CANCEL_GRACE = 20.0  # seconds scanimage has to finish its cancel before it is stopped hard
 OUTPUT_GRACE = 1.0  # seconds its last lines have to arrive once scanimage has exited
+ERROR_GRACE = 5.0  # seconds scanimage has to exit once it has reported a failure
+_FAILURE = "scanimage: sane_"  # how scanimage starts the line that reports a SANE failure
 
 
 class ScanSource(Enum):
@@ -301,7 +303,7 @@ def scan_pages(
         stopper.start()
         try:
             assert process.stdout is not None
-            for printed in _printed_lines(process):
+            for printed in _printed_lines(process, stderr):
                 path = Path(printed.strip())
                 if not path.is_file():
                     continue
@@ -328,11 +330,13 @@ def scan_pages(
         raise _error_from("".join(stderr), process.returncode, settings.device, pages)
 
 
-def _printed_lines(process: subprocess.Popen[str]) -> Iterator[str]:
+def _printed_lines(process: subprocess.Popen[str], stderr: list[str]) -> Iterator[str]:
     """The lines scanimage prints, until it has exited and said all it had to say.
 
     Not simply until the end of its output: a backend's own reading process can inherit that
-    pipe and keep it open after scanimage is gone, and the scan would never end.
+    pipe and keep it open after scanimage is gone. And once scanimage has reported a failure
+    (`stderr`, filled as it comes), it gets ERROR_GRACE to exit: a backend can hang in its
+    cancel after a jam (SANE's `test` backend does, now and then), and the scan would never end.
     """
     lines: queue.Queue[str | None] = queue.Queue()
 
@@ -344,11 +348,17 @@ def _printed_lines(process: subprocess.Popen[str]) -> Iterator[str]:
 
     threading.Thread(target=read, daemon=True).start()
     exited_at: float | None = None
+    failed_at: float | None = None
     while True:
         try:
             line = lines.get(timeout=0.2)
         except queue.Empty:
             if process.poll() is None:
+                if failed_at is None and any(_FAILURE in said for said in stderr):
+                    failed_at = time.monotonic()
+                if failed_at is not None and time.monotonic() - failed_at > ERROR_GRACE:
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.killpg(process.pid, signal.SIGKILL)
                 continue
             exited_at = exited_at or time.monotonic()
             if time.monotonic() - exited_at > OUTPUT_GRACE:

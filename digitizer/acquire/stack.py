@@ -27,10 +27,16 @@ from typing import Any
 from digitizer.acquire.blank import DEFAULT_THRESHOLD
 from digitizer.acquire.classify import PageKind, PageLook, look_at_page
 from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
-from digitizer.acquire.formats import FileFormat, identify
-from digitizer.acquire.images import extract_frame, probe_image
-from digitizer.acquire.importer import FailedFile, Importer, ImportOptions, ImportReport
-from digitizer.acquire.pdf import page_images, probe_pdf
+from digitizer.acquire.formats import identify
+from digitizer.acquire.images import extract_frame
+from digitizer.acquire.importer import (
+    FailedFile,
+    Importer,
+    ImportOptions,
+    ImportReport,
+    probe_file,
+)
+from digitizer.acquire.pdf import ProbedPdf, page_images
 from digitizer.acquire.separators import SeparatorSheet
 from digitizer.errors import Cancelled, DigitizerError, InputError, NoPrivateMemory
 from digitizer.library.library import Library, utc_now
@@ -345,19 +351,18 @@ def _pages_of(
         if cancel.is_set():
             raise Cancelled("The import was cancelled; importing the same files again finishes it.")
         try:
-            identified = identify(path)
-            if identified.format is FileFormat.PDF:
-                pdf = probe_pdf(identified, options.password, options.max_pixels)
-                split.append((path, identified.format.media_type, len(pdf.pages)))
-                for rendered in page_images(pdf, pdf.pages, folder, options.password):
+            probed = probe_file(path, options)
+            media_type = probed.file.format.media_type
+            if isinstance(probed, ProbedPdf):
+                split.append((path, media_type, len(probed.pages)))
+                for rendered in page_images(probed, probed.pages, folder, options.password):
                     yield _owned_page(rendered.path, path, rendered.number, unit.origin)
                 continue
-            image = probe_image(identified, options.max_pixels)
-            if len(image.frames) == 1:
+            if len(probed.frames) == 1:
                 yield StackPage(path, path.name, unit.origin)
                 continue
-            split.append((path, identified.format.media_type, len(image.frames)))
-            for index in range(len(image.frames)):
+            split.append((path, media_type, len(probed.frames)))
+            for index in range(len(probed.frames)):
                 extracted, _ = extract_frame(path, index, folder / f"frame-{index + 1}")
                 yield _owned_page(extracted, path, index + 1, unit.origin)
         except InputError as error:

@@ -3,12 +3,16 @@ put in another order, turned and deleted — each with what it takes to undo it.
 
 A delete removes the catalogue rows (and with them the search entries) but leaves the stored
 objects in place, and returns the rows it removed as a `Removed`; `restore` puts them back.
-Objects nothing uses any more are reclaimed by `purge_unused_objects`, which the window runs
-when nothing can be undone any more.
+Objects nothing uses any more — plain or sealed in the vault — are reclaimed by
+`purge_unused_objects`, which the window runs when nothing can be undone any more.
+
+A page of a secret document (sealed in the vault) is read through the vault and its turned
+image sealed straight from memory: nothing of it is written in plaintext.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sqlite3
 from collections.abc import Sequence
@@ -19,6 +23,8 @@ from PIL import Image
 
 from digitizer.errors import DocumentNotFound, LibraryError
 from digitizer.library.library import Library, utc_now
+from digitizer.library.objects import StoredObject
+from digitizer.library.sealed import SealedObject
 
 _RENUMBER_OFFSET = 1_000_000  # pages move out of the way first: (document, number) is unique
 
@@ -206,7 +212,7 @@ def rotate_page(library: Library, document_id: str, number: int, quarter_turns: 
         before = _capture(db, "pages", "id", [page.id])
     if not turns:
         return Removed(before, (document_id,))
-    with Image.open(library.objects.path_of(page.image_sha256)) as image:
+    with Image.open(io.BytesIO(library.read_object(page.image_sha256))) as image:
         turned = image.transpose(_TRANSPOSE[turns])
         buffer = io.BytesIO()
         if turned.mode == "1":
@@ -215,8 +221,7 @@ def rotate_page(library: Library, document_id: str, number: int, quarter_turns: 
         else:
             turned.save(buffer, format="PNG", dpi=_dpi(page.dpi))
             media_type = "image/png"
-    data = buffer.getvalue()
-    stored = _store(library, data)
+    stored = put_bytes(library, buffer.getvalue(), secret=_sealed(library, document_id))
     with library.transaction() as db:
         library.register_object(stored, media_type)
         db.execute("DELETE FROM page_texts WHERE page_id = ?", (page.id,))
@@ -253,7 +258,8 @@ def restore_page(library: Library, removed: Removed) -> None:
 
 
 def purge_unused_objects(library: Library) -> int:
-    """Remove stored objects no catalogue row uses any more; returns how many went."""
+    """Remove stored objects no catalogue row uses any more, their plaintext files and their
+    sealed ones in the vault (no key needed); returns how many objects went."""
     users = _object_users(library.db)
     if not users:
         return 0
@@ -272,6 +278,7 @@ def purge_unused_objects(library: Library) -> int:
     with library.transaction() as db:
         for sha256 in unused:
             # Back to pending: if we die before the files go, recovery removes them.
+            db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
             db.execute("DELETE FROM objects WHERE sha256 = ?", (sha256,))
             db.execute(
                 "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
@@ -279,8 +286,28 @@ def purge_unused_objects(library: Library) -> int:
             )
     for sha256 in unused:
         library.objects.remove(sha256)
+        library.sealed.remove(sha256)
         library.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
     return len(unused)
+
+
+# --- storing what the program made ---------------------------------------------------------------
+
+
+def put_bytes(library: Library, data: bytes, *, secret: bool = False) -> StoredObject:
+    """Steps 1 and 2 of the write protocol for bytes the program made (`register_object` inside
+    a transaction is step 3). `secret` seals them into the vault straight from memory (the vault
+    must be unlocked): their plaintext is never written to a file."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    sealed = library.require_sealer().seal(data, sha256) if secret else b""
+    library.db.execute(
+        "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+        (sha256, utc_now()),
+    )
+    if not secret:
+        return library.objects.add_bytes(data)
+    sealed_sha256, sealed_size = library.sealed.store(sha256, sealed)
+    return SealedObject(sha256, len(data), sealed_sha256, sealed_size)
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -296,15 +323,11 @@ def _dpi(dpi: float | None) -> tuple[float, float]:
     return (dpi, dpi) if dpi else (300.0, 300.0)
 
 
-def _store(library: Library, data: bytes) -> Any:
-    import hashlib
+def _sealed(library: Library, document_id: str) -> bool:
+    """Whether the document's data lives in the vault (a secret document, sealed)."""
+    from digitizer.security.records import is_sealed  # the vault's notion, loaded when needed
 
-    sha256 = hashlib.sha256(data).hexdigest()
-    library.db.execute(
-        "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-        (sha256, utc_now()),
-    )
-    return library.objects.add_bytes(data)
+    return is_sealed(library, document_id)
 
 
 def _clean_name(name: str) -> str:
@@ -380,5 +403,10 @@ def _capture(
 
 
 def _object_users(db: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(table, column) of every catalogue column that names a stored object."""
-    return [(child, column) for child, column, _ in _children(db, "objects") if child != "objects"]
+    """(table, column) of every catalogue column that names a stored object (the vault's own
+    note of a sealed object is not a use of it)."""
+    return [
+        (child, column)
+        for child, column, _ in _children(db, "objects")
+        if child not in ("objects", "vault_objects")
+    ]

@@ -49,6 +49,19 @@ from digitizer.model import (
 )
 
 CATALOG_NAME = "catalog.sqlite3"
+IN_SECRET = "(" + ", ".join(f"'{level.value}'" for level in Classification if level.is_secret) + ")"
+"""SQL: `classification IN {IN_SECRET}`, the levels kept only in the vault."""
+OBJECTS_OF_DOCUMENTS = (
+    "SELECT p.image_sha256 FROM pages p JOIN documents d ON d.id = p.document_id WHERE {where} "
+    "UNION SELECT s.sha256 FROM sources s JOIN documents d ON d.id = s.document_id "
+    "WHERE {where} "
+    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE {where} AND t.prepared_sha256 NOT NULL "
+    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
+    "JOIN documents d ON d.id = p.document_id WHERE {where}"
+)
+"""SQL: every object (page image, original, prepared image, word model) used by the documents
+`d` that the condition `{where}` picks."""
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
 _ID_LENGTH = 10
 _MIN_PREFIX = 4
@@ -164,7 +177,7 @@ class Library:
             if not sealed and self.sealed.contains(sha256):
                 self.sealed.remove(sha256)
                 removed += 1
-            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+            self.clear_pending(sha256)
         self.objects.clear_temp()
         self.sealed.clear_temp_if_used()
         # Alone with the library, so no job can still be running: those are cut off.
@@ -205,16 +218,13 @@ class Library:
             if move:
                 path.unlink()
             return StoredObject(sha256, int(known["size"]))
-        self.db.execute(
-            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-            (sha256, utc_now()),
-        )
+        self.note_pending(sha256)
         try:
             if move:
                 return self.objects.adopt_file(path, sha256)
             return self.objects.add_file(path, expected_sha256=sha256)
         except ValueError as error:
-            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+            self.clear_pending(sha256)
             raise LibraryError(f"{path} changed while it was being imported; try again.") from error
 
     def _put_sealed(self, path: Path, sha256: str, *, move: bool) -> SealedObject:
@@ -231,10 +241,7 @@ class Library:
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != sha256:
             raise LibraryError(f"{path} changed while it was being imported; try again.")
-        self.db.execute(
-            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-            (sha256, utc_now()),
-        )
+        self.note_pending(sha256)
         sealed_sha256, sealed_size = self.sealed.store(sha256, sealer.seal(data, sha256))
         if move:
             path.unlink()
@@ -246,6 +253,17 @@ class Library:
                 "This needs the vault's passphrase: secret documents are stored only encrypted."
             )
         return self.sealer
+
+    def note_pending(self, sha256: str) -> None:
+        """Step 1 of the write protocol, and the note before a file goes: until the note is
+        cleared, recovery removes the object's files that the catalogue does not list."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
+            (sha256, utc_now()),
+        )
+
+    def clear_pending(self, sha256: str) -> None:
+        self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
 
     def register_object(self, stored: StoredObject, media_type: str) -> None:
         """Record a stored object in the catalogue. Call inside `transaction()`.
@@ -265,7 +283,7 @@ class Library:
                 "created_at) VALUES (?, ?, ?, ?)",
                 (stored.sha256, stored.sealed_sha256, stored.sealed_size, utc_now()),
             )
-        self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (stored.sha256,))
+        self.clear_pending(stored.sha256)
 
     def read_object(self, sha256: str) -> bytes:
         """An object's bytes: the plaintext file, or the sealed one opened with the vault's key
@@ -310,24 +328,28 @@ class Library:
 
     def update_metadata(self, document_id: str, metadata: Metadata) -> None:
         """Replace a document's archival description; its search entries follow."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE documents SET title = ?, document_type = ?, number_symbol = ?, "
-                "issuing_body = ?, issued_on = ?, abstract = ?, keywords = ?, language = ? "
-                "WHERE id = ?",
-                (
-                    metadata.title,
-                    metadata.document_type,
-                    metadata.number_symbol,
-                    metadata.issuing_body,
-                    metadata.issued_on.isoformat() if metadata.issued_on else None,
-                    metadata.abstract,
-                    json.dumps(list(metadata.keywords), ensure_ascii=False),
-                    metadata.language,
-                    document_id,
-                ),
-            )
+        with self.transaction():
+            self.write_metadata(document_id, metadata)
             self.queue_for_index(document_id)
+
+    def write_metadata(self, document_id: str, metadata: Metadata) -> None:
+        """Write a document's archival description into its row. Call inside `transaction()`."""
+        self.db.execute(
+            "UPDATE documents SET title = ?, document_type = ?, number_symbol = ?, "
+            "issuing_body = ?, issued_on = ?, abstract = ?, keywords = ?, language = ? "
+            "WHERE id = ?",
+            (
+                metadata.title,
+                metadata.document_type,
+                metadata.number_symbol,
+                metadata.issuing_body,
+                metadata.issued_on.isoformat() if metadata.issued_on else None,
+                metadata.abstract,
+                json.dumps(list(metadata.keywords), ensure_ascii=False),
+                metadata.language,
+                document_id,
+            ),
+        )
 
     def collection_id(self, name: str, *, create: bool = True) -> int:
         """The id of the collection called `name`, created when missing."""
@@ -350,13 +372,7 @@ class Library:
             used = {
                 row[0]
                 for row in db.execute(
-                    "SELECT image_sha256 FROM pages WHERE document_id = ?1 "
-                    "UNION SELECT sha256 FROM sources WHERE document_id = ?1 "
-                    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p "
-                    "ON p.id = t.page_id WHERE p.document_id = ?1 AND t.prepared_sha256 NOT NULL "
-                    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p "
-                    "ON p.id = t.page_id WHERE p.document_id = ?1",
-                    (document_id,),
+                    OBJECTS_OF_DOCUMENTS.format(where="d.id = ?1"), (document_id,)
                 )
             }
             db.execute(
@@ -373,14 +389,11 @@ class Library:
                 # Back to pending: if we die before the files go, recovery removes them.
                 db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
                 db.execute("DELETE FROM objects WHERE sha256 = ?", (sha256,))
-                db.execute(
-                    "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-                    (sha256, utc_now()),
-                )
+                self.note_pending(sha256)
         for sha256 in unused:
             self.objects.remove(sha256)
             self.sealed.remove(sha256)
-            self.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+            self.clear_pending(sha256)
 
     def _is_referenced(self, sha256: str) -> bool:
         row = self.db.execute(

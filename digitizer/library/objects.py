@@ -93,18 +93,21 @@ class ObjectStore:
 
     def add_bytes(self, data: bytes) -> StoredObject:
         sha256 = hashlib.sha256(data).hexdigest()
-        if self.contains(sha256):
-            return StoredObject(sha256, len(data))
+        if not self.contains(sha256):
+            self._write(sha256, data)
+        return StoredObject(sha256, len(data))
+
+    def _write(self, name: str, data: bytes) -> None:
+        """Put `data` in place under `name`: temporary file, fsync, rename, folder fsync."""
         temp = self._temp_file()
         try:
             with temp.open("wb") as out:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            self._publish(temp, sha256)
+            self._publish(temp, name)
         finally:
             temp.unlink(missing_ok=True)
-        return StoredObject(sha256, len(data))
 
     def _add_stream(self, stream: BinaryIO, expected_sha256: str | None) -> StoredObject:
         if expected_sha256 is not None and self.contains(expected_sha256):

@@ -10,7 +10,6 @@ the `Sealer` that seals and opens the bytes comes from the unlocked vault.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,19 +47,10 @@ class SealedStore(ObjectStore):
     def store(self, name: str, sealed: bytes) -> tuple[str, int]:
         """Write `sealed` under `name` (replacing nothing that is there); return its own hash
         and size."""
-        digest = hashlib.sha256(sealed).hexdigest()
         if self.contains(name):
             return self.rehash(name), self.path_of(name).stat().st_size
-        temp = self._temp_file()
-        try:
-            with temp.open("wb") as out:
-                out.write(sealed)
-                out.flush()
-                os.fsync(out.fileno())
-            self._publish(temp, name)
-        finally:
-            temp.unlink(missing_ok=True)
-        return digest, len(sealed)
+        self._write(name, sealed)
+        return hashlib.sha256(sealed).hexdigest(), len(sealed)
 
     def clear_temp_if_used(self) -> None:
         """`clear_temp`, without making the folder of a library that has no vault."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from digitizer.library.library import Library
+from digitizer.library.library import IN_SECRET, OBJECTS_OF_DOCUMENTS, Library
 from digitizer.library.objects import is_sha256
 from digitizer.progress import NullProgress, Progress
 
@@ -61,22 +61,22 @@ def verify(library: Library, progress: Progress | None = None) -> VerifyReport:
     for sha256 in sorted(known):
         if sha256 not in on_disk:
             report.problems.append(
-                Problem(
+                _damage(
+                    library,
                     ProblemKind.MISSING,
                     sha256,
                     "the catalogue lists it but the file is gone",
-                    tuple(library.object_users(sha256)),
                 )
             )
         else:
             actual = library.objects.rehash(sha256)
             if actual != sha256:
                 report.problems.append(
-                    Problem(
+                    _damage(
+                        library,
                         ProblemKind.ALTERED,
                         sha256,
                         f"its bytes changed: they now hash to {actual}",
-                        tuple(library.object_users(sha256)),
                     )
                 )
         report.checked += 1
@@ -116,36 +116,36 @@ def _check_sealed(
     for sha256 in sorted(sealed):
         if not library.sealed.contains(sha256):
             report.problems.append(
-                Problem(
+                _damage(
+                    library,
                     ProblemKind.MISSING,
                     sha256,
                     "the catalogue lists it in the vault but the sealed file is gone",
-                    tuple(library.object_users(sha256)),
                 )
             )
-        else:
-            actual = library.sealed.rehash(sha256)
-            if actual != sealed[sha256]:
-                report.problems.append(
-                    Problem(
-                        ProblemKind.ALTERED,
-                        sha256,
-                        "its sealed bytes in the vault changed: it cannot be opened any more",
-                        tuple(library.object_users(sha256)),
-                    )
+        elif library.sealed.rehash(sha256) != sealed[sha256]:
+            report.problems.append(
+                _damage(
+                    library,
+                    ProblemKind.ALTERED,
+                    sha256,
+                    "its sealed bytes in the vault changed: it cannot be opened any more",
                 )
+            )
         report.checked += 1
         progress.advance(1)
 
 
-_SECRET = "('SECRET', 'TOP_SECRET', 'ULTRA_SECRET')"
+def _damage(library: Library, kind: ProblemKind, sha256: str, detail: str) -> Problem:
+    """A problem with a catalogued object, naming what uses it."""
+    return Problem(kind, sha256, detail, tuple(library.object_users(sha256)))
 
 
 def _exposed(library: Library) -> list[Problem]:
     """Secret documents whose data is not (only) in the vault."""
     problems = []
     for row in library.rows(
-        f"SELECT d.id FROM documents d WHERE d.classification IN {_SECRET} "
+        f"SELECT d.id FROM documents d WHERE d.classification IN {IN_SECRET} "
         "AND NOT EXISTS (SELECT 1 FROM sealed_records r WHERE r.document_id = d.id) "
         "ORDER BY d.id"
     ):
@@ -159,7 +159,7 @@ def _exposed(library: Library) -> list[Problem]:
         )
     for row in library.rows(
         "SELECT DISTINCT p.document_id FROM page_texts t JOIN pages p ON p.id = t.page_id "
-        f"JOIN documents d ON d.id = p.document_id WHERE d.classification IN {_SECRET} "
+        f"JOIN documents d ON d.id = p.document_id WHERE d.classification IN {IN_SECRET} "
         "AND t.text != '' AND EXISTS (SELECT 1 FROM sealed_records r WHERE "
         "r.document_id = d.id) ORDER BY p.document_id"
     ):
@@ -168,33 +168,24 @@ def _exposed(library: Library) -> list[Problem]:
         )
     for row in library.rows(
         "SELECT o.sha256 FROM objects o WHERE o.plain = 1 AND o.sha256 IN ("
-        f"{_USED_BY.format(levels='IN ' + _SECRET)}) AND o.sha256 NOT IN ("
-        f"{_USED_BY.format(levels='NOT IN ' + _SECRET)}) ORDER BY o.sha256"
+        f"{_used_by('IN ' + IN_SECRET)}) AND o.sha256 NOT IN ("
+        f"{_used_by('NOT IN ' + IN_SECRET)}) ORDER BY o.sha256"
     ):
         if library.objects.contains(row[0]):
             problems.append(
-                Problem(
+                _damage(
+                    library,
                     ProblemKind.EXPOSED,
                     row[0],
                     "an object only secret documents use lies unencrypted in the store",
-                    tuple(library.object_users(row[0])),
                 )
             )
     return problems
 
 
-_USED_BY = (
-    "SELECT p.image_sha256 FROM pages p JOIN documents d ON d.id = p.document_id "
-    "WHERE d.classification {levels} "
-    "UNION SELECT s.sha256 FROM sources s JOIN documents d ON d.id = s.document_id "
-    "WHERE d.classification {levels} "
-    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
-    "JOIN documents d ON d.id = p.document_id WHERE d.classification {levels} "
-    "AND t.prepared_sha256 NOT NULL "
-    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
-    "JOIN documents d ON d.id = p.document_id WHERE d.classification {levels}"
-)
-"""The objects used by documents whose level is `{levels}` (`IN (…)` or `NOT IN (…)`)."""
+def _used_by(levels: str) -> str:
+    """SQL: the objects used by documents whose level is `levels` (`IN (…)` or `NOT IN (…)`)."""
+    return OBJECTS_OF_DOCUMENTS.format(where=f"d.classification {levels}")
 
 
 def _catalogue_problems(library: Library) -> list[str]:

@@ -12,13 +12,9 @@ from datetime import date
 from typing import Any
 
 from digitizer.library import Library
-from digitizer.library.library import utc_now
-from digitizer.model import Classification, Document, Metadata
+from digitizer.library.library import IN_SECRET, utc_now
+from digitizer.model import Document, Metadata
 from ocr.words import PageText
-
-SECRET_LEVELS = tuple(level.value for level in Classification if level.is_secret)
-IN_SECRET = "(" + ", ".join(f"'{value}'" for value in SECRET_LEVELS) + ")"
-"""SQL: `classification IN {IN_SECRET}`."""
 
 
 @dataclass(frozen=True)

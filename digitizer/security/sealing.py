@@ -16,48 +16,31 @@ held the document is rebuilt, not edited, so none of its words stay in old index
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 
 from digitizer.library import Library
-from digitizer.library.library import utc_now
+from digitizer.library.library import IN_SECRET, OBJECTS_OF_DOCUMENTS
 from digitizer.library.objects import StoredObject
 from digitizer.model import Classification
-from digitizer.security.records import (
-    IN_SECRET,
-    SealedRecord,
-    page_text,
-    read_record,
-    write_record,
-)
+from digitizer.security.records import SealedRecord, page_text, read_record, write_record
 
 InTransaction = Callable[[sqlite3.Connection], object] | None
 
 
 # --- which objects -------------------------------------------------------------------------------
 
-_OBJECTS_OF = (
-    "SELECT p.image_sha256 FROM pages p JOIN documents d ON d.id = p.document_id WHERE {where} "
-    "UNION SELECT s.sha256 FROM sources s JOIN documents d ON d.id = s.document_id "
-    "WHERE {where} "
-    "UNION SELECT t.prepared_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
-    "JOIN documents d ON d.id = p.document_id WHERE {where} AND t.prepared_sha256 NOT NULL "
-    "UNION SELECT t.words_sha256 FROM page_texts t JOIN pages p ON p.id = t.page_id "
-    "JOIN documents d ON d.id = p.document_id WHERE {where}"
-)
-
 
 def document_objects(library: Library, document_id: str) -> set[str]:
     """Every object the document uses."""
-    query = _OBJECTS_OF.format(where="d.id = ?1")
+    query = OBJECTS_OF_DOCUMENTS.format(where="d.id = ?1")
     return {str(row[0]) for row in library.rows(query, (document_id,))}
 
 
 def _used_elsewhere(library: Library, document_id: str, *, secret: bool) -> set[str]:
     """Objects used by other documents that are (`secret`) or are not classified secret."""
     levels = ("IN " if secret else "NOT IN ") + IN_SECRET
-    query = _OBJECTS_OF.format(where=f"d.id != ?1 AND d.classification {levels}")
+    query = OBJECTS_OF_DOCUMENTS.format(where=f"d.id != ?1 AND d.classification {levels}")
     return {str(row[0]) for row in library.rows(query, (document_id,))}
 
 
@@ -101,10 +84,7 @@ def seal_document(
         to_remove = sorted(used - shared)
         for sha256 in to_remove:
             db.execute("UPDATE objects SET plain = 0 WHERE sha256 = ?", (sha256,))
-            db.execute(
-                "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-                (sha256, utc_now()),
-            )
+            library.note_pending(sha256)
         library.queue_for_index(document_id)
         if within is not None:
             within(db)
@@ -113,7 +93,7 @@ def seal_document(
         if library.objects.contains(sha256):
             library.objects.remove(sha256)
             removed += 1
-        library.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+        library.clear_pending(sha256)
     _scrub(library)
     return removed
 
@@ -134,10 +114,7 @@ def unseal_document(
         if library.objects.contains(sha256):
             continue
         data = library.open_sealed(sha256)
-        library.db.execute(
-            "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-            (sha256, utc_now()),
-        )
+        library.note_pending(sha256)
         plain.append((library.objects.add_bytes(data), media[sha256]))
     texts = {
         int(row[0]): page_text(library, str(row[1]))
@@ -154,7 +131,7 @@ def unseal_document(
             "UPDATE documents SET classification = ? WHERE id = ?", (level.value, document_id)
         )
         if record is not None:
-            _restore_description(db, document_id, record)
+            _restore_description(library, document_id, record)
         db.executemany(
             "UPDATE page_texts SET text = ? WHERE id = ?",
             [(text, text_id) for text_id, text in texts.items()],
@@ -164,36 +141,18 @@ def unseal_document(
         to_remove = sorted(sha for sha in used - kept if _in_vault(library, sha))
         for sha256 in to_remove:
             db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
-            db.execute(
-                "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-                (sha256, utc_now()),
-            )
+            library.note_pending(sha256)
         library.queue_for_index(document_id)
         if within is not None:
             within(db)
     for sha256 in to_remove:
         library.sealed.remove(sha256)
-        library.db.execute("DELETE FROM pending_objects WHERE sha256 = ?", (sha256,))
+        library.clear_pending(sha256)
 
 
-def _restore_description(db: sqlite3.Connection, document_id: str, record: SealedRecord) -> None:
-    meta = record.metadata
-    db.execute(
-        "UPDATE documents SET title = ?, document_type = ?, number_symbol = ?, "
-        "issuing_body = ?, issued_on = ?, abstract = ?, keywords = ?, language = ? WHERE id = ?",
-        (
-            meta.title,
-            meta.document_type,
-            meta.number_symbol,
-            meta.issuing_body,
-            meta.issued_on.isoformat() if meta.issued_on else None,
-            meta.abstract,
-            json.dumps(list(meta.keywords), ensure_ascii=False),
-            meta.language,
-            document_id,
-        ),
-    )
-    db.executemany(
+def _restore_description(library: Library, document_id: str, record: SealedRecord) -> None:
+    library.write_metadata(document_id, record.metadata)
+    library.db.executemany(
         "UPDATE sources SET name = ? WHERE sha256 = ? AND document_id = ?",
         [(name, sha256, document_id) for sha256, name in record.source_names.items()],
     )

@@ -23,9 +23,41 @@
         <source>Ultra secret</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Secret document %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>Wrong passphrase: the vault stays locked and nothing was changed. The attempt is written in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a secret document: unlock the vault first (Vault → Unlock the vault…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library has no vault yet. Create one on the command line: digitizer vault init.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed part of this document was altered or damaged, so it is not read. Restore the library from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault cannot be used: its key file is damaged, or the passphrase is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This machine is connected to a network, so secret documents stay shut. Unplug it or switch the network off; an isolated in-building LAN is declared on the command line: digitizer settings isolated-lan on --reason TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no RAM-backed folder (/dev/shm) to work on secret pages without writing them to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
@@ -417,6 +449,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“%1” is classified %2. Type the vault&apos;s passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents open only while the vault is unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — a secret document, kept in the vault; it closes when the vault is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,10 +653,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot unlock the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,11 +661,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot lock the vault</source>
+        <source>The vault is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The vault is locked</source>
+        <source>The vault was locked after %1 minute(s) without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This work touches a secret document: type the vault&apos;s passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -718,6 +762,29 @@ Library: %2</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents are kept encrypted in the vault. Type its passphrase to work on them; the key stays in memory until the vault is locked or left idle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the text, with or without diacritics</source>
@@ -729,6 +796,10 @@ Library: %2</source>
     </message>
     <message>
         <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents are searched only while the vault is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -797,6 +868,14 @@ Library: %2</source>
         <source>%1 · %2 doubtful word(s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 word(s) whose tone marks were restored, in blue with a dotted underline: point at one to see what recognition read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognition read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailStrip</name>
@@ -818,6 +897,25 @@ Library: %2</source>
     </message>
     <message>
         <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaultSwitch</name>
+    <message>
+        <source>Vault unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents can be opened. Click to lock the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents are shut. Click to unlock the vault.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,9 +23,41 @@
         <source>Ultra secret</source>
         <translation>Tuyệt mật</translation>
     </message>
+    <message>
+        <source>Secret document %1</source>
+        <translation>Tài liệu mật %1</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>Wrong passphrase: the vault stays locked and nothing was changed. The attempt is written in the audit log.</source>
+        <translation>Sai mật khẩu: kho mật vẫn khóa, không có gì thay đổi. Lần thử này được ghi vào nhật ký kiểm tra.</translation>
+    </message>
+    <message>
+        <source>This is a secret document: unlock the vault first (Vault → Unlock the vault…).</source>
+        <translation>Đây là tài liệu mật: hãy mở khóa kho mật trước (Kho mật → Mở khóa kho mật…).</translation>
+    </message>
+    <message>
+        <source>This library has no vault yet. Create one on the command line: digitizer vault init.</source>
+        <translation>Kho lưu trữ này chưa có kho mật. Tạo kho mật bằng dòng lệnh: digitizer vault init.</translation>
+    </message>
+    <message>
+        <source>A sealed part of this document was altered or damaged, so it is not read. Restore the library from a backup.</source>
+        <translation>Một phần được niêm phong của tài liệu này đã bị sửa đổi hoặc hư hỏng nên không được đọc. Hãy khôi phục kho lưu trữ từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be used: its key file is damaged, or the passphrase is too short.</source>
+        <translation>Không dùng được kho mật: tệp khóa của kho bị hỏng, hoặc mật khẩu quá ngắn.</translation>
+    </message>
+    <message>
+        <source>This machine is connected to a network, so secret documents stay shut. Unplug it or switch the network off; an isolated in-building LAN is declared on the command line: digitizer settings isolated-lan on --reason TEXT.</source>
+        <translation>Máy đang nối mạng nên tài liệu mật không được mở. Hãy rút dây mạng hoặc tắt mạng; mạng nội bộ cách ly trong tòa nhà được khai báo bằng dòng lệnh: digitizer settings isolated-lan on --reason TEXT.</translation>
+    </message>
+    <message>
+        <source>There is no RAM-backed folder (/dev/shm) to work on secret pages without writing them to disk.</source>
+        <translation>Không có thư mục trong bộ nhớ RAM (/dev/shm) để xử lý trang mật mà không ghi ra đĩa.</translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation>Lỗi ngoài dự kiến</translation>
@@ -417,6 +449,18 @@
         <translation>Không mở được tài liệu</translation>
     </message>
     <message>
+        <source>“%1” is classified %2. Type the vault&apos;s passphrase to open it.</source>
+        <translation>“%1” có độ mật %2. Nhập mật khẩu kho mật để mở tài liệu.</translation>
+    </message>
+    <message>
+        <source>Secret documents open only while the vault is unlocked</source>
+        <translation>Tài liệu mật chỉ mở được khi kho mật đã mở khóa</translation>
+    </message>
+    <message>
+        <source>%1 — a secret document, kept in the vault; it closes when the vault is locked</source>
+        <translation>%1 — tài liệu mật, lưu trong kho mật; tài liệu đóng lại khi kho mật khóa</translation>
+    </message>
+    <message>
         <source>Thumbnails</source>
         <translation>Ảnh thu nhỏ</translation>
     </message>
@@ -609,10 +653,6 @@
         <translation>Mở khóa kho mật</translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation>Cụm mật khẩu:</translation>
-    </message>
-    <message>
         <source>Cannot unlock the vault</source>
         <translation>Không mở khóa được kho mật</translation>
     </message>
@@ -621,12 +661,16 @@
         <translation>Kho mật đã mở khóa</translation>
     </message>
     <message>
-        <source>Cannot lock the vault</source>
-        <translation>Không khóa được kho mật</translation>
-    </message>
-    <message>
         <source>The vault is locked</source>
         <translation>Kho mật đã khóa</translation>
+    </message>
+    <message>
+        <source>The vault was locked after %1 minute(s) without use</source>
+        <translation>Kho mật đã tự khóa sau %1 phút không dùng</translation>
+    </message>
+    <message>
+        <source>This work touches a secret document: type the vault&apos;s passphrase.</source>
+        <translation>Việc này cần mở tài liệu mật: hãy nhập mật khẩu kho mật.</translation>
     </message>
     <message>
         <source>An empty library</source>
@@ -719,6 +763,29 @@ Kho lưu trữ: %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock the vault</source>
+        <translation>Mở khóa kho mật</translation>
+    </message>
+    <message>
+        <source>Secret documents are kept encrypted in the vault. Type its passphrase to work on them; the key stays in memory until the vault is locked or left idle.</source>
+        <translation>Tài liệu mật được lưu mã hóa trong kho mật. Nhập mật khẩu để làm việc với chúng; khóa giải mã chỉ nằm trong bộ nhớ cho đến khi kho mật được khóa hoặc để lâu không dùng.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the text, with or without diacritics</source>
@@ -731,6 +798,10 @@ Kho lưu trữ: %2</translation>
     <message>
         <source>All</source>
         <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Secret documents are searched only while the vault is unlocked.</source>
+        <translation>Tài liệu mật chỉ được tìm khi kho mật đã mở khóa.</translation>
     </message>
     <message>
         <source>Page</source>
@@ -798,6 +869,14 @@ Kho lưu trữ: %2</translation>
         <source>%1 · %2 doubtful word(s)</source>
         <translation>%1 · %2 chữ nghi ngờ</translation>
     </message>
+    <message>
+        <source>%1 word(s) whose tone marks were restored, in blue with a dotted underline: point at one to see what recognition read</source>
+        <translation>%1 chữ được khôi phục dấu thanh, tô xanh và gạch chân chấm: trỏ chuột vào chữ để xem bản nhận dạng đọc</translation>
+    </message>
+    <message>
+        <source>Recognition read: %1</source>
+        <translation>Nhận dạng đọc: %1</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailStrip</name>
@@ -820,6 +899,25 @@ Kho lưu trữ: %2</translation>
     <message>
         <source>Delete page</source>
         <translation>Xóa trang</translation>
+    </message>
+</context>
+<context>
+    <name>VaultSwitch</name>
+    <message>
+        <source>Vault unlocked</source>
+        <translation>Kho mật: đang mở</translation>
+    </message>
+    <message>
+        <source>Secret documents can be opened. Click to lock the vault.</source>
+        <translation>Có thể mở tài liệu mật. Bấm để khóa kho mật.</translation>
+    </message>
+    <message>
+        <source>Vault locked</source>
+        <translation>Kho mật: đã khóa</translation>
+    </message>
+    <message>
+        <source>Secret documents are shut. Click to unlock the vault.</source>
+        <translation>Tài liệu mật đang đóng. Bấm để mở khóa kho mật.</translation>
     </message>
 </context>
 </TS>
