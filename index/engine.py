@@ -205,11 +205,17 @@ class Segment:
     def terms_starting(self, fieldname: str, letter: str) -> list[str]:
         """The segment's terms of `fieldname` that start with `letter`, in sorted order."""
         if (fieldname, letter) not in self.lexicon:
-            found = self.reader.expand_prefix(fieldname, letter.encode("utf-8"))
-            self.lexicon[fieldname, letter] = [
-                t.decode("utf-8") if isinstance(t, bytes) else t for t in found
-            ]
+            self.lexicon[fieldname, letter] = self.terms_with_prefix(fieldname, letter)
         return self.lexicon[fieldname, letter]
+
+    def has_lexicon(self, fieldname: str, letter: str) -> bool:
+        """Whether `terms_starting(fieldname, letter)` is already read."""
+        return (fieldname, letter) in self.lexicon
+
+    def terms_with_prefix(self, fieldname: str, prefix: str) -> list[str]:
+        """The segment's terms of `fieldname` that start with `prefix`, sorted (not cached)."""
+        found = self.reader.expand_prefix(fieldname, prefix.encode("utf-8"))
+        return [t.decode("utf-8") if isinstance(t, bytes) else t for t in found]
 
     def length(self, fieldname: str) -> IntArray:
         if fieldname not in self.lengths:
@@ -587,6 +593,10 @@ class Evaluator:
         # range of them, a fuzzy match a scan in C (rapidfuzz), not a walk of Whoosh's files.
         if not plan.key:
             return []
+        if plan.kind == "prefix" and not segment.has_lexicon(plan.field, plan.key[0]):
+            # Reading every term with the first letter costs about 20 ms per segment of 5,000
+            # pages; the terms with the whole prefix, a fraction of a millisecond.
+            return segment.terms_with_prefix(plan.field, plan.key)
         terms = segment.terms_starting(plan.field, plan.key[0])
         if plan.kind == "prefix":
             start = bisect_left(terms, plan.key)
