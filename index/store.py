@@ -210,7 +210,8 @@ class SearchIndex:
         batch_size: int = 5000,
         on_page: Callable[[], None] | None = None,
     ) -> SearchIndex:
-        """A new index in `folder` (see `create`) holding `entries`, read lazily.
+        """A new index in `folder` (see `create`) holding `entries` (each page once), read
+        lazily.
 
         Each `batch_size` pages become one segment, written once and never merged: Whoosh
         merges about as slowly as it indexes, and a handful of large segments search as fast as
@@ -221,7 +222,7 @@ class SearchIndex:
         try:
             with index.writer(batch_size=batch_size, merge=False) as writer:
                 for entry in entries:
-                    writer.update(entry)
+                    writer.add(entry)
                     if on_page is not None:
                         on_page()
         except BaseException:
@@ -385,6 +386,15 @@ class IndexWriter:
         self._current().update_document(**values)
         self._batch_keys.add(entry.page_key)
         self._batch_documents.add(entry.document_id)
+        self._changed()
+
+    def add(self, entry: PageEntry) -> None:
+        """Index `entry`, a page not in the index yet (as when building one): unlike `update`,
+        nothing already written is looked up, which at each page read every segment's table of
+        page keys."""
+        if not entry.page_key or not entry.document_id:
+            raise ValueError(f"a page entry needs a page_key and a document_id: {entry!r}")
+        self._current().add_document(**document_fields(entry))
         self._changed()
 
     def delete_page(self, page_key: str) -> None:
