@@ -15,9 +15,9 @@ from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
-from tests.security.conftest import PASSPHRASE, TEST_COST
 from tests.security.routes import fabricated_routes
 from tests.security.support import catalogue_rows, files_under, import_page, where_found
+from tests.security.vaults import PASSPHRASE, vault_station
 
 UNUSUAL_WORD = "Khuyếtnguyệt"  # a code name no dictionary has, with marks that NFD splits
 TEXT = "Nghị quyết của Ban Chấp hành\nĐảng bộ tỉnh về chuyển đổi số"
@@ -28,10 +28,7 @@ def station(library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """A library with a vault, unlocked, on a machine the network guard sees as offline; no
     passphrase at hand once it is locked (as in the window)."""
     fabricated_routes(tmp_path / "proc-net", monkeypatch)
-    station = Workstation(library_path)
-    station.init()
-    station.vault_init(PASSPHRASE, cost=TEST_COST)
-    return station
+    return vault_station(library_path, locked=False)
 
 
 def _secret_document(station: Workstation, folder: Path) -> str:

@@ -9,10 +9,7 @@ import pytest
 
 from digitizer.service import Workstation
 from tests.security.routes import RouteTables, fabricated_routes
-
-PASSPHRASE = "mật khẩu của kho lưu trữ"
-TEST_COST = 2**14
-"""scrypt's N for test vaults: fast; the real default is 2^17."""
+from tests.security.vaults import PASSPHRASE, vault_station
 
 
 @pytest.fixture
@@ -23,9 +20,6 @@ def routes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RouteTables:
 @pytest.fixture
 def station(library_path: Path, routes: RouteTables) -> Workstation:
     """A library with a vault, locked, and the passphrase at hand when asked for."""
-    station = Workstation(library_path)
-    station.init()
-    station.vault_init(PASSPHRASE, cost=TEST_COST)
-    station.lock()
+    station = vault_station(library_path)
     station.passphrase_source = lambda: PASSPHRASE
     return station

@@ -20,9 +20,9 @@ from digitizer.security.network import parse_ipv4_routes, parse_ipv6_routes, req
 from digitizer.service import Workstation
 from tests.helpers.pages import write_image
 from tests.security import routes as tables
-from tests.security.conftest import PASSPHRASE
 from tests.security.routes import RouteTables
 from tests.security.support import catalogue_rows, import_page
+from tests.security.vaults import PASSPHRASE
 
 SECRET = Classification.SECRET
 REPO = Path(__file__).resolve().parents[2]

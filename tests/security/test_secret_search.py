@@ -9,8 +9,8 @@ from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
-from tests.security.conftest import PASSPHRASE
 from tests.security.support import FileWrites, import_page
+from tests.security.vaults import PASSPHRASE
 
 
 def test_sealed_pages_are_searched_in_memory_and_merged(

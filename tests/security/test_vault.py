@@ -24,8 +24,8 @@ from digitizer.model import Classification
 from digitizer.security.crypto import DataKey, KdfParameters, Unauthentic, unwrap_key, wrap_key
 from digitizer.security.vault import Vault
 from digitizer.service import Workstation
-from tests.security.conftest import PASSPHRASE, TEST_COST
 from tests.security.support import catalogue_rows, import_page, snapshot
+from tests.security.vaults import PASSPHRASE, TEST_COST
 
 SECRET = Classification.SECRET
 CONTENT_TABLES = (

@@ -17,9 +17,9 @@ from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
-from tests.security.conftest import PASSPHRASE, TEST_COST
 from tests.security.routes import RouteTables, fabricated_routes
 from tests.security.support import files_under, import_page, where_found
+from tests.security.vaults import PASSPHRASE, vault_station
 from tests.ui.conftest import finish, idle, scan, type_text
 from ui.library_tree import ID_ROLE
 from ui.main_window import MainWindow
@@ -39,11 +39,7 @@ def routes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RouteTables:
 @pytest.fixture
 def station(library_path: Path, routes: RouteTables) -> Workstation:
     """A library with a vault (locked) on an offline machine; the window's `station`."""
-    station = Workstation(library_path)
-    station.init()
-    station.vault_init(PASSPHRASE, cost=TEST_COST)
-    station.lock()
-    return station
+    return vault_station(library_path)
 
 
 @pytest.fixture
