@@ -10,8 +10,9 @@ two or more parts joined by single `-` `/` `.` (dashes of any kind count as "-")
 has a digit (18/5/2021, 1.200) or every part is upper case (QĐ-UBND, TP.HCM). Ordinary hyphenated
 words ("Nội-Hải") are not codes: their syllables are enough.
 
-Two very common syllables in a row ("là một", "nghị quyết") are also kept as a *pair* key: each
-is on nearly every page, their pair on far fewer, so their phrases need no position checks.
+Two syllables in a row of which one is very common ("là một", "nghị quyết", "của trung") are
+also kept as a *pair* key: the common one is on nearly every page, the pair on far fewer, so a
+phrase holding it reads the pair instead of positions of the common syllable.
 """
 
 from __future__ import annotations
@@ -97,9 +98,10 @@ def pair_key(first: str, second: str) -> str:
 
 
 def is_frequent_pair(first: str, second: str) -> bool:
-    """Whether two folded syllables in a row are indexed as a pair: both are very common, so
-    the pair is far rarer than either and makes their phrases cheap to find."""
-    return first in FREQUENT_SYLLABLES and second in FREQUENT_SYLLABLES
+    """Whether two folded syllables in a row are indexed as a pair: one of them is very common,
+    so the pair is far rarer than it, and a phrase holding it needs no positions of the common
+    syllable read (those are on nearly every page)."""
+    return first in FREQUENT_SYLLABLES or second in FREQUENT_SYLLABLES
 
 
 @dataclass

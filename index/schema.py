@@ -2,8 +2,8 @@
 
 One Whoosh document per page. The page's text is analysed once (`PageAnalysis`) and feeds four
 fields: `folded` (keys without diacritics and their frequencies: every match is decided here),
-`positions` (where each folded key stands, for phrases), `pairs` (frequent two-syllable
-sequences, for cheap phrases of common words) and `exact` (keys with diacritics and their
+`positions` (where each folded key stands, for phrases), `pairs` (two syllables in a row, one
+of them very common, for cheap phrases of common words) and `exact` (keys with diacritics and their
 frequencies: they rank exact spellings first).
 
 The text itself is *not* stored: results get it back through the caller's `text_of(page_key)`
@@ -31,7 +31,7 @@ from vietnamese.normalize import nfc
 
 # Bump when analysis or schema change: an index built by another format is reported damaged,
 # and the library rebuilds it from the catalogue.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 POSITION_DTYPE = np.dtype("<u4")
 
 

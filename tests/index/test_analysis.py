@@ -75,13 +75,19 @@ def test_page_analysis_collects_positions_per_key() -> None:
 
 def test_frequent_syllables_in_a_row_make_pairs() -> None:
     analysis = PageAnalysis.of("Nghị quyết của Ban Chấp hành về Giơ-ne-vơ, số 24-NQ/TU")
-    # pairs where both syllables are frequent ("chấp", "ne", "vơ", the code's parts are not)
+    # pairs where a syllable is frequent: not "ne vơ" nor "24 NQ" (neither of theirs is)
     assert dict(analysis.pairs) == {
         "nghi quyet": [0],
         "quyet cua": [1],
         "cua ban": [2],
+        "ban chap": [3],
+        "chap hanh": [4],
         "hanh ve": [5],
         "ve gio": [6],
+        "gio ne": [7],
+        "vo so": [9],
+        "so 24": [10],
+        "nq tu": [12],
     }
 
 
