@@ -13,6 +13,7 @@ stored fields and columns.
 from __future__ import annotations
 
 import math
+import struct
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -214,6 +215,9 @@ class Segment:
 
     def terms_with_prefix(self, fieldname: str, prefix: str) -> list[str]:
         """The segment's terms of `fieldname` that start with `prefix`, sorted (not cached)."""
+        read = _read_terms(self.reader, fieldname, prefix.encode("utf-8"))
+        if read is not None:
+            return read
         found = self.reader.expand_prefix(fieldname, prefix.encode("utf-8"))
         return [t.decode("utf-8") if isinstance(t, bytes) else t for t in found]
 
@@ -226,6 +230,37 @@ class Segment:
                 count=self.count,
             )
         return self.lengths[fieldname]
+
+
+# Whoosh 3 keeps a segment's terms in one file, sorted, each entry its two lengths, then the key
+# (the field's number in two bytes, then the term), then the term's data.
+_ENTRY_LENGTHS = struct.Struct("!ii")
+_FIELD_NUMBER_SIZE = 2
+
+
+def _read_terms(reader: Any, fieldname: str, prefix: bytes) -> list[str] | None:
+    """The terms of `fieldname` starting with `prefix`, read from Whoosh 3's term file as one
+    run of bytes: its own walk costs a generator step and a file read per term, four times
+    slower, which a fuzzy query over a letter's terms in every segment pays at first use. None
+    when the reader is not Whoosh 3's (the caller walks the terms instead)."""
+    try:
+        table = reader._terms
+        index = table._tindex
+        start = index.closest_key_pos(table._keycoder(fieldname, prefix))
+        if start is None:
+            return []
+        stop = index.closest_key_pos(table._keycoder(fieldname, prefix + b"\xff"))
+        run = index.dbfile.get(start, (index.endofdata if stop is None else stop) - start)
+    except AttributeError:
+        return None
+    terms: list[str] = []
+    unpack, size, at = _ENTRY_LENGTHS.unpack_from, _ENTRY_LENGTHS.size, 0
+    while at < len(run):
+        key_length, data_length = unpack(run, at)
+        key = at + size
+        terms.append(run[key + _FIELD_NUMBER_SIZE : key + key_length].decode("utf-8"))
+        at = key + key_length + data_length
+    return terms
 
 
 @dataclass(frozen=True)
