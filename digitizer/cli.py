@@ -22,6 +22,7 @@ from digitizer.cli_support import (
     EXIT_OK,
     ProgressBar,
     cancel_on_interrupt,
+    finish,
     positive_int,
     print_json,
 )
@@ -151,11 +152,7 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
         return cli_acquire.import_stacks(station, args, options)
     with cancel_on_interrupt() as cancel:
         report = station.import_paths(args.paths, options, ProgressBar(), cancel)
-    if args.json:
-        print_json(report.as_json())
-    else:
-        _print_import_report(report, station.library_path)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return finish(report, args.json, lambda: _print_import_report(report, station.library_path))
 
 
 def _print_import_report(report: ImportReport, library: Path) -> None:

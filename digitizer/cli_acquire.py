@@ -14,6 +14,7 @@ from digitizer.cli_support import (
     EXIT_OK,
     ProgressBar,
     cancel_on_interrupt,
+    finish,
     positive_int,
     print_json,
 )
@@ -178,11 +179,7 @@ def import_stacks(station: Workstation, args: argparse.Namespace, options: Impor
         report = station.import_stacks(
             args.paths, options, _stack_options(args), ProgressBar(), cancel
         )
-    if args.json:
-        print_json(report.as_json())
-    else:
-        _print_stack_report(report, station.library_path)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return finish(report, args.json, lambda: _print_stack_report(report, station.library_path))
 
 
 def _print_stack_report(report: StackReport, library: Path) -> None:

@@ -7,9 +7,9 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +54,24 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive number")
     return value
+
+
+class Report(Protocol):
+    """What a batch command reports: whether all went well, and itself as JSON."""
+
+    @property
+    def ok(self) -> bool: ...
+
+    def as_json(self) -> dict[str, Any]: ...
+
+
+def finish(report: Report, as_json: bool, print_text: Callable[[], None]) -> int:
+    """Print `report` as JSON or through `print_text`; the exit code it stands for."""
+    if as_json:
+        print_json(report.as_json())
+    else:
+        print_text()
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def print_json(value: Any) -> None:
