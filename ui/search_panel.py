@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
 from digitizer.searching import PageHit, SearchOutcome
 from ui.qt import (
@@ -65,8 +66,9 @@ class SnippetDelegate(QStyledItemDelegate):
     """Draws a result's snippet (HTML, hits marked), wrapped to the column's width."""
 
     def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        self, style_option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
+        option = _fields(style_option)
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(SNIPPET_ROLE) or ""))
@@ -76,13 +78,14 @@ class SnippetDelegate(QStyledItemDelegate):
     def paint(
         self,
         painter: QPainter,
-        option: QStyleOptionViewItem,
+        style_option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         if not index.parent().isValid():  # a document's row: no snippet
-            super().paint(painter, option, index)
+            super().paint(painter, style_option, index)
             return
-        self.initStyleOption(option, index)
+        self.initStyleOption(style_option, index)
+        option = _fields(style_option)
         style = option.widget.style() if option.widget else QApplication.style()
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -93,15 +96,22 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(  # noqa: N802 (Qt's name)
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        self, style_option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         if not index.parent().isValid():  # a document's row: no snippet
-            return super().sizeHint(option, index)
+            return super().sizeHint(style_option, index)
+        option = _fields(style_option)
         view = option.widget
         if isinstance(view, QTreeWidget):
             option.rect.setWidth(view.columnWidth(index.column()))
         document = self._document(option, index)
         return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+
+
+def _fields(option: QStyleOptionViewItem) -> Any:
+    """The option with its plain fields (rect, font, text, widget), which some releases of the
+    binding's type stubs leave out."""
+    return option
 
 
 class SearchPanel(QWidget):

@@ -47,6 +47,10 @@ class Task(QObject):
         self.error: BaseException | None = None
         self.error_trace = ""
         self.started = time.monotonic()
+        # Called once the task is over, after `finished`. A plain attribute, not a connection: a
+        # slot that holds the task would make a cycle through Qt that Python never collects,
+        # keeping every result (pages, images) alive for the rest of the day.
+        self.when_over: Callable[[Task], None] | None = None
         self._progress_from_worker.connect(self._on_progress)
         self._result_from_worker.connect(self._on_result)
 
@@ -71,6 +75,8 @@ class Task(QObject):
             self.state = Task.CANCELLED if self.cancel_event.is_set() else Task.DONE
             self.succeeded.emit(result)
         self.finished.emit()
+        if self.when_over is not None:
+            self.when_over(self)
 
 
 class TaskProgress:
@@ -146,7 +152,7 @@ class TaskRunner(QObject):
         else:
             # Unlisted tasks are forgotten once done; keep them alive until then.
             self._unlisted.append(task)
-            task.finished.connect(lambda: self._unlisted.remove(task))
+            task.when_over = self._unlisted.remove
         (self.writes if write else self.pool).start(_Runnable(task, work))
         return task
 

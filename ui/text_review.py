@@ -6,6 +6,7 @@ correction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from ocr.words import PageText, Word
 from ui.qt import (
@@ -172,26 +173,17 @@ class TextReview(QWidget):
         restored.setUnderlineColor(RESTORED_COLOUR)
         restored.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         for index in self.restored_words():
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.spans[index].cursor
-            selection.format = restored
-            selections.append(selection)
+            selections.append(_extra_selection(self.spans[index].cursor, restored))
         doubtful = QTextCharFormat()
         doubtful.setBackground(QColor(255, 205, 120))
         doubtful.setUnderlineColor(QColor(214, 48, 49))
         doubtful.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         for index in self.doubtful_words():
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.spans[index].cursor
-            selection.format = doubtful
-            selections.append(selection)
+            selections.append(_extra_selection(self.spans[index].cursor, doubtful))
         if self.selected is not None:
             chosen = QTextCharFormat()
             chosen.setBackground(QColor(160, 200, 245))
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.spans[self.selected].cursor
-            selection.format = chosen
-            selections.append(selection)
+            selections.append(_extra_selection(self.spans[self.selected].cursor, chosen))
         self.editor.setExtraSelections(selections)
 
     # --- words <-> boxes ----------------------------------------------------------------------
@@ -277,3 +269,12 @@ class TextReview(QWidget):
     def _threshold_changed(self, value: int) -> None:
         self._highlight()
         self.threshold_changed.emit(value)
+
+
+def _extra_selection(cursor: QTextCursor, text_format: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """A highlight of the text under `cursor`. The selection's fields are plain attributes that
+    some releases of the binding's type stubs leave out, hence the untyped handle."""
+    selection: Any = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = text_format
+    return cast(QTextEdit.ExtraSelection, selection)

@@ -4,6 +4,7 @@ underline of their own, and a tooltip with the spelling recognition read — in 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -40,9 +41,11 @@ def review(qtbot: QtBot) -> TextReview:
 
 def _restored_marks(review: TextReview) -> list[str]:
     """The text under each extra selection drawn in the restored words' style."""
+    # the selections' fields are plain attributes some releases of the binding's stubs leave out
+    selections: list[Any] = list(review.editor.extraSelections())
     return [
         selection.cursor.selectedText()
-        for selection in review.editor.extraSelections()
+        for selection in selections
         if selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
         and selection.format.foreground().color() == RESTORED_COLOUR
     ]
