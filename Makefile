@@ -29,7 +29,7 @@ resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 
 # After changing a string in ui/: refresh the .ts sources, then translate what is new.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none ui/*.py \
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none ui/*.py ui/operations/*.py \
 		-source-language en -ts $(TRANSLATIONS)
 
 system-packages:

@@ -87,7 +87,7 @@ def main() -> int:
         window = MainWindow(station)
         window.resize(1600, 1000)
         window.show()
-        window.refresh_library(select=ids["01-nghi-quyet.tif"])
+        window.library.refresh(select=ids["01-nghi-quyet.tif"])
         wait(app, window, 1.0)
         window.side_tabs.setCurrentWidget(window.record)
         wait(app, window)
@@ -114,7 +114,7 @@ def main() -> int:
         window.grab().save(str(OUT / "search.png"))
 
         window.viewer.set_overlay_visible(True)
-        window.open_document(ids["03-lich-su-dang-bo.pdf"], 2)
+        window.review.open_document(ids["03-lich-su-dang-bo.pdf"], 2)
         wait(app, window)
         window.side_tabs.setCurrentWidget(window.text)
         window.text.select_next_doubtful()

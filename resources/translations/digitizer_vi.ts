@@ -1,6 +1,92 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>AcquisitionWorkflow</name>
+    <message>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <source>Scans and PDFs (%1)</source>
+        <translation>Ảnh quét và tệp PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Nhập thư mục</translation>
+    </message>
+    <message>
+        <source>Import the folder “%1”</source>
+        <translation>Nhập thư mục “%1”</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>Nhập “%1”</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Nhập thất bại</translation>
+    </message>
+    <message>
+        <source>%1 document(s), %2 page(s) imported</source>
+        <translation>Đã nhập %1 tài liệu, %2 trang</translation>
+    </message>
+    <message>
+        <source>%1 already in the library</source>
+        <translation>%1 đã có trong thư viện</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 thất bại</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>Một số tệp không nhập được</translation>
+    </message>
+    <message>
+        <source>An empty library</source>
+        <translation>Thư viện trống</translation>
+    </message>
+    <message>
+        <source>This library holds no documents yet. Load the sample pages (a resolution, an official letter and two pages of a Party-history book) and recognise them?</source>
+        <translation>Thư viện chưa có tài liệu nào. Nạp các trang mẫu (một nghị quyết, một công văn và hai trang sách lịch sử Đảng bộ) và nhận dạng chúng?</translation>
+    </message>
+    <message>
+        <source>Load the samples</source>
+        <translation>Thêm trang mẫu</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Recognise every document</source>
+        <translation>Nhận dạng mọi tài liệu</translation>
+    </message>
+    <message>
+        <source>Recognise “%1”</source>
+        <translation>Nhận dạng chữ “%1”</translation>
+    </message>
+    <message>
+        <source>Recognise %1 documents</source>
+        <translation>Nhận dạng chữ %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Recognition failed</source>
+        <translation>Nhận dạng thất bại</translation>
+    </message>
+    <message>
+        <source>%1 page(s) recognised, %2 already done</source>
+        <translation>Đã nhận dạng %1 trang, %2 trang đã có sẵn</translation>
+    </message>
+    <message>
+        <source>Some pages were not read</source>
+        <translation>Một số trang không đọc được</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+</context>
 <context>
     <name>Classification</name>
     <message>
@@ -32,31 +118,15 @@
     <name>Errors</name>
     <message>
         <source>Wrong passphrase: the vault stays locked and nothing was changed. The attempt is written in the audit log.</source>
-        <translation>Sai mật khẩu: kho mật vẫn khóa, không có gì thay đổi. Lần thử này được ghi vào nhật ký kiểm tra.</translation>
-    </message>
-    <message>
-        <source>This is a secret document: unlock the vault first (Vault → Unlock the vault…).</source>
-        <translation>Đây là tài liệu mật: hãy mở khóa kho mật trước (Kho mật → Mở khóa kho mật…).</translation>
-    </message>
-    <message>
-        <source>This library has no vault yet. Create one on the command line: digitizer vault init.</source>
-        <translation>Kho lưu trữ này chưa có kho mật. Tạo kho mật bằng dòng lệnh: digitizer vault init.</translation>
+        <translation>Sai mật khẩu: két mật vẫn khóa, không có gì thay đổi. Lần thử này được ghi vào nhật ký kiểm tra.</translation>
     </message>
     <message>
         <source>A sealed part of this document was altered or damaged, so it is not read. Restore the library from a backup.</source>
-        <translation>Một phần được niêm phong của tài liệu này đã bị sửa đổi hoặc hư hỏng nên không được đọc. Hãy khôi phục kho lưu trữ từ bản sao lưu.</translation>
+        <translation>Một phần được niêm phong của tài liệu này đã bị sửa đổi hoặc hư hỏng nên không được đọc. Hãy khôi phục thư viện từ bản sao lưu.</translation>
     </message>
     <message>
         <source>The vault cannot be used: its key file is damaged, or the passphrase is too short.</source>
-        <translation>Không dùng được kho mật: tệp khóa của kho bị hỏng, hoặc mật khẩu quá ngắn.</translation>
-    </message>
-    <message>
-        <source>This machine is connected to a network, so secret documents stay shut. Unplug it or switch the network off; an isolated in-building LAN is declared on the command line: digitizer settings isolated-lan on --reason TEXT.</source>
-        <translation>Máy đang nối mạng nên tài liệu mật không được mở. Hãy rút dây mạng hoặc tắt mạng; mạng nội bộ cách ly trong tòa nhà được khai báo bằng dòng lệnh: digitizer settings isolated-lan on --reason TEXT.</translation>
-    </message>
-    <message>
-        <source>There is no RAM-backed folder (/dev/shm) to work on secret pages without writing them to disk.</source>
-        <translation>Không có thư mục trong bộ nhớ RAM (/dev/shm) để xử lý trang mật mà không ghi ra đĩa.</translation>
+        <translation>Không dùng được két mật: tệp khóa của két bị hỏng, hoặc mật khẩu quá ngắn.</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -64,11 +134,183 @@
     </message>
     <message>
         <source>Something went wrong that the program did not expect. Your library is safe: nothing already saved is lost.</source>
-        <translation>Đã xảy ra lỗi mà chương trình không lường trước. Kho lưu trữ của bạn vẫn an toàn: không mất dữ liệu nào đã lưu.</translation>
+        <translation>Đã xảy ra lỗi mà chương trình không lường trước. Thư viện của bạn vẫn an toàn: không mất dữ liệu nào đã lưu.</translation>
     </message>
     <message>
         <source>The details were written to %1.</source>
         <translation>Chi tiết đã được ghi vào %1.</translation>
+    </message>
+    <message>
+        <source>The file or folder is not there any more: it was moved, renamed or deleted.</source>
+        <translation>Không còn tệp hoặc thư mục này: có thể đã bị chuyển đi, đổi tên hoặc xóa.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: you have no permission to open it, or it points to nothing.</source>
+        <translation>Không đọc được tệp: bạn không có quyền mở tệp, hoặc tệp chỉ là lối tắt tới nơi không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes): nothing to import.</source>
+        <translation>Tệp rỗng (0 byte): không có gì để nhập.</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be imported: only scans (PNG, JPEG, TIFF, BMP, WebP) and PDF files.</source>
+        <translation>Không nhập được loại tệp này: chỉ nhận ảnh quét (PNG, JPEG, TIFF, BMP, WebP) và tệp PDF.</translation>
+    </message>
+    <message>
+        <source>The file's contents do not match its name's ending: it may be damaged or misnamed.</source>
+        <translation>Nội dung tệp không khớp với phần đuôi tên tệp: tệp có thể bị hỏng hoặc đặt tên sai.</translation>
+    </message>
+    <message>
+        <source>The image file is cut short: scan or copy it again.</source>
+        <translation>Tệp ảnh bị thiếu một phần: hãy quét hoặc sao chép lại.</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be read: scan or copy it again.</source>
+        <translation>Ảnh bị hỏng, không đọc được: hãy quét hoặc sao chép lại.</translation>
+    </message>
+    <message>
+        <source>The image is too large to open safely. Scan it at a lower resolution.</source>
+        <translation>Ảnh quá lớn để mở an toàn. Hãy quét lại với độ phân giải thấp hơn.</translation>
+    </message>
+    <message>
+        <source>The PDF file is damaged and cannot be read.</source>
+        <translation>Tệp PDF bị hỏng, không đọc được.</translation>
+    </message>
+    <message>
+        <source>The PDF file is protected by a password: type the password to open it.</source>
+        <translation>Tệp PDF được bảo vệ bằng mật khẩu: hãy nhập mật khẩu để mở.</translation>
+    </message>
+    <message>
+        <source>The password does not open the PDF file: type it again.</source>
+        <translation>Mật khẩu không mở được tệp PDF: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>The library is not where it was expected: check the folder.</source>
+        <translation>Không tìm thấy thư viện ở nơi đã định: hãy kiểm tra lại thư mục.</translation>
+    </message>
+    <message>
+        <source>The library was made by a newer version of Digitizer: update the program.</source>
+        <translation>Thư viện này được tạo bằng phiên bản Digitizer mới hơn: hãy cập nhật chương trình.</translation>
+    </message>
+    <message>
+        <source>The library cannot be used now: another program may be holding it, or the disk is full.</source>
+        <translation>Hiện không dùng được thư viện: có thể một chương trình khác đang giữ nó, hoặc ổ đĩa đã đầy.</translation>
+    </message>
+    <message>
+        <source>The document is no longer in the library.</source>
+        <translation>Tài liệu không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <source>Several documents match: choose one in the library.</source>
+        <translation>Có nhiều tài liệu trùng khớp: hãy chọn một tài liệu trong thư viện.</translation>
+    </message>
+    <message>
+        <source>A program Digitizer needs is not installed on this machine. Ask whoever looks after the machine to install it.</source>
+        <translation>Máy này chưa cài một chương trình mà Digitizer cần. Hãy nhờ người quản lý máy cài đặt.</translation>
+    </message>
+    <message>
+        <source>The text recognition of a language is not installed on this machine. Ask whoever looks after the machine to install it.</source>
+        <translation>Máy này chưa cài bộ nhận dạng chữ cho một ngôn ngữ. Hãy nhờ người quản lý máy cài đặt.</translation>
+    </message>
+    <message>
+        <source>The text of a page could not be read; the other pages went on.</source>
+        <translation>Không nhận dạng được chữ của một trang; các trang khác vẫn được xử lý tiếp.</translation>
+    </message>
+    <message>
+        <source>Some pages have no recognised text yet: recognise the document first.</source>
+        <translation>Một số trang chưa được nhận dạng chữ: hãy nhận dạng tài liệu trước.</translation>
+    </message>
+    <message>
+        <source>The search cannot be read: check the quotation marks and brackets.</source>
+        <translation>Không hiểu được câu tìm kiếm: hãy kiểm tra dấu ngoặc kép và dấu ngoặc đơn.</translation>
+    </message>
+    <message>
+        <source>The work was stopped; start it again to finish what is left.</source>
+        <translation>Công việc đã dừng; hãy chạy lại để làm nốt phần còn lại.</translation>
+    </message>
+    <message>
+        <source>The document is secret (Mật, Tối mật or Tuyệt mật) and may not leave as a public file.</source>
+        <translation>Tài liệu có độ mật (Mật, Tối mật hoặc Tuyệt mật) nên không được xuất ra thành tệp công khai.</translation>
+    </message>
+    <message>
+        <source>There is no collection by that name.</source>
+        <translation>Không có hồ sơ nào mang tên đó.</translation>
+    </message>
+    <message>
+        <source>The link for the QR codes must be a web address (http or https) with one {id} in it.</source>
+        <translation>Đường dẫn cho mã QR phải là một địa chỉ web (http hoặc https) có đúng một {id}.</translation>
+    </message>
+    <message>
+        <source>The table of contents cannot be read, or names pages the book does not have.</source>
+        <translation>Không đọc được mục lục, hoặc mục lục ghi những trang mà sách không có.</translation>
+    </message>
+    <message>
+        <source>The labels are too many for one sheet with QR codes of 2 cm: choose fewer per sheet.</source>
+        <translation>Quá nhiều nhãn trên một tờ để in mã QR cỡ 2 cm: hãy chọn ít nhãn hơn mỗi tờ.</translation>
+    </message>
+    <message>
+        <source>No scanner was found: check that it is switched on and connected.</source>
+        <translation>Không tìm thấy máy quét: hãy kiểm tra máy đã bật và đã nối với máy tính.</translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the scanner: clear it, then scan the rest.</source>
+        <translation>Giấy bị kẹt trong máy quét: hãy gỡ giấy rồi quét tiếp phần còn lại.</translation>
+    </message>
+    <message>
+        <source>The scanner's feeder is empty: put the pages in and scan again.</source>
+        <translation>Khay nạp giấy của máy quét đang trống: hãy đặt giấy vào rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>The scanner's cover is open: close it, then scan the rest.</source>
+        <translation>Nắp máy quét đang mở: hãy đóng nắp rồi quét tiếp phần còn lại.</translation>
+    </message>
+    <message>
+        <source>The scanner is busy with other work: wait, then scan again.</source>
+        <translation>Máy quét đang bận việc khác: hãy chờ rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>The scanner does not offer that source, colour mode, resolution or page size.</source>
+        <translation>Máy quét không có nguồn giấy, chế độ màu, độ phân giải hoặc khổ giấy đó.</translation>
+    </message>
+    <message>
+        <source>The scanner stopped with an error: check it and scan again.</source>
+        <translation>Máy quét dừng vì lỗi: hãy kiểm tra máy rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>That page is no longer set aside, or cannot go back.</source>
+        <translation>Trang này không còn nằm trong số trang để riêng, hoặc không thể đưa trở lại.</translation>
+    </message>
+    <message>
+        <source>This library has no vault yet: create it in the Vault menu.</source>
+        <translation>Thư viện này chưa có két mật: hãy tạo két mật trong trình đơn Két mật.</translation>
+    </message>
+    <message>
+        <source>This library already has a vault.</source>
+        <translation>Thư viện này đã có két mật.</translation>
+    </message>
+    <message>
+        <source>This is a secret document: unlock the vault first.</source>
+        <translation>Đây là tài liệu mật: hãy mở khóa két mật trước.</translation>
+    </message>
+    <message>
+        <source>This machine is connected to a network, so secret documents stay shut. Unplug the network cable or switch the network off.</source>
+        <translation>Máy này đang nối mạng nên tài liệu mật vẫn đóng. Hãy rút cáp mạng hoặc tắt kết nối mạng.</translation>
+    </message>
+    <message>
+        <source>Something tried to connect to a network; Digitizer never does, so it was stopped.</source>
+        <translation>Có thành phần tìm cách kết nối mạng; Digitizer không bao giờ kết nối mạng nên việc này đã bị chặn.</translation>
+    </message>
+    <message>
+        <source>A level can be lowered only with a reason, and never by a stamp found on the page.</source>
+        <translation>Chỉ được hạ độ mật khi có lý do, và không bao giờ hạ theo dấu mật tìm thấy trên trang.</translation>
+    </message>
+    <message>
+        <source>There is no memory-backed folder (/dev/shm) to work on secret pages without writing them to disk.</source>
+        <translation>Không có thư mục trong bộ nhớ (/dev/shm) để xử lý trang mật mà không ghi ra đĩa.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -150,7 +392,7 @@
     </message>
     <message>
         <source>Let pages without OCR text through</source>
-        <translation>Cho qua các trang chưa nhận dạng</translation>
+        <translation>Vẫn xuất cả những trang chưa nhận dạng chữ</translation>
     </message>
     <message>
         <source>Format</source>
@@ -179,6 +421,25 @@
     <message>
         <source>Export to</source>
         <translation>Xuất ra</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorkflow</name>
+    <message>
+        <source>Export %1</source>
+        <translation>Xuất %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Xuất thất bại</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Đã ghi %1</translation>
+    </message>
+    <message>
+        <source>Recognise first</source>
+        <translation>Nhận dạng trước</translation>
     </message>
 </context>
 <context>
@@ -287,6 +548,89 @@
     </message>
 </context>
 <context>
+    <name>LibraryWorkflow</name>
+    <message>
+        <source>Reading the library</source>
+        <translation>Đọc thư viện</translation>
+    </message>
+    <message>
+        <source>Cannot read the library</source>
+        <translation>Không đọc được thư viện</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Tên hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Rename the collection</source>
+        <translation>Đổi tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <source>Rename the document</source>
+        <translation>Đổi tên tài liệu</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message>
+        <source>(no collection)</source>
+        <translation>(không thuộc hồ sơ nào)</translation>
+    </message>
+    <message>
+        <source>Move to collection</source>
+        <translation>Chuyển sang hồ sơ</translation>
+    </message>
+    <message>
+        <source>Collection:</source>
+        <translation>Hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Move the document</source>
+        <translation>Chuyển tài liệu</translation>
+    </message>
+    <message>
+        <source>Move %1 documents</source>
+        <translation>Chuyển %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Delete the collection</source>
+        <translation>Xóa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its documents stay in the library.</source>
+        <translation>Xóa hồ sơ “%1”? Các tài liệu trong đó vẫn ở lại trong thư viện.</translation>
+    </message>
+    <message>
+        <source>Delete the document</source>
+        <translation>Xóa tài liệu</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its %2 page(s)? You can undo this until you close the window.</source>
+        <translation>Xóa “%1” cùng %2 trang? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Record saved</source>
+        <translation>Đã lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>Lưu thông tin</translation>
+    </message>
+    <message>
+        <source>Cannot save the record</source>
+        <translation>Không lưu được thông tin</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Digitizer — %1</source>
@@ -306,7 +650,7 @@
     </message>
     <message>
         <source>Library</source>
-        <translation>Kho lưu trữ</translation>
+        <translation>Thư viện</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -382,7 +726,7 @@
     </message>
     <message>
         <source>Load the sample pages</source>
-        <translation>Nạp các trang mẫu</translation>
+        <translation>Thêm các trang mẫu vào thư viện</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -414,15 +758,15 @@
     </message>
     <message>
         <source>&amp;Vault</source>
-        <translation>&amp;Kho mật</translation>
+        <translation>&amp;Két mật</translation>
     </message>
     <message>
         <source>Unlock the vault…</source>
-        <translation>Mở khóa kho mật…</translation>
+        <translation>Mở khóa két mật…</translation>
     </message>
     <message>
         <source>Lock the vault</source>
-        <translation>Khóa kho mật</translation>
+        <translation>Khóa két mật</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -433,262 +777,6 @@
         <translation>Không</translation>
     </message>
     <message>
-        <source>Reading the library</source>
-        <translation>Đọc kho lưu trữ</translation>
-    </message>
-    <message>
-        <source>Cannot read the library</source>
-        <translation>Không đọc được kho lưu trữ</translation>
-    </message>
-    <message>
-        <source>Opening a document</source>
-        <translation>Mở tài liệu</translation>
-    </message>
-    <message>
-        <source>Cannot open the document</source>
-        <translation>Không mở được tài liệu</translation>
-    </message>
-    <message>
-        <source>“%1” is classified %2. Type the vault&apos;s passphrase to open it.</source>
-        <translation>“%1” có độ mật %2. Nhập mật khẩu kho mật để mở tài liệu.</translation>
-    </message>
-    <message>
-        <source>Secret documents open only while the vault is unlocked</source>
-        <translation>Tài liệu mật chỉ mở được khi kho mật đã mở khóa</translation>
-    </message>
-    <message>
-        <source>%1 — a secret document, kept in the vault; it closes when the vault is locked</source>
-        <translation>%1 — tài liệu mật, lưu trong kho mật; tài liệu đóng lại khi kho mật khóa</translation>
-    </message>
-    <message>
-        <source>Thumbnails</source>
-        <translation>Ảnh thu nhỏ</translation>
-    </message>
-    <message>
-        <source>Opening a page</source>
-        <translation>Mở trang</translation>
-    </message>
-    <message>
-        <source>Cannot open the page</source>
-        <translation>Không mở được trang</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Trang %1 / %2</translation>
-    </message>
-    <message>
-        <source>Import files</source>
-        <translation>Nhập tệp</translation>
-    </message>
-    <message>
-        <source>Scans and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)</source>
-        <translation>Ảnh quét và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)</translation>
-    </message>
-    <message>
-        <source>Import a folder</source>
-        <translation>Nhập thư mục</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>Nhập %1</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>Nhập thất bại</translation>
-    </message>
-    <message>
-        <source>%1 document(s), %2 page(s) imported</source>
-        <translation>Đã nhập %1 tài liệu, %2 trang</translation>
-    </message>
-    <message>
-        <source>%1 already in the library</source>
-        <translation>%1 đã có trong kho</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 thất bại</translation>
-    </message>
-    <message>
-        <source>Some files were not imported</source>
-        <translation>Một số tệp không nhập được</translation>
-    </message>
-    <message>
-        <source>Recognition failed</source>
-        <translation>Nhận dạng thất bại</translation>
-    </message>
-    <message>
-        <source>%1 page(s) recognised, %2 already done</source>
-        <translation>Đã nhận dạng %1 trang, %2 trang đã có sẵn</translation>
-    </message>
-    <message>
-        <source>Some pages were not read</source>
-        <translation>Một số trang không đọc được</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>đã hủy</translation>
-    </message>
-    <message>
-        <source>Export %1</source>
-        <translation>Xuất %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Xuất thất bại</translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation>Đã ghi %1</translation>
-    </message>
-    <message>
-        <source>Search failed</source>
-        <translation>Tìm kiếm thất bại</translation>
-    </message>
-    <message>
-        <source>Search “%1”</source>
-        <translation>Tìm “%1”</translation>
-    </message>
-    <message>
-        <source>Correction saved: %1 word(s) changed</source>
-        <translation>Đã lưu bản sửa: %1 chữ được sửa</translation>
-    </message>
-    <message>
-        <source>Save the correction of page %1</source>
-        <translation>Lưu bản sửa trang %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the correction</source>
-        <translation>Không lưu được bản sửa</translation>
-    </message>
-    <message>
-        <source>Record saved</source>
-        <translation>Đã lưu thông tin</translation>
-    </message>
-    <message>
-        <source>Save the record</source>
-        <translation>Lưu thông tin</translation>
-    </message>
-    <message>
-        <source>Cannot save the record</source>
-        <translation>Không lưu được thông tin</translation>
-    </message>
-    <message>
-        <source>New collection</source>
-        <translation>Hồ sơ mới</translation>
-    </message>
-    <message>
-        <source>Name of the collection:</source>
-        <translation>Tên hồ sơ:</translation>
-    </message>
-    <message>
-        <source>Rename the collection</source>
-        <translation>Đổi tên hồ sơ</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Tên mới:</translation>
-    </message>
-    <message>
-        <source>Rename the document</source>
-        <translation>Đổi tên tài liệu</translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation>Tiêu đề:</translation>
-    </message>
-    <message>
-        <source>(no collection)</source>
-        <translation>(không thuộc hồ sơ nào)</translation>
-    </message>
-    <message>
-        <source>Move to collection</source>
-        <translation>Chuyển sang hồ sơ</translation>
-    </message>
-    <message>
-        <source>Collection:</source>
-        <translation>Hồ sơ:</translation>
-    </message>
-    <message>
-        <source>Move the document</source>
-        <translation>Chuyển tài liệu</translation>
-    </message>
-    <message>
-        <source>Delete the collection</source>
-        <translation>Xóa hồ sơ</translation>
-    </message>
-    <message>
-        <source>Delete the collection “%1”? Its documents stay in the library.</source>
-        <translation>Xóa hồ sơ “%1”? Các tài liệu trong đó vẫn ở lại trong kho.</translation>
-    </message>
-    <message>
-        <source>Delete the document</source>
-        <translation>Xóa tài liệu</translation>
-    </message>
-    <message>
-        <source>Delete “%1” and its %2 page(s)? You can undo this until you close the window.</source>
-        <translation>Xóa “%1” cùng %2 trang? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
-    </message>
-    <message>
-        <source>Reorder pages</source>
-        <translation>Sắp xếp lại trang</translation>
-    </message>
-    <message>
-        <source>Turn page %1</source>
-        <translation>Xoay trang %1</translation>
-    </message>
-    <message>
-        <source>Delete the page</source>
-        <translation>Xóa trang</translation>
-    </message>
-    <message>
-        <source>Delete page %1? You can undo this until you close the window.</source>
-        <translation>Xóa trang %1? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
-    </message>
-    <message>
-        <source>Delete page %1</source>
-        <translation>Xóa trang %1</translation>
-    </message>
-    <message>
-        <source>Unlock the vault</source>
-        <translation>Mở khóa kho mật</translation>
-    </message>
-    <message>
-        <source>Cannot unlock the vault</source>
-        <translation>Không mở khóa được kho mật</translation>
-    </message>
-    <message>
-        <source>The vault is unlocked</source>
-        <translation>Kho mật đã mở khóa</translation>
-    </message>
-    <message>
-        <source>The vault is locked</source>
-        <translation>Kho mật đã khóa</translation>
-    </message>
-    <message>
-        <source>The vault was locked after %1 minute(s) without use</source>
-        <translation>Kho mật đã tự khóa sau %1 phút không dùng</translation>
-    </message>
-    <message>
-        <source>This work touches a secret document: type the vault&apos;s passphrase.</source>
-        <translation>Việc này cần mở tài liệu mật: hãy nhập mật khẩu kho mật.</translation>
-    </message>
-    <message>
-        <source>An empty library</source>
-        <translation>Kho lưu trữ trống</translation>
-    </message>
-    <message>
-        <source>This library holds no documents yet. Load the sample pages (a resolution, an official letter and two pages of a Party-history book) and recognise them?</source>
-        <translation>Kho lưu trữ chưa có tài liệu nào. Nạp các trang mẫu (một nghị quyết, một công văn và hai trang sách lịch sử Đảng bộ) và nhận dạng chúng?</translation>
-    </message>
-    <message>
-        <source>Load the samples</source>
-        <translation>Nạp trang mẫu</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>Để sau</translation>
-    </message>
-    <message>
         <source>The new language is used from the next start.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở sau.</translation>
     </message>
@@ -696,7 +784,7 @@
         <source>Digitizer %1 — a workstation for digitizing Vietnamese archival documents.
 Library: %2</source>
         <translation>Digitizer %1 — trạm số hóa tài liệu lưu trữ tiếng Việt.
-Kho lưu trữ: %2</translation>
+Thư viện: %2</translation>
     </message>
     <message>
         <source>Unsaved correction</source>
@@ -705,6 +793,34 @@ Kho lưu trữ: %2</translation>
     <message>
         <source>Save the correction of this page?</source>
         <translation>Lưu bản sửa của trang này?</translation>
+    </message>
+    <message>
+        <source>Side panels</source>
+        <translation>Các ngăn bên</translation>
+    </message>
+    <message>
+        <source>Text under the page</source>
+        <translation>Đặt văn bản dưới trang</translation>
+    </message>
+    <message>
+        <source>Open a document in the library first</source>
+        <translation>Hãy mở một tài liệu trong thư viện trước</translation>
+    </message>
+    <message>
+        <source>Export the open document</source>
+        <translation>Xuất tài liệu đang mở</translation>
+    </message>
+    <message>
+        <source>Recognise the text of the open document</source>
+        <translation>Nhận dạng chữ của tài liệu đang mở</translation>
+    </message>
+    <message>
+        <source>A protected PDF file</source>
+        <translation>Tệp PDF có mật khẩu</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Password:</source>
+        <translation>“%1” được bảo vệ bằng mật khẩu. Mật khẩu:</translation>
     </message>
 </context>
 <context>
@@ -766,11 +882,11 @@ Kho lưu trữ: %2</translation>
     <name>PassphraseDialog</name>
     <message>
         <source>Unlock the vault</source>
-        <translation>Mở khóa kho mật</translation>
+        <translation>Mở khóa két mật</translation>
     </message>
     <message>
         <source>Secret documents are kept encrypted in the vault. Type its passphrase to work on them; the key stays in memory until the vault is locked or left idle.</source>
-        <translation>Tài liệu mật được lưu mã hóa trong kho mật. Nhập mật khẩu để làm việc với chúng; khóa giải mã chỉ nằm trong bộ nhớ cho đến khi kho mật được khóa hoặc để lâu không dùng.</translation>
+        <translation>Tài liệu mật được lưu mã hóa trong két mật. Nhập mật khẩu để làm việc với chúng; khóa giải mã chỉ nằm trong bộ nhớ cho đến khi két mật được khóa hoặc để lâu không dùng.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -783,6 +899,85 @@ Kho lưu trữ: %2</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWorkflow</name>
+    <message>
+        <source>Opening a document</source>
+        <translation>Mở tài liệu</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Không mở được tài liệu</translation>
+    </message>
+    <message>
+        <source>“%1” is classified %2. Type the vault's passphrase to open it.</source>
+        <translation>“%1” có độ mật %2. Nhập mật khẩu két mật để mở tài liệu.</translation>
+    </message>
+    <message>
+        <source>Secret documents open only while the vault is unlocked</source>
+        <translation>Tài liệu mật chỉ mở được khi két mật đã mở khóa</translation>
+    </message>
+    <message>
+        <source>%1 — a secret document, kept in the vault; it closes when the vault is locked</source>
+        <translation>%1 — tài liệu mật, lưu trong két mật; tài liệu đóng lại khi két mật khóa</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Ảnh thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Opening a page</source>
+        <translation>Mở trang</translation>
+    </message>
+    <message>
+        <source>Cannot open the page</source>
+        <translation>Không mở được trang</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1 / %2</translation>
+    </message>
+    <message>
+        <source>Reorder pages</source>
+        <translation>Sắp xếp lại trang</translation>
+    </message>
+    <message>
+        <source>Turn page %1</source>
+        <translation>Xoay trang %1</translation>
+    </message>
+    <message>
+        <source>Delete the page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <source>Delete page %1? You can undo this until you close the window.</source>
+        <translation>Xóa trang %1? Có thể hoàn tác cho đến khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Delete page %1</source>
+        <translation>Xóa trang %1</translation>
+    </message>
+    <message>
+        <source>Correction saved: %1 word(s) changed</source>
+        <translation>Đã lưu bản sửa: %1 chữ được sửa</translation>
+    </message>
+    <message>
+        <source>Save the correction of page %1</source>
+        <translation>Lưu bản sửa trang %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the correction</source>
+        <translation>Không lưu được bản sửa</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Tìm kiếm thất bại</translation>
+    </message>
+    <message>
+        <source>Search “%1”</source>
+        <translation>Tìm “%1”</translation>
     </message>
 </context>
 <context>
@@ -801,7 +996,7 @@ Kho lưu trữ: %2</translation>
     </message>
     <message>
         <source>Secret documents are searched only while the vault is unlocked.</source>
-        <translation>Tài liệu mật chỉ được tìm khi kho mật đã mở khóa.</translation>
+        <translation>Tài liệu mật chỉ được tìm khi két mật đã mở khóa.</translation>
     </message>
     <message>
         <source>Page</source>
@@ -851,7 +1046,7 @@ Kho lưu trữ: %2</translation>
     </message>
     <message>
         <source>Doubtful below</source>
-        <translation>Nghi ngờ dưới</translation>
+        <translation>Đánh dấu từ có độ tin cậy dưới</translation>
     </message>
     <message>
         <source>Not recognised</source>
@@ -905,19 +1100,46 @@ Kho lưu trữ: %2</translation>
     <name>VaultSwitch</name>
     <message>
         <source>Vault unlocked</source>
-        <translation>Kho mật: đang mở</translation>
+        <translation>Két mật: đang mở</translation>
     </message>
     <message>
         <source>Secret documents can be opened. Click to lock the vault.</source>
-        <translation>Có thể mở tài liệu mật. Bấm để khóa kho mật.</translation>
+        <translation>Có thể mở tài liệu mật. Bấm để khóa két mật.</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation>Kho mật: đã khóa</translation>
+        <translation>Két mật: đã khóa</translation>
     </message>
     <message>
         <source>Secret documents are shut. Click to unlock the vault.</source>
-        <translation>Tài liệu mật đang đóng. Bấm để mở khóa kho mật.</translation>
+        <translation>Tài liệu mật đang đóng. Bấm để mở khóa két mật.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultWorkflow</name>
+    <message>
+        <source>This work touches a secret document: type the vault's passphrase.</source>
+        <translation>Việc này cần mở tài liệu mật: hãy nhập mật khẩu két mật.</translation>
+    </message>
+    <message>
+        <source>The vault is unlocked</source>
+        <translation>Két mật đã mở khóa</translation>
+    </message>
+    <message>
+        <source>Unlock the vault</source>
+        <translation>Mở khóa két mật</translation>
+    </message>
+    <message>
+        <source>Cannot unlock the vault</source>
+        <translation>Không mở khóa được két mật</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>Két mật đã khóa</translation>
+    </message>
+    <message>
+        <source>The vault was locked after %1 minute(s) without use</source>
+        <translation>Két mật đã tự khóa sau %1 phút không dùng</translation>
     </message>
 </context>
 </TS>

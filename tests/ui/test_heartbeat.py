@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from digitizer.pipeline.ocr import OcrReport
 from tests.helpers.text_pages import text_page
 from tests.ui.conftest import finish, idle
 from ui.heartbeat import Heartbeat
@@ -24,22 +25,22 @@ def test_the_event_loop_keeps_beating_through_ocr_and_search(
     frames[0].save(
         tiff, save_all=True, append_images=frames[1:], compression="group4", dpi=(300, 300)
     )
-    finish(qtbot, window.import_paths([tiff]))
+    finish(qtbot, window.acquisition.import_paths([tiff]))
     qtbot.waitUntil(lambda: window.view is not None, timeout=30_000)
 
     heartbeat = Heartbeat()
     heartbeat.start()
-    ocr = window.recognise(window._current_ids())
+    ocr = window.acquisition.recognise(window.current_ids())
     searches = 0
     while ocr is not None and ocr.running:
-        search = window.run_search("Đảng bộ", {})
-        window.step_page(1)
+        search = window.review.run_search("Đảng bộ", {})
+        window.review.step_page(1)
         finish(qtbot, search)
         searches += 1
     finish(qtbot, ocr)
     idle(qtbot, window)
     longest = heartbeat.stop()
 
-    assert ocr is not None and ocr.result.done == 4
+    assert ocr is not None and isinstance(ocr.result, OcrReport) and ocr.result.done == 4
     assert searches >= 1 and heartbeat.ticks > 50
     assert longest < LONGEST_GAP, f"the event loop stood still for {longest * 1000:.0f} ms"

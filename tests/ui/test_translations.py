@@ -52,7 +52,7 @@ def test_the_sources_hold_every_string_of_the_window(tmp_path: Path) -> None:
             "-silent",
             "-locations",
             "none",
-            *sorted(map(str, UI.glob("*.py"))),
+            *sorted(map(str, UI.rglob("*.py"))),
             "-ts",
             str(fresh),
         ],
