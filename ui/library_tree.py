@@ -79,19 +79,21 @@ class LibraryTree(QTreeView):
     new_collection_requested = Signal()
     rename_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str)  # document id
+    move_many_requested = Signal(list)  # document ids
+    describe_many_requested = Signal(list)  # document ids
     delete_requested = Signal(str, str)  # kind, id
     ocr_requested = Signal(str)  # document id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(180)
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setHeaderHidden(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -202,6 +204,11 @@ class LibraryTree(QTreeView):
                     return True
         return False
 
+    def selected_documents(self) -> list[str]:
+        """The documents chosen in the tree (Ctrl or Shift and click), top to bottom."""
+        rows = self.selectionModel().selectedRows(0)
+        return [str(i.data(ID_ROLE)) for i in rows if i.data(KIND_ROLE) == DOCUMENT]
+
     def document_ids(self) -> list[str]:
         """Every document in the tree, top to bottom."""
         ids: list[str] = []
@@ -220,6 +227,17 @@ class LibraryTree(QTreeView):
         if kind == COLLECTION:
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(kind, ident))
             menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(kind, ident))
+        chosen = self.selected_documents()
+        if kind == DOCUMENT and len(chosen) > 1:
+            count = str(len(chosen))
+            menu.addAction(
+                self.tr("Move %1 documents to a collection…").replace("%1", count),
+                lambda: self.move_many_requested.emit(chosen),
+            )
+            menu.addAction(
+                self.tr("Describe %1 documents together…").replace("%1", count),
+                lambda: self.describe_many_requested.emit(chosen),
+            )
         elif kind == DOCUMENT:
             menu.addAction(self.tr("Recognise text"), lambda: self.ocr_requested.emit(ident))
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(kind, ident))

@@ -40,6 +40,7 @@ from ui.qt import (
     Qt,
     QTabWidget,
     QtGui,
+    QTimer,
     QUndoStack,
     QVBoxLayout,
     QWidget,
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
 
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("side-tabs")
+        # Narrower than its fields would like beside the page on a small screen: the page
+        # comes first (and the panels can go under it, where they have the whole width).
+        self.side_tabs.setMinimumWidth(260)
         self.side_tabs.addTab(self.text, self.tr("Text"))
         self.side_tabs.addTab(self.record, self.tr("Record"))
         self.side_tabs.addTab(self.search, self.tr("Search"))
@@ -133,9 +137,10 @@ class MainWindow(QMainWindow):
         self.review_split.setStretchFactor(0, 3)
         self.review_split.setStretchFactor(1, 1)
         self.review_split.setCollapsible(0, False)
-        centre = QSplitter(Qt.Orientation.Horizontal, self)
+        self.centre = centre = QSplitter(Qt.Orientation.Horizontal, self)
         centre.addWidget(self.thumbnails)
         centre.addWidget(self.review_split)
+        centre.setStretchFactor(0, 0)
         centre.setStretchFactor(1, 1)
         centre.setChildrenCollapsible(False)
         # A secret document's level runs across the top of everything that shows it.
@@ -175,6 +180,8 @@ class MainWindow(QMainWindow):
         self.tree.new_collection_requested.connect(library.new_collection)
         self.tree.rename_requested.connect(library.rename)
         self.tree.move_requested.connect(library.move_document)
+        self.tree.move_many_requested.connect(library.move_documents)
+        self.tree.describe_many_requested.connect(library.describe_many)
         self.tree.delete_requested.connect(library.delete)
         self.tree.ocr_requested.connect(lambda ident: acquisition.recognise([ident]))
         self.thumbnails.page_chosen.connect(review.open_page)
@@ -189,7 +196,7 @@ class MainWindow(QMainWindow):
         self.text.threshold_changed.connect(self.viewer.set_threshold)
         self.text.correction_submitted.connect(review.save_correction)
         self.record.saved.connect(library.save_record)
-        self.search.search_requested.connect(review.run_search)
+        self.search.search_requested.connect(review.search_asked)
         self.search.hit_opened.connect(review.open_hit)
         self.viewer.set_threshold(self.text.threshold.value())
         self.viewer.fit_width()  # a page opens as wide as the viewer
@@ -230,9 +237,16 @@ class MainWindow(QMainWindow):
         """Give the page the larger share: beside, the panels take at most what leaves the
         viewer half the window's width; under, a third of the height."""
         self.resizeDocks(
-            [self.library_dock], [max(200, self.width() // 6)], Qt.Orientation.Horizontal
+            [self.library_dock], [max(180, self.width() // 7)], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.jobs_dock], [90], Qt.Orientation.Vertical)
+        self._balance_split()
+        # The docks take their width when the layout next runs: share the rest again then.
+        QTimer.singleShot(0, self._balance_split)
+
+    def _balance_split(self) -> None:
+        strip = self.thumbnails.width()
+        self.centre.setSizes([strip, max(0, self.centre.width() - strip)])
         total = sum(self.review_split.sizes()) or self.review_split.width()
         if self.placement() == UNDER:
             self.review_split.setSizes([total * 2 // 3, total - total * 2 // 3])
@@ -308,6 +322,17 @@ class MainWindow(QMainWindow):
             self.tr("Search"), review.focus_search, QKeySequence.StandardKey.Find, "search"
         )
         self.search_action.setIcon(icon("SP_FileDialogContentsView"))
+        self.next_hit_action = self._action(
+            self.tr("Next hit"), lambda: review.step_hit(1), QKeySequence.StandardKey.FindNext
+        )
+        self.previous_hit_action = self._action(
+            self.tr("Previous hit"),
+            lambda: review.step_hit(-1),
+            QKeySequence.StandardKey.FindPrevious,
+        )
+        self.find_in_document_action = self._action(
+            self.tr("Find in this document…"), review.find_in_document, "Ctrl+Shift+F"
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("SP_ArrowBack"))
@@ -407,6 +432,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.new_collection_action)
         edit.addAction(self.search_action)
+        edit.addAction(self.find_in_document_action)
+        edit.addAction(self.next_hit_action)
+        edit.addAction(self.previous_hit_action)
         document = bar.addMenu(self.tr("&Document"))
         document.addAction(self.ocr_action)
         document.addAction(self.ocr_all_action)

@@ -19,7 +19,7 @@ from ui.qt import (
     Signal,
 )
 
-THUMB = QSize(120, 160)
+THUMB = QSize(96, 128)
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

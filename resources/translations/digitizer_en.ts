@@ -89,6 +89,41 @@
     </message>
 </context>
 <context>
+    <name>BatchRecordDialog</name>
+    <message>
+        <source>Describe %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you fill in here goes into the record of each of the %1 chosen documents. Fields left empty keep what each document has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to every record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Public</source>
@@ -547,6 +582,14 @@
         <source>Move to collection…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Move %1 documents to a collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe %1 documents together…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryWorkflow</name>
@@ -628,6 +671,10 @@
     </message>
     <message>
         <source>Cannot save the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe %1 documents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -822,6 +869,18 @@ Library: %2</source>
         <source>“%1” is protected by a password. Password:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Next hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -977,6 +1036,14 @@ Library: %2</source>
     </message>
     <message>
         <source>Search “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -88,6 +88,41 @@
     </message>
 </context>
 <context>
+    <name>BatchRecordDialog</name>
+    <message>
+        <source>Describe %1 documents</source>
+        <translation>Mô tả %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>What you fill in here goes into the record of each of the %1 chosen documents. Fields left empty keep what each document has.</source>
+        <translation>Những gì điền ở đây được ghi vào bản mô tả của từng tài liệu trong %1 tài liệu đã chọn. Ô để trống thì mỗi tài liệu giữ nguyên nội dung đang có.</translation>
+    </message>
+    <message>
+        <source>separated by ;</source>
+        <translation>cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Save to every record</source>
+        <translation>Lưu vào mọi bản mô tả</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Public</source>
@@ -546,6 +581,14 @@
         <source>Move to collection…</source>
         <translation>Chuyển sang hồ sơ…</translation>
     </message>
+    <message>
+        <source>Move %1 documents to a collection…</source>
+        <translation>Chuyển %1 tài liệu vào hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Describe %1 documents together…</source>
+        <translation>Mô tả chung %1 tài liệu…</translation>
+    </message>
 </context>
 <context>
     <name>LibraryWorkflow</name>
@@ -628,6 +671,10 @@
     <message>
         <source>Cannot save the record</source>
         <translation>Không lưu được thông tin</translation>
+    </message>
+    <message>
+        <source>Describe %1 documents</source>
+        <translation>Mô tả %1 tài liệu</translation>
     </message>
 </context>
 <context>
@@ -822,6 +869,18 @@ Thư viện: %2</translation>
         <source>“%1” is protected by a password. Password:</source>
         <translation>“%1” được bảo vệ bằng mật khẩu. Mật khẩu:</translation>
     </message>
+    <message>
+        <source>Next hit</source>
+        <translation>Kết quả tiếp theo</translation>
+    </message>
+    <message>
+        <source>Previous hit</source>
+        <translation>Kết quả trước</translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation>Tìm trong tài liệu này…</translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -978,6 +1037,14 @@ Thư viện: %2</translation>
     <message>
         <source>Search “%1”</source>
         <translation>Tìm “%1”</translation>
+    </message>
+    <message>
+        <source>Find in this document</source>
+        <translation>Tìm trong tài liệu này</translation>
+    </message>
+    <message>
+        <source>Words to find:</source>
+        <translation>Từ cần tìm:</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from digitizer.model import Document
 from ui.library_tree import LibraryContents, document_name
 from ui.operations import Operation, Workflow
+from ui.qt import QDialog
+from ui.record_batch import BatchRecordDialog
 from ui.tasks import Task, TaskProgress
 from ui.undo import Change
 
@@ -196,6 +198,39 @@ class LibraryWorkflow(Workflow):
             self.tr("Delete the document"),
             lambda: station.delete_document(ident),
             station.restore,
+        )
+
+    def describe_many(self, document_ids: list[str], changes: dict[str, Any] | None = None) -> bool:
+        """Fill in the same fields of many documents' records at once (undoable); the fields
+        are asked when `changes` is not given. Fields left empty are not changed."""
+        if not document_ids:
+            return False
+        if changes is None:
+            dialog = BatchRecordDialog(len(document_ids), self.window)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            changes = dialog.changes() if accepted else {}
+        if not changes:
+            return False
+        station, fields = self.station, dict(changes)
+        listed = {d.id: d for d in self.window.tree.contents.documents}
+        before = {
+            ident: {name: getattr(listed[ident].metadata, name) for name in fields}
+            for ident in document_ids
+            if ident in listed
+        }
+
+        def describe() -> list[str]:
+            return [station.describe(ident, **fields).id for ident in document_ids]
+
+        def back(_described: list[str]) -> None:
+            for ident, old in before.items():
+                station.describe(ident, **old)
+
+        return self.change(
+            self.tr("Describe %1 documents").replace("%1", str(len(document_ids))),
+            describe,
+            back,
+            reopen=True,
         )
 
     # --- the record --------------------------------------------------------------------------

@@ -291,6 +291,35 @@ class ReviewWorkflow(Workflow):
         window.search.field.setFocus()
         window.search.field.selectAll()
 
+    def find_in_document(self) -> Task | None:
+        """Search the open document only: its first hit opens zoomed in, F3 goes on."""
+        window = self.window
+        if window.document is None:
+            return None
+        query = window.ask_text(
+            self.tr("Find in this document"), self.tr("Words to find:"), window.search.field.text()
+        )
+        if query is None:
+            return None
+        window.search.field.setText(query)
+        task = self.run_search(query, {})
+        self.within = window.document.id
+        task.succeeded.connect(lambda _outcome: self.step_hit(1))
+        return task
+
+    def step_hit(self, step: int) -> PageHit | None:
+        """Open the next (or previous) hit: of the open document after "find in this
+        document", of every result otherwise."""
+        return self.window.search.step_hit(step, self.within)
+
+    within: str | None = None
+    """The document "find in this document" keeps F3 in; None: every result."""
+
+    def search_asked(self, query: str, filters: dict[str, str | int]) -> Task:
+        """A search typed in the search panel: over the whole library."""
+        self.within = None
+        return self.run_search(query, filters)
+
     def run_search(self, query: str, filters: dict[str, str | int]) -> Task:
         window, station = self.window, self.station
         window.last_search = (query, filters)
