@@ -4,6 +4,7 @@ and a classification badge."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from digitizer.model import Classification, Collection, Document
 from ui.qt import (
@@ -19,6 +20,7 @@ from ui.qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
+    QtGui,
     QTreeView,
     QWidget,
     Signal,
@@ -81,6 +83,8 @@ class LibraryTree(QTreeView):
     move_requested = Signal(str)  # document id
     move_many_requested = Signal(list)  # document ids
     describe_many_requested = Signal(list)  # document ids
+    files_dropped = Signal(list, object)  # paths, collection id (None: no collection)
+    documents_dropped = Signal(list, object)  # document ids, collection id (None: none)
     delete_requested = Signal(str, str)  # kind, id
     ocr_requested = Signal(str)  # document id
 
@@ -95,6 +99,12 @@ class LibraryTree(QTreeView):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Files and folders dropped on a collection are imported into it; documents dragged
+        # onto another collection move there.
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.contents = LibraryContents([], [])
@@ -216,6 +226,44 @@ class LibraryTree(QTreeView):
             group = self.model_.item(row)
             ids.extend(str(group.child(r).data(ID_ROLE)) for r in range(group.rowCount()))
         return ids
+
+    # --- dragging and dropping ------------------------------------------------------------------
+
+    def collection_at(self, position: QPoint) -> int | None:
+        """The collection under a point: the collection's row, or a document's in it."""
+        index = self.indexAt(position).siblingAtColumn(0)
+        if index.data(KIND_ROLE) == DOCUMENT:
+            index = index.parent()
+        if index.data(KIND_ROLE) == COLLECTION:
+            return int(index.data(ID_ROLE))
+        return None
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls() or event.source() is self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.source() is self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802
+        target = self.collection_at(event.position().toPoint())
+        if event.mimeData().hasUrls():
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                event.acceptProposedAction()
+                self.files_dropped.emit(paths, target)
+            return
+        if event.source() is self:
+            chosen = self.selected_documents()
+            event.setDropAction(Qt.DropAction.IgnoreAction)  # the model is not edited here
+            event.accept()
+            if chosen:
+                self.documents_dropped.emit(chosen, target)
 
     # --- context menu ------------------------------------------------------------------------
 

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self.tree.move_requested.connect(library.move_document)
         self.tree.move_many_requested.connect(library.move_documents)
         self.tree.describe_many_requested.connect(library.describe_many)
+        self.tree.documents_dropped.connect(library.move_documents)
+        self.tree.files_dropped.connect(self._files_dropped_on_tree)
         self.tree.delete_requested.connect(library.delete)
         self.tree.ocr_requested.connect(lambda ident: acquisition.recognise([ident]))
         self.thumbnails.page_chosen.connect(review.open_page)
@@ -304,6 +306,18 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(
             self.tr("Import a folder…"), acquisition.choose_folder, "Ctrl+Shift+O"
         )
+        self.scan_action = self._action(
+            self.tr("Scan…"), acquisition.ask_scan, "Ctrl+Shift+S", "scan"
+        )
+        self.scan_action.setIcon(icon("SP_DriveHDIcon"))
+        self.set_aside_action = self._action(
+            self.tr("Set-aside pages…"), acquisition.show_set_aside, name="set-aside"
+        )
+        self.ocr_options_action = self._action(
+            self.tr("Recognise text with options…"),
+            lambda: acquisition.ask_recognise(self.current_ids()),
+            "Ctrl+Shift+R",
+        )
         self.export_action = self._action(
             self.tr("Export…"), self.exports.choose, "Ctrl+E", "export"
         )
@@ -387,6 +401,15 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             self.tr("Lock the vault"), self.vault.lock, "Ctrl+L", "lock-vault"
         )
+        self.create_vault_action = self._action(
+            self.tr("Create the vault…"), lambda: self.vault.create(), name="create-vault"
+        )
+        self.classify_action = self._action(
+            self.tr("Classify…"), lambda: self.vault.classify(self.chosen_ids()), name="classify"
+        )
+        self.copy_action = self._action(
+            self.tr("Internal copies…"), self.vault.ask_internal_copy, name="internal-copy"
+        )
         # Keys typed into a text field belong to the field: page and zoom keys act on the
         # viewer and the strip only.
         for action in (
@@ -408,10 +431,20 @@ class MainWindow(QMainWindow):
         for action, tip in (
             (self.export_action, self.tr("Export the open document")),
             (self.ocr_action, self.tr("Recognise the text of the open document")),
+            (self.ocr_options_action, self.tr("Recognise the text of the open document")),
+            (self.copy_action, self.tr("Numbered internal copies of the open document")),
         ):
             action.setEnabled(opened)
             action.setToolTip(tip if opened else why)
             action.setStatusTip(tip if opened else why)
+
+    def _files_dropped_on_tree(self, paths: list[Path], collection: int | None) -> None:
+        names = {c.id: c.name for c in self.tree.contents.collections}
+        self.acquisition.ask_import(paths, names.get(collection) if collection else None)
+
+    def chosen_ids(self) -> list[str]:
+        """The documents chosen in the tree, else the open one."""
+        return self.tree.selected_documents() or self.current_ids()
 
     def current_ids(self) -> list[str]:
         return [self.document.id] if self.document else []
@@ -421,6 +454,8 @@ class MainWindow(QMainWindow):
         files = bar.addMenu(self.tr("&File"))
         files.addAction(self.import_action)
         files.addAction(self.import_folder_action)
+        files.addAction(self.scan_action)
+        files.addAction(self.set_aside_action)
         files.addAction(self.export_action)
         if has_samples():
             files.addAction(self.tr("Load the sample pages"), self.acquisition.load_samples)
@@ -437,6 +472,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.previous_hit_action)
         document = bar.addMenu(self.tr("&Document"))
         document.addAction(self.ocr_action)
+        document.addAction(self.ocr_options_action)
         document.addAction(self.ocr_all_action)
         document.addSeparator()
         document.addAction(self.previous_action)
@@ -471,7 +507,7 @@ class MainWindow(QMainWindow):
         tools.setObjectName("main-toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, self.ocr_action, self.export_action):
+        for action in (self.import_action, self.scan_action, self.ocr_action, self.export_action):
             tools.addAction(action)
         tools.addSeparator()
         tools.addAction(self.undo_action)
@@ -494,6 +530,13 @@ class MainWindow(QMainWindow):
         vault = bar.addMenu(self.tr("&Vault"))
         vault.addAction(self.unlock_action)
         vault.addAction(self.lock_action)
+        vault.addSeparator()
+        vault.addAction(self.classify_action)
+        vault.addAction(self.copy_action)
+        vault.addAction(self.tr("Register of internal copies"), self.vault.show_register)
+        vault.addSeparator()
+        vault.addAction(self.create_vault_action)
+        vault.addAction(self.tr("Lock when idle after…"), self.vault.set_idle_minutes)
 
     # --- asking the user (tests replace these) ------------------------------------------------
 
@@ -512,6 +555,10 @@ class MainWindow(QMainWindow):
         item, ok = QInputDialog.getItem(self, title, label, items, 0, False)
         return item if ok else None
 
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a dialog and wait for the person's answer."""
+        return dialog.exec()
+
     def ask_password(self, name: str) -> str | None:
         """The password of a protected PDF file."""
         text, ok = QInputDialog.getText(
@@ -521,6 +568,10 @@ class MainWindow(QMainWindow):
             QLineEdit.EchoMode.Password,
         )
         return text if ok and text else None
+
+    def ask_number(self, title: str, label: str, value: float) -> float | None:
+        number, ok = QInputDialog.getDouble(self, title, label, value, 0.5, 1440, 1)
+        return number if ok else None
 
     def ask_passphrase(self, reason: str = "") -> str | None:
         dialog = PassphraseDialog(reason, self)

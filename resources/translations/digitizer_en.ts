@@ -87,6 +87,62 @@
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot list the scanners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) scanned, %2 document(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-aside pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages taken out of scanned stacks because they looked blank. Put one back if it holds something after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the page back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — from “%2”, after page %3 (ink %4 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is back as page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a set-aside page back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot put the page back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BatchRecordDialog</name>
@@ -147,6 +203,33 @@
     </message>
     <message>
         <source>Secret document %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify %1 document(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (needed to lower a level): a decision, a stamp, a date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -494,6 +577,69 @@
     </message>
     <message>
         <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each folder is one document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new document at each separator sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank pages are set aside; you can put them back later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for password-protected PDF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator sheets decide where documents begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,6 +1027,42 @@ Library: %2</source>
         <source>Find in this document…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-aside pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise text with options…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal copies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered internal copies of the open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register of internal copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock when idle after…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -934,6 +1116,60 @@ Library: %2</source>
     </message>
     <message>
         <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewVaultDialog</name>
+    <message>
+        <source>Create the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret documents (Mật and above) are kept encrypted in the vault. Choose a passphrase of at least %1 characters; without it nobody, not even you, can open them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrDialog</name>
+    <message>
+        <source>Recognise text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove dark borders around the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back lost tone marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages on the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1044,6 +1280,65 @@ Library: %2</source>
     </message>
     <message>
         <source>Words to find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document feeder, both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatbed (one page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new document at each separator sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner was found: check that it is switched on and connected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,6 +1501,85 @@ Library: %2</source>
     </message>
     <message>
         <source>The vault was locked after %1 minute(s) without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library has a vault already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is created and unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the vault when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the vault after this many minutes without use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault locks after %1 minute(s) without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 document(s) classified %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 copies written, register entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal copies of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For whom, for what:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1 — %2: %3 copy(ies), %4 — %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register of internal copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

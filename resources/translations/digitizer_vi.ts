@@ -86,6 +86,62 @@
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
+    <message>
+        <source>Cannot list the scanners</source>
+        <translation>Không liệt kê được các máy quét</translation>
+    </message>
+    <message>
+        <source>%1 page(s) scanned, %2 document(s)</source>
+        <translation>Đã quét %1 trang, thành %2 tài liệu</translation>
+    </message>
+    <message>
+        <source>The scanner stopped</source>
+        <translation>Máy quét đã dừng</translation>
+    </message>
+    <message>
+        <source>Scan from %1</source>
+        <translation>Quét từ %1</translation>
+    </message>
+    <message>
+        <source>the scanner</source>
+        <translation>máy quét</translation>
+    </message>
+    <message>
+        <source>Scanning failed</source>
+        <translation>Quét không thành công</translation>
+    </message>
+    <message>
+        <source>Set-aside pages</source>
+        <translation>Các trang để riêng</translation>
+    </message>
+    <message>
+        <source>Pages taken out of scanned stacks because they looked blank. Put one back if it holds something after all.</source>
+        <translation>Những trang được tách khỏi tập giấy quét vì trông như trang trắng. Nếu trang nào thực ra có nội dung, hãy đưa trang đó trở lại tài liệu.</translation>
+    </message>
+    <message>
+        <source>Put the page back</source>
+        <translation>Đưa trang trở lại</translation>
+    </message>
+    <message>
+        <source>(no document)</source>
+        <translation>(không thuộc tài liệu nào)</translation>
+    </message>
+    <message>
+        <source>%1 — from “%2”, after page %3 (ink %4 %)</source>
+        <translation>%1 — của “%2”, sau trang %3 (mực %4 %)</translation>
+    </message>
+    <message>
+        <source>The page is back as page %1</source>
+        <translation>Trang đã được đưa trở lại ở vị trí trang %1</translation>
+    </message>
+    <message>
+        <source>Put a set-aside page back</source>
+        <translation>Đưa trang để riêng trở lại</translation>
+    </message>
+    <message>
+        <source>Cannot put the page back</source>
+        <translation>Không đưa được trang trở lại</translation>
+    </message>
 </context>
 <context>
     <name>BatchRecordDialog</name>
@@ -147,6 +203,33 @@
     <message>
         <source>Secret document %1</source>
         <translation>Tài liệu mật %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify %1 document(s)</source>
+        <translation>Xác định độ mật cho %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Why (needed to lower a level): a decision, a stamp, a date…</source>
+        <translation>Căn cứ (bắt buộc khi hạ độ mật): quyết định, dấu, ngày…</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Xác định độ mật</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -494,6 +577,69 @@
     <message>
         <source>Collection</source>
         <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import scans</source>
+        <translation>Nhập bản quét</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>Những gì sẽ nhập</translation>
+    </message>
+    <message>
+        <source>Each folder is one document</source>
+        <translation>Mỗi thư mục là một tài liệu</translation>
+    </message>
+    <message>
+        <source>Start a new document at each separator sheet</source>
+        <translation>Bắt đầu tài liệu mới ở mỗi tờ phân cách</translation>
+    </message>
+    <message>
+        <source>Blank pages are set aside; you can put them back later.</source>
+        <translation>Trang trắng được để riêng; có thể đưa trở lại sau.</translation>
+    </message>
+    <message>
+        <source>only for password-protected PDF files</source>
+        <translation>chỉ dùng cho tệp PDF có mật khẩu</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>Mật khẩu PDF</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Separator sheets decide where documents begin</source>
+        <translation>Tờ phân cách quyết định chỗ bắt đầu mỗi tài liệu</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Thêm tệp</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Thêm thư mục</translation>
     </message>
 </context>
 <context>
@@ -881,6 +1027,42 @@ Thư viện: %2</translation>
         <source>Find in this document…</source>
         <translation>Tìm trong tài liệu này…</translation>
     </message>
+    <message>
+        <source>Scan…</source>
+        <translation>Quét…</translation>
+    </message>
+    <message>
+        <source>Set-aside pages…</source>
+        <translation>Các trang để riêng…</translation>
+    </message>
+    <message>
+        <source>Recognise text with options…</source>
+        <translation>Nhận dạng chữ theo tùy chọn…</translation>
+    </message>
+    <message>
+        <source>Create the vault…</source>
+        <translation>Tạo két mật…</translation>
+    </message>
+    <message>
+        <source>Classify…</source>
+        <translation>Xác định độ mật…</translation>
+    </message>
+    <message>
+        <source>Internal copies…</source>
+        <translation>Sao lục nội bộ…</translation>
+    </message>
+    <message>
+        <source>Numbered internal copies of the open document</source>
+        <translation>Các bản sao lục có đánh số của tài liệu đang mở</translation>
+    </message>
+    <message>
+        <source>Register of internal copies</source>
+        <translation>Sổ đăng ký bản sao</translation>
+    </message>
+    <message>
+        <source>Lock when idle after…</source>
+        <translation>Tự khóa khi không dùng sau…</translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -935,6 +1117,60 @@ Thư viện: %2</translation>
     <message>
         <source>Classification</source>
         <translation>Độ mật</translation>
+    </message>
+</context>
+<context>
+    <name>NewVaultDialog</name>
+    <message>
+        <source>Create the vault</source>
+        <translation>Tạo két mật</translation>
+    </message>
+    <message>
+        <source>Secret documents (Mật and above) are kept encrypted in the vault. Choose a passphrase of at least %1 characters; without it nobody, not even you, can open them again.</source>
+        <translation>Tài liệu mật (từ Mật trở lên) được lưu mã hóa trong két mật. Hãy chọn mật khẩu dài ít nhất %1 ký tự; nếu quên mật khẩu thì không ai, kể cả bạn, mở lại được các tài liệu này.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>Cần ít nhất %1 ký tự</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau</translation>
+    </message>
+</context>
+<context>
+    <name>OcrDialog</name>
+    <message>
+        <source>Recognise text</source>
+        <translation>Nhận dạng chữ</translation>
+    </message>
+    <message>
+        <source>Remove dark borders around the page</source>
+        <translation>Xóa viền tối quanh trang</translation>
+    </message>
+    <message>
+        <source>Put back lost tone marks</source>
+        <translation>Khôi phục dấu thanh bị mất</translation>
+    </message>
+    <message>
+        <source>Languages on the pages</source>
+        <translation>Ngôn ngữ trên trang</translation>
+    </message>
+    <message>
+        <source>Recognise</source>
+        <translation>Nhận dạng</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1281,65 @@ Thư viện: %2</translation>
     <message>
         <source>Words to find:</source>
         <translation>Từ cần tìm:</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <source>The scanner's default</source>
+        <translation>Theo mặc định của máy quét</translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <source>Document feeder, both sides</source>
+        <translation>Khay nạp giấy, quét hai mặt</translation>
+    </message>
+    <message>
+        <source>Flatbed (one page)</source>
+        <translation>Mặt kính (từng trang)</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <source>Start a new document at each separator sheet</source>
+        <translation>Bắt đầu tài liệu mới ở mỗi tờ phân cách</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <source>Paper source</source>
+        <translation>Nguồn giấy</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>No scanner was found: check that it is switched on and connected.</source>
+        <translation>Không tìm thấy máy quét: hãy kiểm tra máy đã bật và đã nối với máy tính.</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1502,85 @@ Thư viện: %2</translation>
     <message>
         <source>The vault was locked after %1 minute(s) without use</source>
         <translation>Két mật đã tự khóa sau %1 phút không dùng</translation>
+    </message>
+    <message>
+        <source>This library has a vault already</source>
+        <translation>Thư viện này đã có két mật</translation>
+    </message>
+    <message>
+        <source>The vault is created and unlocked</source>
+        <translation>Đã tạo két mật và két đang mở</translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation>Tạo két mật</translation>
+    </message>
+    <message>
+        <source>Cannot create the vault</source>
+        <translation>Không tạo được két mật</translation>
+    </message>
+    <message>
+        <source>Lock the vault when idle</source>
+        <translation>Tự khóa két mật</translation>
+    </message>
+    <message>
+        <source>Lock the vault after this many minutes without use:</source>
+        <translation>Khóa két mật sau số phút không dùng:</translation>
+    </message>
+    <message>
+        <source>The vault locks after %1 minute(s) without use</source>
+        <translation>Két mật sẽ tự khóa sau %1 phút không dùng</translation>
+    </message>
+    <message>
+        <source>%1 document(s) classified %2</source>
+        <translation>Đã xác định độ %2 cho %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Xác định độ mật</translation>
+    </message>
+    <message>
+        <source>Cannot classify</source>
+        <translation>Không xác định được độ mật</translation>
+    </message>
+    <message>
+        <source>%1 copies written, register entry %2</source>
+        <translation>Đã tạo %1 bản sao, số đăng ký %2</translation>
+    </message>
+    <message>
+        <source>Internal copies of %1</source>
+        <translation>Sao lục nội bộ %1</translation>
+    </message>
+    <message>
+        <source>Cannot make the copies</source>
+        <translation>Không tạo được bản sao</translation>
+    </message>
+    <message>
+        <source>Internal copies</source>
+        <translation>Sao lục nội bộ</translation>
+    </message>
+    <message>
+        <source>Number of copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <source>For whom, for what:</source>
+        <translation>Gửi ai, để làm gì:</translation>
+    </message>
+    <message>
+        <source>No. %1 — %2: %3 copy(ies), %4 — %5</source>
+        <translation>Số %1 — %2: %3 bản, %4 — %5</translation>
+    </message>
+    <message>
+        <source>Register of internal copies</source>
+        <translation>Sổ đăng ký bản sao</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

@@ -9,13 +9,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digitizer.locations import sample_pages_path
+from ui.acquisition_dialogs import (
+    ImportDialog,
+    ImportRequest,
+    OcrDialog,
+    OcrRequest,
+    ScanDialog,
+    ScanRequest,
+)
 from ui.library_tree import document_name
 from ui.operations import Operation, Workflow
-from ui.qt import QFileDialog, QMessageBox
+from ui.qt import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+)
 from ui.tasks import Task, TaskProgress
 
 if TYPE_CHECKING:
     from digitizer.acquire.importer import ImportOptions, ImportReport
+    from digitizer.acquire.scanning import ScanReport
     from digitizer.pipeline.ocr import OcrOptions, OcrReport
 
 SAMPLES_COLLECTION = "Tài liệu mẫu"
@@ -39,12 +58,111 @@ class AcquisitionWorkflow(Workflow):
             self.tr("Scans and PDFs (%1)").replace("%1", SCAN_FILTER),
         )
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.ask_import([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder"))
         if folder:
-            self.import_paths([Path(folder)])
+            self.ask_import([Path(folder)])
+
+    def ask_import(self, paths: Sequence[Path], collection: str | None = None) -> Task | None:
+        """The import dialog, with the files and folders given; the import once accepted."""
+        names = [c.name for c in self.window.tree.contents.collections]
+        dialog = ImportDialog(list(paths), names, collection, self.window)
+        if self.window.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return self.import_with(dialog.request())
+
+    def import_with(self, request: ImportRequest) -> Task | None:
+        """Import as the import dialog asks: plain, one document per folder, or split into
+        documents at separator sheets (blank pages set aside)."""
+        from digitizer.acquire.importer import ImportOptions
+
+        if not request.paths:
+            return None
+        options = ImportOptions(
+            collection=request.collection,
+            one_document=request.one_document,
+            password=request.password,
+            classification=request.classification,
+        )
+        if not request.split_on_separators:
+            return self.import_paths(request.paths, options=options)
+        from digitizer.acquire.stack import StackOptions
+
+        station, paths = self.station, list(request.paths)
+
+        def work(progress: TaskProgress, cancel: threading.Event) -> ImportReport:
+            report = station.import_stacks(paths, options, StackOptions(), progress, cancel)
+            return report.imports
+
+        task = self.run(
+            Operation(work, title=self.import_title(paths), kind="import", write=True).failure(
+                self.window.fail(self.tr("Import failed"))
+            )
+        )
+        task.succeeded.connect(lambda report: self.imported(task, report, options))
+        return task
+
+    # --- scanning ------------------------------------------------------------------------------
+
+    def ask_scan(self) -> Task | None:
+        """The scan dialog (the scanners SANE sees now), then the scan."""
+        try:
+            devices = [
+                (d.name, f"{d.vendor} {d.model} ({d.name})") for d in self.station.scanners()
+            ]
+        except Exception as error:
+            self.window.fail(self.tr("Cannot list the scanners"))(error)
+            return None
+        names = [c.name for c in self.window.tree.contents.collections]
+        dialog = ScanDialog(devices, names, self.window)
+        if self.window.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return self.scan(dialog.request())
+
+    def scan(self, request: ScanRequest) -> Task:
+        """Scan into the library; each document shows in the tree as soon as it is in."""
+        from digitizer.acquire.importer import ImportOptions
+        from digitizer.acquire.scanner import ColourMode, ScanSettings, ScanSource
+        from digitizer.acquire.stack import StackOptions
+
+        settings = ScanSettings(
+            device=request.device,
+            source=ScanSource(request.source) if request.source else None,
+            resolution=request.resolution,
+            mode=ColourMode(request.mode),
+        )
+        options = ImportOptions(collection=request.collection)
+        stack = StackOptions(split_on_separators=request.split_on_separators)
+        station, window = self.station, self.window
+
+        def work(progress: TaskProgress, cancel: threading.Event) -> ScanReport:
+            return station.scan(settings, options, stack, progress, cancel)
+
+        def scanned(report: ScanReport) -> None:
+            window.jobs.note(
+                task,
+                self.tr("%1 page(s) scanned, %2 document(s)")
+                .replace("%1", str(report.scanned))
+                .replace("%2", str(len(report.imports.imported))),
+            )
+            if report.error is not None:
+                window.fail(self.tr("The scanner stopped"))(report.error)
+            first = report.imports.imported[0].document_id if report.imports.imported else None
+            window.library.refresh(select=first)
+
+        title = self.tr("Scan from %1").replace("%1", request.device or self.tr("the scanner"))
+        task = self.run(
+            Operation(work, title=title, kind="scan", write=True)
+            .success(scanned)
+            .failure(window.fail(self.tr("Scanning failed")))
+        )
+        # Pages appear as they come off the scanner: the tree is read again after each.
+        task.progressed.connect(
+            lambda _done, _total, message: message.endswith("scanned") and window.library.refresh()
+        )
+        return task
 
     def import_title(self, paths: Sequence[Path]) -> str:
         """A job's name says what is imported: the folder, or the file(s)."""
@@ -106,6 +224,82 @@ class AcquisitionWorkflow(Workflow):
         window.jobs.note(task, summary)
         first = report.imported[0].document_id if report.imported else None
         window.library.refresh(select=first)
+
+    # --- set-aside pages ---------------------------------------------------------------------
+
+    set_aside_list: QListWidget | None = None
+
+    def show_set_aside(self) -> QDialog:
+        """The pages set aside from stacks (blank backs), each one can be put back."""
+        window = self.window
+        dialog = QDialog(window)
+        dialog.setObjectName("set-aside-dialog")
+        dialog.setWindowTitle(self.tr("Set-aside pages"))
+        dialog.setMinimumWidth(480)
+        layout = QVBoxLayout(dialog)
+        note = QLabel(
+            self.tr(
+                "Pages taken out of scanned stacks because they looked blank. Put one back "
+                "if it holds something after all."
+            ),
+            dialog,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.set_aside_list = listing = QListWidget(dialog)
+        listing.setObjectName("set-aside-pages")
+        layout.addWidget(listing)
+        put_back = QPushButton(self.tr("Put the page back"), dialog)
+        put_back.setEnabled(False)
+        layout.addWidget(put_back)
+        listing.currentRowChanged.connect(lambda row: put_back.setEnabled(row >= 0))
+        names = {d.id: document_name(d) for d in window.tree.contents.documents}
+
+        def fill() -> None:
+            listing.clear()
+            for page in self.station.set_aside_pages():
+                where = names.get(page.document_id or "", self.tr("(no document)"))
+                item = QListWidgetItem(
+                    self.tr("%1 — from “%2”, after page %3 (ink %4 %)")
+                    .replace("%1", page.name)
+                    .replace("%2", where)
+                    .replace("%3", str(page.after_page))
+                    .replace("%4", f"{page.ink * 100:.2f}")
+                )
+                item.setData(Qt.ItemDataRole.UserRole, page.id)
+                listing.addItem(item)
+
+        def restore() -> None:
+            item = listing.currentItem()
+            if item is not None:
+                task = self.restore_set_aside(int(item.data(Qt.ItemDataRole.UserRole)))
+                task.finished.connect(fill)
+
+        put_back.clicked.connect(restore)
+        fill()
+        dialog.show()
+        return dialog
+
+    def restore_set_aside(self, set_aside_id: int) -> Task:
+        station, window = self.station, self.window
+
+        def work(_p: TaskProgress, _c: threading.Event) -> tuple[str, int]:
+            return station.restore_set_aside_page(set_aside_id)
+
+        def restored(place: tuple[str, int]) -> None:
+            document_id, number = place
+            self.status().showMessage(
+                self.tr("The page is back as page %1").replace("%1", str(number)), 5000
+            )
+            if window.document is not None and window.document.id == document_id:
+                window.review.reopen_document()
+            window.library.refresh()
+
+        return self.run(
+            Operation(work, title=self.tr("Put a set-aside page back"), kind="restore", write=True)
+            .success(restored)
+            .failure(window.fail(self.tr("Cannot put the page back")))
+        )
 
     # --- samples ---------------------------------------------------------------------------
 
@@ -178,6 +372,26 @@ class AcquisitionWorkflow(Workflow):
         )
         task.succeeded.connect(lambda report: self.recognised(task, report))
         return task
+
+    def ask_recognise(self, document_ids: Sequence[str]) -> Task | None:
+        """The options of this run (languages, borders, tone marks), then the run."""
+        if not document_ids:
+            return None
+        dialog = OcrDialog(self.recognise_title(document_ids, False), self.window)
+        if self.window.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return self.recognise_with(document_ids, dialog.request())
+
+    def recognise_with(self, document_ids: Sequence[str], request: OcrRequest) -> Task | None:
+        from digitizer.pipeline.ocr import OcrOptions
+        from ocr.prepare import PrepareSettings
+
+        options = OcrOptions(
+            languages=request.languages,
+            prepare=PrepareSettings(remove_borders=request.remove_borders),
+            restore=request.restore,
+        )
+        return self.recognise(document_ids, options=options)
 
     def recognised(self, task: Task, report: OcrReport) -> None:
         window = self.window
