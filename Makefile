@@ -57,7 +57,7 @@ run: setup
 
 # The pictures of the window in docs/screenshots/, on a virtual screen.
 screenshots: setup
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python docs/screenshots/make_screenshots.py
 
 lint: setup
 	$(BIN)/ruff check .

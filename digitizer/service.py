@@ -349,6 +349,28 @@ class Workstation:
         with self._open(writable=True) as library:
             editing.restore_page(library, removed)
 
+    def split_document(self, reference: str, at_page: int) -> str:
+        """Cut a document before `at_page`; the rest becomes a new document (returned)."""
+        from digitizer.library.restructure import split_document
+
+        with self._open(writable=True) as library:
+            return split_document(library, library.document(reference).id, at_page)
+
+    def merge_documents(self, reference: str, others: Sequence[str]) -> int:
+        """Append the pages of `others` to a document; returns its page count."""
+        from digitizer.library.restructure import merge_documents
+
+        with self._open(writable=True) as library:
+            ids = [library.document(ref).id for ref in others]
+            return merge_documents(library, library.document(reference).id, ids)
+
+    def crop_page(self, reference: str, number: int, box: tuple[int, int, int, int]) -> Removed:
+        """Crop a page to a derived image (undo with `restore_page`)."""
+        from digitizer.library.restructure import crop_page
+
+        with self._open(writable=True) as library:
+            return crop_page(library, library.document(reference).id, number, box)
+
     def purge_unused_objects(self) -> int:
         """Reclaim the files of deleted documents and pages (no undo after this)."""
         from digitizer.library import editing

@@ -37,6 +37,7 @@ def open_window(
     window.crashes.install()
     window.show()
     task = window.library.refresh()
+    task.succeeded.connect(lambda _contents: window.acquisition.resume_kept_work())
     if offer_samples:
         task.succeeded.connect(
             lambda contents: None if contents.documents else window.acquisition.offer_samples()

@@ -83,6 +83,7 @@ class LibraryTree(QTreeView):
     move_requested = Signal(str)  # document id
     move_many_requested = Signal(list)  # document ids
     describe_many_requested = Signal(list)  # document ids
+    merge_requested = Signal(list)  # document ids
     files_dropped = Signal(list, object)  # paths, collection id (None: no collection)
     documents_dropped = Signal(list, object)  # document ids, collection id (None: none)
     delete_requested = Signal(str, str)  # kind, id
@@ -285,6 +286,10 @@ class LibraryTree(QTreeView):
             menu.addAction(
                 self.tr("Describe %1 documents together…").replace("%1", count),
                 lambda: self.describe_many_requested.emit(chosen),
+            )
+            menu.addAction(
+                self.tr("Merge %1 documents into one…").replace("%1", count),
+                lambda: self.merge_requested.emit(chosen),
             )
         elif kind == DOCUMENT:
             menu.addAction(self.tr("Recognise text"), lambda: self.ocr_requested.emit(ident))

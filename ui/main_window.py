@@ -18,7 +18,7 @@ from ui.i18n import LANGUAGES, choose_language, chosen_language, settings
 from ui.jobs_dock import JobsPanel, StatusProgress
 from ui.library_tree import LibraryTree
 from ui.metadata_form import MetadataForm
-from ui.operations.acquisition import AcquisitionWorkflow, has_samples
+from ui.operations.acquisition import RESUME_SETTING, AcquisitionWorkflow, has_samples
 from ui.operations.export import ExportWorkflow
 from ui.operations.library import LibraryWorkflow
 from ui.operations.review import ReviewWorkflow
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._page_request = 0
         self._document_request = 0
         self.deleted_something = False
+        self._closing = False  # "finish, then close" was chosen
         # The window asks for the passphrase itself, on the GUI thread, before secret work
         # starts: work that finds the vault locked fails with VaultLocked (and the window offers
         # to unlock and try again) instead of asking from a worker thread.
@@ -190,6 +191,11 @@ class MainWindow(QMainWindow):
         self.thumbnails.reordered.connect(review.reorder_pages)
         self.thumbnails.rotate_requested.connect(review.rotate_page)
         self.thumbnails.delete_requested.connect(review.delete_page)
+        self.thumbnails.split_requested.connect(review.split_before)
+        self.thumbnails.crop_requested.connect(review.start_crop)
+        self.viewer.crop_chosen.connect(review.crop)
+        self.tree.merge_requested.connect(review.merge)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
         self.viewer.word_clicked.connect(review.word_clicked)
         self.viewer.zoom_changed.connect(
             lambda scale: self.zoom_label.setText(f"{round(scale * 100)} %")
@@ -407,6 +413,22 @@ class MainWindow(QMainWindow):
         self.classify_action = self._action(
             self.tr("Classify…"), lambda: self.vault.classify(self.chosen_ids()), name="classify"
         )
+        self.split_action = self._action(
+            self.tr("Split before this page"),
+            lambda: review.split_before(self.page_number),
+            name="split",
+        )
+        self.merge_action = self._action(
+            self.tr("Merge the chosen documents"),
+            lambda: review.merge(self.tree.selected_documents()),
+            name="merge",
+        )
+        self.crop_action = self._action(
+            self.tr("Crop this page"), lambda: review.start_crop(self.page_number), name="crop"
+        )
+        self.print_action = self._action(
+            self.tr("Print…"), self.exports.ask_print, QKeySequence.StandardKey.Print, "print"
+        )
         self.copy_action = self._action(
             self.tr("Internal copies…"), self.vault.ask_internal_copy, name="internal-copy"
         )
@@ -433,10 +455,26 @@ class MainWindow(QMainWindow):
             (self.ocr_action, self.tr("Recognise the text of the open document")),
             (self.ocr_options_action, self.tr("Recognise the text of the open document")),
             (self.copy_action, self.tr("Numbered internal copies of the open document")),
+            (self.crop_action, self.tr("Crop the page shown to the part you draw")),
+            (self.print_action, self.tr("Print the open document")),
         ):
             action.setEnabled(opened)
             action.setToolTip(tip if opened else why)
             action.setStatusTip(tip if opened else why)
+        splittable = opened and self.page_number > 1
+        self.split_action.setEnabled(splittable)
+        self.split_action.setToolTip(
+            self.tr("Cut the document before the page shown")
+            if splittable
+            else self.tr("Show a page after the first to split before it")
+        )
+        several = len(self.tree.selected_documents()) > 1
+        self.merge_action.setEnabled(several)
+        self.merge_action.setToolTip(
+            self.tr("Join the chosen documents into the first")
+            if several
+            else self.tr("Choose two documents or more in the library (Ctrl+click)")
+        )
 
     def _files_dropped_on_tree(self, paths: list[Path], collection: int | None) -> None:
         names = {c.id: c.name for c in self.tree.contents.collections}
@@ -457,6 +495,7 @@ class MainWindow(QMainWindow):
         files.addAction(self.scan_action)
         files.addAction(self.set_aside_action)
         files.addAction(self.export_action)
+        files.addAction(self.print_action)
         if has_samples():
             files.addAction(self.tr("Load the sample pages"), self.acquisition.load_samples)
         files.addSeparator()
@@ -474,6 +513,10 @@ class MainWindow(QMainWindow):
         document.addAction(self.ocr_action)
         document.addAction(self.ocr_options_action)
         document.addAction(self.ocr_all_action)
+        document.addSeparator()
+        document.addAction(self.crop_action)
+        document.addAction(self.split_action)
+        document.addAction(self.merge_action)
         document.addSeparator()
         document.addAction(self.previous_action)
         document.addAction(self.next_action)
@@ -651,7 +694,60 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.acquisition.import_paths(paths)
 
+    FINISH, CANCEL, KEEP = "finish", "cancel", "keep"
+
+    def ask_close_during_work(self, count: int) -> str | None:
+        """Closing while work runs: finish it first, cancel it, or keep it for the next start
+        (None: stay open)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Work is still running"),
+            self.tr("%1 job(s) are still running. What should happen to them?").replace(
+                "%1", str(count)
+            ),
+            parent=self,
+        )
+        box.setObjectName("close-during-work")
+        answers = {
+            box.addButton(self.tr("Finish, then close"), QMessageBox.ButtonRole.AcceptRole): (
+                self.FINISH
+            ),
+            box.addButton(self.tr("Stop the work"), QMessageBox.ButtonRole.DestructiveRole): (
+                self.CANCEL
+            ),
+            box.addButton(
+                self.tr("Keep it for the next start"), QMessageBox.ButtonRole.ActionRole
+            ): self.KEEP,
+        }
+        box.addButton(self.tr("Stay open"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((answer for button, answer in answers.items() if button is clicked), None)
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        running = [task for task in self.runner.tasks if task.running]
+        if running and not self._closing:
+            choice = self.ask_close_during_work(len(running))
+            if choice is None:
+                event.ignore()
+                return
+            if choice == self.FINISH:
+                event.ignore()
+                self._closing = True
+                self.statusBar().showMessage(self.tr("The window closes when the work is done"))
+                for task in running:
+                    task.finished.connect(self._close_when_done)
+                return
+            if choice == self.KEEP:
+                kept = {ident for task in running if task.kind == "ocr" for ident in task.subject}
+                settings().setValue(RESUME_SETTING, ",".join(sorted(kept)))
+        self._close_now(event)
+
+    def _close_when_done(self) -> None:
+        if not any(task.running for task in self.runner.tasks):
+            self.close()
+
+    def _close_now(self, event: QtGui.QCloseEvent) -> None:
         if self.text.has_unsaved_edits() and self.ask_confirmation(
             self.tr("Unsaved correction"), self.tr("Save the correction of this page?")
         ):

@@ -48,6 +48,8 @@ class Task(QObject):
         self.error: BaseException | None = None
         self.error_trace = ""
         self.started = time.monotonic()
+        self.subject: tuple[str, ...] = ()
+        """The documents the work is about, when it is about some (what a later start resumes)."""
         # Called once the task is over, after `finished`. A plain attribute, not a connection: a
         # slot that holds the task would make a cycle through Qt that Python never collects,
         # keeping every result (pages, images) alive for the rest of the day.

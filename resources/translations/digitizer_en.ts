@@ -560,6 +560,18 @@
         <source>Recognise first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Facet</name>
@@ -734,6 +746,10 @@
     </message>
     <message>
         <source>Describe %1 documents together…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge %1 documents into one…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,6 +1079,74 @@ Library: %2</source>
         <source>Lock when idle after…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Split before this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the chosen documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop the page shown to the part you draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut the document before the page shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a page after the first to split before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the chosen documents into the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two documents or more in the library (Ctrl+click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 job(s) are still running. What should happen to them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish, then close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window closes when the work is done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -1282,6 +1366,38 @@ Library: %2</source>
         <source>Words to find:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Split before page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the pages of the %1 chosen documents, in order, into the first of them? The others are then gone from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged: %1 page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot merge the documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the part of the page to keep; the original stays in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScanDialog</name>
@@ -1455,6 +1571,14 @@ Library: %2</source>
     </message>
     <message>
         <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the document before this page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -559,6 +559,18 @@
         <source>Recognise first</source>
         <translation>Nhận dạng trước</translation>
     </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Không in được</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer</source>
+        <translation>Đã gửi %1 trang tới máy in</translation>
+    </message>
+    <message>
+        <source>Print “%1”</source>
+        <translation>In “%1”</translation>
+    </message>
 </context>
 <context>
     <name>Facet</name>
@@ -734,6 +746,10 @@
     <message>
         <source>Describe %1 documents together…</source>
         <translation>Mô tả chung %1 tài liệu…</translation>
+    </message>
+    <message>
+        <source>Merge %1 documents into one…</source>
+        <translation>Gộp %1 tài liệu thành một…</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1079,74 @@ Thư viện: %2</translation>
         <source>Lock when idle after…</source>
         <translation>Tự khóa khi không dùng sau…</translation>
     </message>
+    <message>
+        <source>Split before this page</source>
+        <translation>Tách tài liệu từ trang này</translation>
+    </message>
+    <message>
+        <source>Merge the chosen documents</source>
+        <translation>Gộp các tài liệu đã chọn</translation>
+    </message>
+    <message>
+        <source>Crop this page</source>
+        <translation>Cắt xén trang này</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Crop the page shown to the part you draw</source>
+        <translation>Cắt trang đang xem theo vùng bạn khoanh</translation>
+    </message>
+    <message>
+        <source>Print the open document</source>
+        <translation>In tài liệu đang mở</translation>
+    </message>
+    <message>
+        <source>Cut the document before the page shown</source>
+        <translation>Tách tài liệu ngay trước trang đang xem</translation>
+    </message>
+    <message>
+        <source>Show a page after the first to split before it</source>
+        <translation>Hãy mở một trang sau trang đầu để tách từ trang đó</translation>
+    </message>
+    <message>
+        <source>Join the chosen documents into the first</source>
+        <translation>Gộp các tài liệu đã chọn vào tài liệu đầu tiên</translation>
+    </message>
+    <message>
+        <source>Choose two documents or more in the library (Ctrl+click)</source>
+        <translation>Hãy chọn từ hai tài liệu trở lên trong thư viện (Ctrl+nhấp chuột)</translation>
+    </message>
+    <message>
+        <source>Work is still running</source>
+        <translation>Công việc vẫn đang chạy</translation>
+    </message>
+    <message>
+        <source>%1 job(s) are still running. What should happen to them?</source>
+        <translation>Còn %1 công việc đang chạy. Bạn muốn xử lý thế nào?</translation>
+    </message>
+    <message>
+        <source>Finish, then close</source>
+        <translation>Làm xong rồi đóng</translation>
+    </message>
+    <message>
+        <source>Stop the work</source>
+        <translation>Dừng công việc</translation>
+    </message>
+    <message>
+        <source>Keep it for the next start</source>
+        <translation>Để lần mở sau làm tiếp</translation>
+    </message>
+    <message>
+        <source>Stay open</source>
+        <translation>Chưa đóng</translation>
+    </message>
+    <message>
+        <source>The window closes when the work is done</source>
+        <translation>Cửa sổ sẽ đóng khi công việc xong</translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -1282,6 +1366,38 @@ Thư viện: %2</translation>
         <source>Words to find:</source>
         <translation>Từ cần tìm:</translation>
     </message>
+    <message>
+        <source>Split before page %1</source>
+        <translation>Tách từ trang %1</translation>
+    </message>
+    <message>
+        <source>Merge documents</source>
+        <translation>Gộp tài liệu</translation>
+    </message>
+    <message>
+        <source>Join the pages of the %1 chosen documents, in order, into the first of them? The others are then gone from the library.</source>
+        <translation>Gộp lần lượt các trang của %1 tài liệu đã chọn vào tài liệu đầu tiên? Các tài liệu còn lại sẽ không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <source>Merged: %1 page(s)</source>
+        <translation>Đã gộp: %1 trang</translation>
+    </message>
+    <message>
+        <source>Merge %1 documents</source>
+        <translation>Gộp %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Cannot merge the documents</source>
+        <translation>Không gộp được các tài liệu</translation>
+    </message>
+    <message>
+        <source>Draw the part of the page to keep; the original stays in the library</source>
+        <translation>Khoanh phần trang cần giữ lại; bản gốc vẫn được lưu trong thư viện</translation>
+    </message>
+    <message>
+        <source>Crop page %1</source>
+        <translation>Cắt xén trang %1</translation>
+    </message>
 </context>
 <context>
     <name>ScanDialog</name>
@@ -1456,6 +1572,14 @@ Thư viện: %2</translation>
     <message>
         <source>Delete page</source>
         <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <source>Crop…</source>
+        <translation>Cắt xén…</translation>
+    </message>
+    <message>
+        <source>Split the document before this page</source>
+        <translation>Tách tài liệu từ trang này</translation>
     </message>
 </context>
 <context>

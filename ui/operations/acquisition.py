@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from digitizer.pipeline.ocr import OcrOptions, OcrReport
 
 SAMPLES_COLLECTION = "Tài liệu mẫu"
+RESUME_SETTING = "window/resume-recognition"
+"""The documents whose recognition was kept for the next start (comma-separated)."""
 PASSWORD_CODES = frozenset({"encrypted-pdf", "wrong-password"})
 SCAN_FILTER = "*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf"
 
@@ -370,8 +372,18 @@ class AcquisitionWorkflow(Workflow):
                 )
             )
         )
+        task.subject = tuple(ids)
         task.succeeded.connect(lambda report: self.recognised(task, report))
         return task
+
+    def resume_kept_work(self) -> Task | None:
+        """Recognition left for this start when the window was last closed during it."""
+        from ui.i18n import settings
+
+        kept = settings().value(RESUME_SETTING, "")
+        settings().remove(RESUME_SETTING)
+        ids = [ident for ident in str(kept or "").split(",") if ident]
+        return self.recognise(ids) if ids else None
 
     def ask_recognise(self, document_ids: Sequence[str]) -> Task | None:
         """The options of this run (languages, borders, tone marks), then the run."""

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from ui.export_dialog import ExportDialog, ExportRequest
 from ui.library_tree import document_name
 from ui.operations import Operation, Workflow
+from ui.qt import QDialog, QImage, QPainter, QPrintDialog, QPrinter, Qt
 from ui.tasks import Task, TaskProgress
+from ui.thumbnails import page_qimage
 
 if TYPE_CHECKING:
     from digitizer.export.document import ExportResult
@@ -27,6 +29,69 @@ class ExportWorkflow(Workflow):
         )
         if dialog.exec():
             self.export(dialog.request())
+
+    # --- printing ------------------------------------------------------------------------
+
+    def ask_print(self) -> Task | None:
+        """The printer and its settings (Qt's print dialog), then the open document printed."""
+        window = self.window
+        if window.document is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document_name(window.document))
+        dialog = QPrintDialog(printer, window)
+        if window.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return self.print_document(printer)
+
+    def print_document(self, printer: QPrinter) -> Task | None:
+        """Print every page of the open document, each fitted to the sheet. The pages are read
+        (from the vault too, in memory) on a worker; they are drawn on the GUI thread."""
+        window = self.window
+        if window.document is None:
+            return None
+        station, document_id = self.station, window.document.id
+
+        def read(_p: TaskProgress, cancel: threading.Event) -> list[QImage]:
+            images = []
+            for _number, image in station.page_images(document_id):
+                if cancel.is_set():
+                    break
+                images.append(page_qimage(image))
+            return images
+
+        def draw(images: list[QImage]) -> None:
+            painter = QPainter()
+            if not painter.begin(printer):
+                window.show_failures(
+                    self.tr("Cannot print"), [("", "printer", printer.printerName())]
+                )
+                return
+            try:
+                for index, image in enumerate(images):
+                    if index:
+                        printer.newPage()
+                    area = painter.viewport()
+                    size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                    painter.setViewport(area.x(), area.y(), size.width(), size.height())
+                    painter.setWindow(image.rect())
+                    painter.drawImage(0, 0, image)
+                    painter.setViewport(area)
+            finally:
+                painter.end()
+            self.status().showMessage(
+                self.tr("%1 page(s) sent to the printer").replace("%1", str(len(images))), 5000
+            )
+
+        return self.run(
+            Operation(
+                read,
+                title=self.tr("Print “%1”").replace("%1", document_name(window.document)),
+                kind="print",
+            )
+            .success(draw)
+            .failure(window.fail(self.tr("Cannot print")))
+        )
 
     def recognise_then_export(self, request: ExportRequest) -> None:
         """Recognise the open document's pages not yet read, then export it as asked."""

@@ -14,7 +14,7 @@ from digitizer.searching import PageHit, SearchOutcome
 from ocr.geometry import Box
 from ui.library_tree import classification_label, document_name
 from ui.operations import Operation, Workflow
-from ui.qt import QImage, QModelIndex
+from ui.qt import QImage, QModelIndex, QRectF
 from ui.tasks import Task, TaskProgress
 from ui.thumbnails import page_qimage, thumbnail
 
@@ -157,6 +157,7 @@ class ReviewWorkflow(Workflow):
         request = window._page_request
         station, document_id = self.station, window.document.id
         window.page_number = number
+        window.update_actions()
         window.thumbnails.select_page(number)
 
         def read(_p: TaskProgress, _c: threading.Event) -> tuple[PageView, QImage]:
@@ -245,6 +246,94 @@ class ReviewWorkflow(Workflow):
             self.tr("Delete page %1").replace("%1", str(number)),
             lambda: station.delete_page(document_id, number),
             station.restore,
+            reopen=True,
+        )
+
+    # --- cutting, joining, cropping ------------------------------------------------------
+
+    def split_before(self, number: int) -> bool:
+        """Cut the open document before page `number`: that page and the rest become a new
+        document (undo joins them again)."""
+        window = self.window
+        if window.document is None or number < 2:
+            return False
+        station, document_id = self.station, window.document.id
+        return window.library.change(
+            self.tr("Split before page %1").replace("%1", str(number)),
+            lambda: station.split_document(document_id, number),
+            lambda new_id: station.merge_documents(document_id, [new_id]),
+            reopen=True,
+        )
+
+    def merge(self, document_ids: Sequence[str]) -> Task | None:
+        """Join the chosen documents into the first of them, in the library's order."""
+        window = self.window
+        order = window.tree.document_ids()
+        ids = sorted(
+            set(document_ids), key=lambda ident: order.index(ident) if ident in order else 0
+        )
+        if len(ids) < 2 or not window.ask_confirmation(
+            self.tr("Merge documents"),
+            self.tr(
+                "Join the pages of the %1 chosen documents, in order, into the first of them? "
+                "The others are then gone from the library."
+            ).replace("%1", str(len(ids))),
+        ):
+            return None
+        station, target, others = self.station, ids[0], ids[1:]
+
+        def work(_p: TaskProgress, _c: threading.Event) -> int:
+            return station.merge_documents(target, others)
+
+        def merged(pages: int) -> None:
+            self.status().showMessage(self.tr("Merged: %1 page(s)").replace("%1", str(pages)), 5000)
+            if window.document is not None and window.document.id in ids:
+                window.document = None
+            window.library.refresh(select=target)
+
+        return self.run(
+            Operation(
+                work,
+                title=self.tr("Merge %1 documents").replace("%1", str(len(ids))),
+                kind="edit",
+                write=True,
+            )
+            .success(merged)
+            .failure(window.fail(self.tr("Cannot merge the documents")))
+        )
+
+    def start_crop(self, number: int) -> None:
+        """Show the page and let the person draw the part to keep."""
+        window = self.window
+        if window.document is None:
+            return
+        if number != window.page_number:
+            self.open_page(number)
+        window.viewer.start_crop()
+        self.status().showMessage(
+            self.tr("Draw the part of the page to keep; the original stays in the library"), 10000
+        )
+
+    def crop(self, region: QRectF) -> bool:
+        """Crop the open page to `region` (in the shown page's frame) as a derived image."""
+        window = self.window
+        if window.document is None or window.view is None:
+            return False
+        page = window.view.page
+        frame_width, frame_height = window.view.size
+        sx, sy = page.width / frame_width, page.height / frame_height
+        box = (
+            max(0, round(region.left() * sx)),
+            max(0, round(region.top() * sy)),
+            min(page.width, round(region.right() * sx)),
+            min(page.height, round(region.bottom() * sy)),
+        )
+        station, document_id, number = self.station, window.document.id, page.number
+        window.deleted_something = True
+        return window.library.change(
+            self.tr("Crop page %1").replace("%1", str(number)),
+            lambda: station.crop_page(document_id, number, box),
+            station.restore_page,
             reopen=True,
         )
 
