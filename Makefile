@@ -21,8 +21,10 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils li
 
 # The window's translations: .ts sources (kept in git) built into .qm files.
 TRANSLATIONS := $(wildcard resources/translations/*.ts)
+# Qt's own words (standard buttons, message boxes, file dialogs) where Qt ships no translation.
+QT_TRANSLATIONS := $(wildcard resources/translations/qt/*.ts)
 
-setup: system-packages $(VENV)/.installed $(TRANSLATIONS:.ts=.qm)
+setup: system-packages $(VENV)/.installed $(TRANSLATIONS:.ts=.qm) $(QT_TRANSLATIONS:.ts=.qm)
 
 resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@

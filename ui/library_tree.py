@@ -211,9 +211,20 @@ class LibraryTree(QTreeView):
             for child in range(group.rowCount()):
                 item = group.child(child)
                 if item.data(ID_ROLE) == document_id:
-                    self.setCurrentIndex(item.index())
+                    # Already current (the person chose it): the other chosen rows stay chosen.
+                    if self.currentIndex().siblingAtColumn(0) != item.index():
+                        self.setCurrentIndex(item.index())
                     return True
         return False
+
+    NARROW = 360
+    """Below this width the tree shows names and page counts only, so names stay readable."""
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < self.NARROW
+        for column in (2, 3):
+            self.setColumnHidden(column, narrow)
 
     def selected_documents(self) -> list[str]:
         """The documents chosen in the tree (Ctrl or Shift and click), top to bottom."""

@@ -55,8 +55,10 @@ from ui.viewer import PageViewer
 PLACEMENT_SETTING = "window/text-placement"
 """Where the text review and the other side panels sit: beside the page or under it."""
 BESIDE, UNDER = "beside", "under"
-WIDE_SCREEN = 1600
+WIDE_SCREEN = 1200
 """Below this many pixels of width the side panels go under the page unless chosen otherwise."""
+TALL_SCREEN = 900
+"""Below this many pixels of height the jobs panel starts hidden (the status bar shows work)."""
 SCREEN_SHARE = 0.92
 """How much of the screen's free area the window takes when it first opens."""
 
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
         default = BESIDE if free.width() >= WIDE_SCREEN else UNDER
+        self.jobs_dock.setVisible(free.height() >= TALL_SCREEN)
         self.set_placement(str(settings().value(PLACEMENT_SETTING, default)), remember=False)
 
     def placement(self) -> str:

@@ -144,16 +144,16 @@ class PageViewer(QGraphicsView):
             self.zoom_onto(self.hit_items[0].sceneBoundingRect())
 
     def zoom_onto(self, region: QRectF) -> None:
-        """Zoom so that `region` (a hit) reads comfortably, a third of the view wide at most
-        and never smaller than the page fitted to the width, and centre it."""
+        """Zoom so that `region` (a hit) reads comfortably, an eighth of the view wide and
+        never smaller than the page fitted to the width, and centre it."""
         width, _height = self.page_size
         view = self.viewport().size()
         if width <= 0 or region.width() <= 0:
             return
         fitted = (view.width() - 16) / width
-        readable = view.width() / 3 / region.width()
+        readable = view.width() / 8 / region.width()
         self.fit = PageViewer.FREE
-        self._set_scale(max(fitted, min(readable, 2.0)))
+        self._set_scale(max(fitted, min(readable, 1.5)))
         self.centerOn(region.center())
 
     def select_word(self, index: int | None) -> None:

@@ -34,7 +34,6 @@ from ui.errors import show_error  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.main_window import (  # noqa: E402
     BESIDE,
-    UNDER,
     MainWindow,
 )
 from ui.qt import QApplication, QSettings, QWidget  # noqa: E402
@@ -110,7 +109,8 @@ def pictures(
 ) -> None:
     window.resize(*size)
     window.move(0, 0)
-    window.set_placement(BESIDE if size[0] >= 1600 else UNDER, remember=False)
+    window.set_placement(BESIDE, remember=False)
+    window.jobs_dock.setVisible(size[1] >= 900)
     wait(app, window)
 
     window.review.open_document(ids["03-lich-su-dang-bo.pdf"], 2)

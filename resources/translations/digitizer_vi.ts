@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>AcquisitionWorkflow</name>
@@ -275,7 +276,7 @@
         <translation>Không nhập được loại tệp này: chỉ nhận ảnh quét (PNG, JPEG, TIFF, BMP, WebP) và tệp PDF.</translation>
     </message>
     <message>
-        <source>The file's contents do not match its name's ending: it may be damaged or misnamed.</source>
+        <source>The file&apos;s contents do not match its name&apos;s ending: it may be damaged or misnamed.</source>
         <translation>Nội dung tệp không khớp với phần đuôi tên tệp: tệp có thể bị hỏng hoặc đặt tên sai.</translation>
     </message>
     <message>
@@ -375,11 +376,11 @@
         <translation>Giấy bị kẹt trong máy quét: hãy gỡ giấy rồi quét tiếp phần còn lại.</translation>
     </message>
     <message>
-        <source>The scanner's feeder is empty: put the pages in and scan again.</source>
+        <source>The scanner&apos;s feeder is empty: put the pages in and scan again.</source>
         <translation>Khay nạp giấy của máy quét đang trống: hãy đặt giấy vào rồi quét lại.</translation>
     </message>
     <message>
-        <source>The scanner's cover is open: close it, then scan the rest.</source>
+        <source>The scanner&apos;s cover is open: close it, then scan the rest.</source>
         <translation>Nắp máy quét đang mở: hãy đóng nắp rồi quét tiếp phần còn lại.</translation>
     </message>
     <message>
@@ -1291,7 +1292,7 @@ Thư viện: %2</translation>
         <translation>Không mở được tài liệu</translation>
     </message>
     <message>
-        <source>“%1” is classified %2. Type the vault's passphrase to open it.</source>
+        <source>“%1” is classified %2. Type the vault&apos;s passphrase to open it.</source>
         <translation>“%1” có độ mật %2. Nhập mật khẩu két mật để mở tài liệu.</translation>
     </message>
     <message>
@@ -1406,7 +1407,7 @@ Thư viện: %2</translation>
         <translation>Quét</translation>
     </message>
     <message>
-        <source>The scanner's default</source>
+        <source>The scanner&apos;s default</source>
         <translation>Theo mặc định của máy quét</translation>
     </message>
     <message>
@@ -1524,7 +1525,7 @@ Thư viện: %2</translation>
     </message>
     <message>
         <source>Doubtful below</source>
-        <translation>Đánh dấu từ có độ tin cậy dưới</translation>
+        <translation>Ngưỡng tin cậy</translation>
     </message>
     <message>
         <source>Not recognised</source>
@@ -1604,7 +1605,7 @@ Thư viện: %2</translation>
 <context>
     <name>VaultWorkflow</name>
     <message>
-        <source>This work touches a secret document: type the vault's passphrase.</source>
+        <source>This work touches a secret document: type the vault&apos;s passphrase.</source>
         <translation>Việc này cần mở tài liệu mật: hãy nhập mật khẩu két mật.</translation>
     </message>
     <message>
