@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +17,8 @@ from tests.helpers.pages import encrypt_pdf, pdf_of_pages, write_image
 from tests.ui.conftest import finish, idle, scan
 from ui.export_dialog import ExportRequest
 from ui.main_window import BESIDE, UNDER, MainWindow
-from ui.qt import QMessageBox, QPushButton
+from ui.qt import QImage, QMessageBox, QPushButton
+from ui.thumbnails import thumbnail
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
@@ -171,3 +173,33 @@ def test_many_documents_chosen_in_the_tree_are_described_and_moved_together(
     assert all(
         after[i].collection_id is None and after[i].metadata.issuing_body == "" for i in chosen
     )
+
+
+def test_thumbnails_follow_a_page_turned_by_recognition(
+    qtbot: QtBot,
+    window: MainWindow,
+    station: Workstation,
+    inputs: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    upright = scan(inputs, "thang.png")
+    with Image.open(upright) as image:
+        image.rotate(180).save(inputs / "nguoc.png", dpi=(300, 300))
+    shown: list[tuple[int, QImage]] = []
+    strip_set = window.thumbnails.set_thumbnail
+
+    def noted(number: int, image: QImage) -> None:
+        shown.append((number, image))
+        strip_set(number, image)
+
+    monkeypatch.setattr(window.thumbnails, "set_thumbnail", noted)
+    finish(qtbot, window.acquisition.import_paths([inputs / "nguoc.png"]))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    before = shown[-1][1]
+    finish(qtbot, window.acquisition.recognise(window.current_ids()))
+    idle(qtbot, window)
+    assert window.document is not None
+    record = station.page_texts(window.document.id)[1]
+    assert record.prepared_sha256 is not None  # recognition turned the page upright
+    (number, after), expected = shown[-1], thumbnail(station.page_images(window.document.id)[0][1])
+    assert number == 1 and after == expected and after != before
