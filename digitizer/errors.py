@@ -118,6 +118,12 @@ class DiskFull(LibraryError):
     code = "disk-full"
 
 
+class FolderWatched(DigitizerError):
+    """Another watcher already watches the hot folder."""
+
+    code = "folder-watched"
+
+
 class OperatingSystemRefused(DigitizerError):
     """The operating system refused an operation (permission denied on the library …)."""
 
