@@ -207,7 +207,8 @@ class Importer:
         self.progress.start(pages_total, "Importing pages")
         try:
             for unit, files in checked_units:
-                self._import_unit(unit, files, collection_id, report)
+                with self.library.importing_alone():
+                    self._import_unit(unit, files, collection_id, report)
         except Cancelled:
             report.cancelled = True
         finally:

@@ -62,6 +62,7 @@ OBJECTS_OF_DOCUMENTS = (
 )
 """SQL: every object (page image, original, prepared image, word model) used by the documents
 `d` that the condition `{where}` picks."""
+_IMPORT_LOCK_BYTE = 1  # the byte of the lock file that `importing_alone` locks
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
 _ID_LENGTH = 10
 _MIN_PREFIX = 4
@@ -147,6 +148,21 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def importing_alone(self) -> Iterator[None]:
+        """Hold the library's import lock: a second program importing the same files at once
+        waits here, then finds them imported and reports them as duplicates, instead of taking
+        the first one's unfinished document for a crashed one and filling it twice.
+
+        A POSIX record lock on one byte of the lock file: it lives beside the writers' `flock`
+        on the same file without touching it, and goes when the process dies."""
+        assert self._lock_fd is not None, "importing needs a writable library"
+        fcntl.lockf(self._lock_fd, fcntl.LOCK_EX, 1, _IMPORT_LOCK_BYTE)
+        try:
+            yield
+        finally:
+            fcntl.lockf(self._lock_fd, fcntl.LOCK_UN, 1, _IMPORT_LOCK_BYTE)
 
     def _recover_if_alone(self) -> None:
         assert self._lock_fd is not None
