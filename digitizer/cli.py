@@ -7,6 +7,7 @@ used wrongly. Expected failures print a message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sqlite3
 import sys
@@ -415,8 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)
     except DigitizerError as error:
-        print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(error, args)
     except KeyboardInterrupt:
         print("digitizer: interrupted", file=sys.stderr)
         return 130
@@ -426,9 +426,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except (OSError, sqlite3.Error) as error:
         # The machine said no (disk full, permission denied on the library): say what, plainly.
-        failure = system_failure(error)
-        print(f"digitizer: {failure.message} [{failure.code}]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(system_failure(error), args)
+
+
+def _failed(error: DigitizerError, args: argparse.Namespace) -> int:
+    """Say why the command stopped; with --json also as JSON, so a script reading the output
+    gets an answer whatever happened."""
+    print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
+    if getattr(args, "json", False):
+        with contextlib.suppress(OSError):
+            print_json({"error": {"code": error.code, "message": error.message}})
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":
