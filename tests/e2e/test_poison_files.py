@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 import subprocess
+import time
 from pathlib import Path
 
 import pikepdf
@@ -128,3 +129,34 @@ def test_extreme_pages_export_as_pdf(
     with pikepdf.open(out) as pdf:
         box = [float(value) for value in pdf.pages[0].mediabox]
     assert all(3 <= side <= 14400 for side in (box[2] - box[0], box[3] - box[1]))
+
+
+def _tiff_whose_next_frame_is_itself(path: Path) -> Path:
+    """A small page whose frame list loops: Tesseract, given the file, reads it for ever."""
+    page_image(1, mode="1").save(path, format="TIFF", compression="group4")
+    data = bytearray(path.read_bytes())
+    first = struct.unpack_from("<I", data, 4)[0]
+    entries = struct.unpack_from("<H", data, first)[0]
+    struct.pack_into("<I", data, first + 2 + 12 * entries, first)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.slow
+def test_ocr_of_a_tiff_whose_frames_loop_ends_and_leaves_no_process(
+    library_path: Path, inputs: Path
+) -> None:
+    looping = _tiff_whose_next_frame_is_itself(inputs / "vong-lap.tif")
+    run_json(library_path, "import", looping)
+
+    started = time.monotonic()
+    result = run(library_path, "ocr", "--all", "--json")
+
+    assert time.monotonic() - started < 60, "OCR of one small page must end within a minute"
+    assert result.returncode in (0, 1), result.describe()
+    report = result.json()
+    assert report["done"] + len(report["failed"]) == 1
+    leftovers = subprocess.run(
+        ["pgrep", "-f", str(library_path)], capture_output=True, text=True, check=False
+    )
+    assert leftovers.stdout == "", f"processes left running: {leftovers.stdout}"
