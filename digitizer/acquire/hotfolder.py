@@ -41,7 +41,7 @@ from digitizer.errors import (
 )
 from digitizer.library.library import Library, utc_now
 from digitizer.library.objects import sha256_of_file
-from digitizer.printable import display_name
+from digitizer.printable import display_name, printable
 from digitizer.progress import CancelEvent
 
 PROCESSED = "processed"
@@ -320,7 +320,7 @@ class HotFolder:
                 db.execute(
                     "UPDATE hot_folder_files SET state = 'done', outcome = ?, moved_to = ?, "
                     "updated_at = ? WHERE id = ?",
-                    (outcome, str(target), utc_now(), record),
+                    (outcome, printable(str(target)), utc_now(), record),
                 )
         return HotFolderOutcome(display_name(path), outcome, documents, reason, target, already)
 

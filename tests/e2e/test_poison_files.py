@@ -160,3 +160,32 @@ def test_ocr_of_a_tiff_whose_frames_loop_ends_and_leaves_no_process(
         ["pgrep", "-f", str(library_path)], capture_output=True, text=True, check=False
     )
     assert leftovers.stdout == "", f"processes left running: {leftovers.stdout}"
+
+
+def test_a_hot_folder_sets_poison_files_aside_and_takes_the_good_ones(
+    library_path: Path, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _pdf(inbox / "a-rotate-name.pdf", pikepdf.Name("/Ninety"))
+    _tiff_with_next_frame_past_the_end(inbox / "b-frames-past-end.tif")
+    write_image(inbox / "c-good.png", 1)
+    write_image(inbox / f"d-{NOT_UTF8}.png", 2)
+
+    for _ in range(2):  # a restart takes nothing twice and is not stuck on the poison
+        result = run(library_path, "watch", inbox, "--once", "--settle", "0")
+        assert result.returncode in (0, 1), result.describe()
+
+    assert sorted(path.name for path in (inbox / "processed").iterdir()) == sorted(
+        ["c-good.png", f"d-{NOT_UTF8}.png"]
+    )
+    failed = sorted(path.name for path in (inbox / "failed").iterdir())
+    assert failed == [
+        "a-rotate-name.pdf",
+        "a-rotate-name.pdf.reason.txt",
+        "b-frames-past-end.tif",
+        "b-frames-past-end.tif.reason.txt",
+    ]
+    reason = (inbox / "failed" / "a-rotate-name.pdf.reason.txt").read_text(encoding="utf-8")
+    assert reason.startswith("unreadable-content:")
+    assert query(library_path, "SELECT count(*) FROM documents") == [(2,)]
