@@ -17,7 +17,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils li
 	libdbus-1-3 make libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 xvfb xauth
 
-.PHONY: setup system-packages run test lint check clean-venv bench-setup translations screenshots
+.PHONY: setup system-packages run test test-fast lint clean-venv bench-setup translations screenshots
 
 # The window's translations: .ts sources (kept in git) built into .qm files.
 TRANSLATIONS := $(wildcard resources/translations/*.ts)
@@ -69,6 +69,11 @@ lint: setup
 
 test: setup lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# A quick loop while working: the tests marked slow (real OCR of many pages, crashes, full
+# disks, long soaks) left out. `make test` stays the whole suite, as CI runs it.
+test-fast: setup
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 # The peers the benchmarks in bench/ run side by side with ours (OCRmyPDF needs Ghostscript).
 bench-setup: setup

@@ -7,7 +7,9 @@ used wrongly. Expected failures print a message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from digitizer import __version__, cli_acquire, cli_gui, cli_pipeline, cli_search, cli_security
-from digitizer.acquire.images import DEFAULT_MAX_PIXELS
+from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
     EXIT_FAILED,
@@ -26,7 +28,7 @@ from digitizer.cli_support import (
     positive_int,
     print_json,
 )
-from digitizer.errors import DigitizerError
+from digitizer.errors import DigitizerError, system_failure
 from digitizer.library.verify import VerifyReport
 from digitizer.locations import LIBRARY_VARIABLE
 from digitizer.model import Document, Page, PageTextRecord
@@ -78,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_PIXELS,
         metavar="N",
         help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
+    )
+    importing.add_argument(
+        "--max-pages",
+        type=positive_int,
+        default=DEFAULT_MAX_PAGES,
+        metavar="N",
+        help=f"refuse files of more than N pages (default {DEFAULT_MAX_PAGES:,})",
     )
     importing.add_argument("--json", action="store_true", help="print the result as JSON")
     importing.add_argument(
@@ -146,6 +155,7 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
         one_document=args.one_document,
         password=args.password,
         max_pixels=args.max_pixels,
+        max_pages=args.max_pages,
         classification=args.classification,
     )
     if args.split_on_separators:
@@ -406,8 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)
     except DigitizerError as error:
-        print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(error, args)
     except KeyboardInterrupt:
         print("digitizer: interrupted", file=sys.stderr)
         return 130
@@ -415,11 +424,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `digitizer list | head` closed our output; that is not a failure.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:
         # The machine said no (disk full, permission denied on the library): say what, plainly.
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"digitizer: {error.strerror or error}{where} [os-error]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(system_failure(error), args)
+
+
+def _failed(error: DigitizerError, args: argparse.Namespace) -> int:
+    """Say why the command stopped; with --json also as JSON, so a script reading the output
+    gets an answer whatever happened."""
+    print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
+    if getattr(args, "json", False):
+        with contextlib.suppress(OSError):
+            print_json({"error": {"code": error.code, "message": error.message}})
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

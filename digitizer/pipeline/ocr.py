@@ -14,6 +14,7 @@ import shutil
 import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from digitizer.security.records import is_sealed
 from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
 from ocr.prepare import PrepareSettings
 from ocr.restore import restoration_key
+
+WORKER_DIED = "worker-died"
 
 PIPELINE_VERSION = 1
 """Raise when a change in this pipeline changes its results, so old texts count as stale."""
@@ -259,43 +262,68 @@ def _recognise(
     context = multiprocessing.get_context("spawn")
     in_flight: dict[Future[PageOutcome], int] = {}
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool:
-            while queue or in_flight:
-                while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
-                    page = queue.pop()
-                    secret = private is not None and page.document_id in sealed
-                    image = (
-                        library.object_file(page.image_sha256, private)
-                        if private is not None and secret
-                        else library.objects.path_of(page.image_sha256)
-                    )
-                    task = PageTask(
-                        page_id=page.page_id,
-                        image=str(image),
-                        dpi=page.dpi,
-                        engine=options.engine,
-                        prepare=options.prepare,
-                        scratch=str(private if private is not None and secret else scratch),
-                        private=secret,
-                        restoration_model=options.restoration_model,
-                    )
-                    in_flight[pool.submit(work_on_page, task)] = page.page_id
-                if not in_flight:
-                    break
-                finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    page = by_id[in_flight.pop(future)]
-                    outcome = future.result()
-                    _file_outcome(library, report, page, outcome, key, record)
-                    busy = {by_id[other].image_sha256 for other in in_flight.values()}
-                    if private is not None and page.image_sha256 not in busy:
-                        (private / page.image_sha256).unlink(missing_ok=True)
-                    progress.advance(1, f"document {page.document_id}, page {page.number}")
-            report.cancelled = bool(queue) and _cancelled(cancel)
+        while queue and not _cancelled(cancel):
+            # A worker that dies (killed, out of memory) breaks its pool: the pages it and the
+            # others held are reported, and the rest go on in a new pool.
+            pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
+            broken = False
+            with pool:
+                while (queue or in_flight) and not broken:
+                    while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
+                        page = queue.pop()
+                        secret = private is not None and page.document_id in sealed
+                        image = (
+                            library.object_file(page.image_sha256, private)
+                            if private is not None and secret
+                            else library.objects.path_of(page.image_sha256)
+                        )
+                        task = PageTask(
+                            page_id=page.page_id,
+                            image=str(image),
+                            dpi=page.dpi,
+                            engine=options.engine,
+                            prepare=options.prepare,
+                            scratch=str(private if private is not None and secret else scratch),
+                            private=secret,
+                            restoration_model=options.restoration_model,
+                        )
+                        in_flight[pool.submit(work_on_page, task)] = page.page_id
+                    if not in_flight:
+                        break
+                    finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        page = by_id[in_flight.pop(future)]
+                        try:
+                            outcome = future.result()
+                        except BrokenProcessPool:
+                            outcome, broken = _worker_died(page.page_id), True
+                        _file_outcome(library, report, page, outcome, key, record)
+                        busy = {by_id[other].image_sha256 for other in in_flight.values()}
+                        if private is not None and page.image_sha256 not in busy:
+                            (private / page.image_sha256).unlink(missing_ok=True)
+                        progress.advance(1, f"document {page.document_id}, page {page.number}")
+                    if broken:  # every page the pool still held died with it
+                        for future in list(in_flight):
+                            page = by_id[in_flight.pop(future)]
+                            _file_outcome(
+                                library, report, page, _worker_died(page.page_id), key, record
+                            )
+                            progress.advance(1)
+        report.cancelled = bool(queue) and _cancelled(cancel)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
+
+
+def _worker_died(page_id: int) -> PageOutcome:
+    return PageOutcome(
+        page_id,
+        0.0,
+        error_code=WORKER_DIED,
+        error_message="the process recognising it died (killed, or out of memory); "
+        "recognise again to finish the page",
+    )
 
 
 def _cancelled(cancel: CancelEvent | None) -> bool:

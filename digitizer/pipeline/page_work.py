@@ -112,9 +112,11 @@ def _work_on_page(task: PageTask) -> PageOutcome:
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        # The model loads once per worker: its loading is not restoration's time per page.
+        restorer = restorer_for(Path(task.restoration_model)) if task.restoration_model else None
         restoring = time.perf_counter()
-        if task.restoration_model:
-            page_text = restorer_for(Path(task.restoration_model)).restore_page(page_text)
+        if restorer is not None:
+            page_text = restorer.restore_page(page_text)
         restore_seconds = time.perf_counter() - restoring
     except OcrError as error:
         return PageOutcome(
