@@ -7,6 +7,13 @@ headings found in the text (`CHƯƠNG I …`); a document with none is one chapt
 There is a navigation document, a cover (the first page's image, or a generated title page),
 Dublin Core metadata and, if asked, the page images as an appendix.
 
+Each page is read with its layout (`page_layout.analyse` on the upright page image): running
+headers, footers, page numbers and ornaments are left out, footnotes become EPUB 3 footnotes
+(`<aside epub:type="footnote">`) with a note reference (`epub:type="noteref"`) where the marker
+stood, and pictures are cut from the upright page (the original is not touched) into `<figure>`s
+with their caption as `<figcaption>` and alt text. What was left out, found and joined comes
+back as `PublisherChecks`.
+
 The file is written with `zipfile` and plain XML: fixed order, fixed timestamps and a stable
 `dcterms:modified` (when the content last changed), so the same book always gives the same
 bytes. All text is NFC.
@@ -21,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image
@@ -28,7 +36,9 @@ from PIL import Image
 from digitizer.errors import InvalidOutline
 from digitizer.export.files import write_atomically
 from digitizer.export.model import ExportPage
-from digitizer.export.publish_text import PageMark, TextBlock, reflow
+from digitizer.export.page_layout import PageLayout, analyse
+from digitizer.export.publish_text import NoteRef, PageMark, ReflowReport, TextBlock, reflow
+from ocr.geometry import Box
 from ocr.prepare import render
 from vietnamese.normalize import nfc
 
@@ -39,6 +49,7 @@ IDENTIFIER_NAMESPACE = uuid.UUID("5f1b2c1e-8d0a-4c7e-9b1e-0d161712e401")
 COVER_HEIGHT = 1600
 APPENDIX_HEIGHT = 1400
 """Pixels: page images go into the book at most this tall."""
+FIGURE_HEIGHT = 1200
 APPENDIX_TITLE = "Phụ lục: ảnh các trang gốc"
 
 
@@ -82,6 +93,31 @@ class OutlineEntry:
 
 
 @dataclass(frozen=True)
+class PublisherChecks:
+    """What a publisher checks before signing off: pages are counted 1, 2 … through the book."""
+
+    removed: tuple[tuple[int, str, str], ...] = ()
+    """(page, text, why) of every line left out as furniture."""
+    footnotes: tuple[tuple[int, str, str, bool], ...] = ()
+    """(page, label, text, whether its marker was found in the text)."""
+    figures: tuple[tuple[int, str, tuple[int, int, int, int]], ...] = ()
+    """(page, caption, box in the upright page's pixels)."""
+    joined: tuple[tuple[int, str, str], ...] = ()
+    """(page, the words before the break, the words after) of paragraphs joined across pages."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "removed": [{"page": p, "text": t, "why": w} for p, t, w in self.removed],
+            "footnotes": [
+                {"page": p, "label": label, "text": t, "referenced": r}
+                for p, label, t, r in self.footnotes
+            ],
+            "figures": [{"page": p, "caption": c, "box": list(b)} for p, c, b in self.figures],
+            "joined": [{"page": p, "before": b, "after": a} for p, b, a in self.joined],
+        }
+
+
+@dataclass(frozen=True)
 class EpubResult:
     chapters: tuple[str, ...]
     pages: int
@@ -89,6 +125,7 @@ class EpubResult:
     """`image` or `title`."""
     images: int
     """Page images in the appendix."""
+    checks: PublisherChecks = field(default_factory=PublisherChecks)
 
 
 @dataclass
@@ -113,7 +150,8 @@ def epub_bytes(
     if cover not in ("image", "title"):
         raise ValueError(f"cover must be 'image' or 'title', not {cover!r}")
     all_pages = [page for document in documents for page in document.pages]
-    chapters = _chapters(documents, info, outline, len(all_pages))
+    report: list[tuple[int, ReflowReport]] = []
+    chapters = _chapters(documents, info, outline, len(all_pages), report)
     files: list[tuple[str, bytes, str, str]] = []  # name, data, id, properties
     spine: list[str] = []
     css = _CSS.encode()
@@ -129,10 +167,25 @@ def epub_bytes(
     spine.append("cover")
     page_targets: dict[int, str] = {}
     chapter_files = []
-    for number, chapter in enumerate(chapters, start=1):
-        name = f"chapter-{number:03d}.xhtml"
+    names = [f"chapter-{number:03d}.xhtml" for number in range(1, len(chapters) + 1)]
+    book = _BookFiles(
+        notes={
+            _note_id(block.note): name
+            for name, chapter in zip(names, chapters, strict=True)
+            for block in chapter.blocks
+            if block.kind == "footnote" and block.note is not None
+        }
+    )
+    for number, (name, chapter) in enumerate(zip(names, chapters, strict=True), start=1):
+        for block in chapter.blocks:
+            if block.kind == "figure" and block.figure is not None:
+                stem = f"images/figure-{len(book.figures) + 1:03d}"
+                image_name, data = _figure_file(all_pages[block.page], block.figure, stem)
+                files.append((image_name, data, f"fig{len(book.figures) + 1:03d}", ""))
+                book.figures[id(block)] = image_name
         chapter_files.append((name, chapter.title))
-        files.append((name, _chapter_page(info, chapter, name, page_targets), f"c{number:03d}", ""))
+        xhtml = _chapter_page(info, chapter, name, page_targets, book)
+        files.append((name, xhtml, f"c{number:03d}", ""))
         spine.append(f"c{number:03d}")
     images = 0
     if with_images and all_pages:
@@ -159,6 +212,7 @@ def epub_bytes(
         pages=len(all_pages),
         cover=cover_kind,
         images=images,
+        checks=_checks(report),
     )
     return data, result
 
@@ -184,21 +238,61 @@ def write_epub(
 
 
 def _shifted(block: TextBlock, offset: int) -> TextBlock:
-    parts = tuple(
-        PageMark(part.page + offset) if isinstance(part, PageMark) else part for part in block.parts
-    )
-    return replace(block, parts=parts, page=block.page + offset)
+    def shift(part: str | PageMark | NoteRef) -> str | PageMark | NoteRef:
+        if isinstance(part, PageMark):
+            return PageMark(part.page + offset)
+        if isinstance(part, NoteRef):
+            return replace(part, page=part.page + offset)
+        return part
+
+    note = block.note and replace(block.note, page=block.note.page + offset)
+    parts = tuple(shift(part) for part in block.parts)
+    return replace(block, parts=parts, page=block.page + offset, note=note)
 
 
-def book_blocks(documents: Sequence[BookDocument]) -> list[tuple[int, list[TextBlock]]]:
-    """Each document's reflowed blocks, their pages counted through the whole book."""
+def page_layout(page: ExportPage) -> PageLayout | None:
+    """The rules and pictures of a recognised page, from its upright image."""
+    text = page.words_text()
+    if text is None:
+        return None
+    return analyse(_upright(page), text, page.dpi)
+
+
+def book_blocks(
+    documents: Sequence[BookDocument], reports: list[tuple[int, ReflowReport]] | None = None
+) -> list[tuple[int, list[TextBlock]]]:
+    """Each document's reflowed blocks, their pages counted through the whole book; each
+    document's report, with the page it starts at, is added to `reports`."""
     result = []
     offset = 0
     for index, document in enumerate(documents):
-        blocks = reflow([page.text for page in document.pages])
+        report = ReflowReport()
+        texts = [page.words_text() for page in document.pages]
+        layouts = [page_layout(page) for page in document.pages]
+        blocks = reflow(texts, layouts, report)
         result.append((index, [_shifted(block, offset) for block in blocks]))
+        if reports is not None:
+            reports.append((offset, report))
         offset += len(document.pages)
     return result
+
+
+def _checks(reports: list[tuple[int, ReflowReport]]) -> PublisherChecks:
+    removed, footnotes, figures, joined = [], [], [], []
+    for offset, report in reports:
+        removed += [(offset + r.page + 1, r.text, r.why) for r in report.removed]
+        footnotes += [
+            (offset + b.page + 1, b.note.label if b.note else "", b.text, found)
+            for b in report.footnotes
+            for found in [b not in report.unreferenced]
+        ]
+        figures += [
+            (offset + b.page + 1, b.text, (b.figure.x0, b.figure.y0, b.figure.x1, b.figure.y1))
+            for b in report.figures
+            if b.figure is not None
+        ]
+        joined += [(offset + j.page + 1, j.before, j.after) for j in report.joined]
+    return PublisherChecks(tuple(removed), tuple(footnotes), tuple(figures), tuple(joined))
 
 
 def _chapters(
@@ -206,8 +300,9 @@ def _chapters(
     info: BookInfo,
     outline: Sequence[OutlineEntry] | None,
     page_count: int,
+    reports: list[tuple[int, ReflowReport]],
 ) -> list[_Chapter]:
-    per_document = book_blocks(documents)
+    per_document = book_blocks(documents, reports)
     if outline:
         return _outline_chapters(per_document, info, outline, page_count)
     chapters: list[_Chapter] = []
@@ -215,7 +310,7 @@ def _chapters(
         title = documents[index].title or info.title
         current = _Chapter(title, title_added=True)
         for block in blocks:
-            if block.level == 1:
+            if block.level == 1 and block.kind == "text":
                 if current.blocks or not current.title_added:
                     chapters.append(current)
                 current = _Chapter(" ".join(block.text.split()), [block])
@@ -277,10 +372,35 @@ def _document(info: BookInfo, title: str, body: str, epub_type: str = "") -> byt
     ).encode()
 
 
-def _inline(parts: Sequence[str | PageMark], targets: dict[int, str], name: str) -> str:
+@dataclass
+class _BookFiles:
+    notes: dict[str, str]
+    """The chapter file each footnote's id is in."""
+    figures: dict[int, str] = field(default_factory=dict)
+    """The image file of each figure block (by the block's id)."""
+
+
+def _note_id(note: NoteRef) -> str:
+    return f"note-{note.page + 1}-{note.number}"
+
+
+def _inline(
+    parts: Sequence[str | PageMark | NoteRef],
+    targets: dict[int, str],
+    name: str,
+    notes: dict[str, str] | None = None,
+) -> str:
     out = []
     for part in parts:
-        if isinstance(part, PageMark):
+        if isinstance(part, NoteRef):
+            note = _note_id(part)
+            where = (notes or {}).get(note, name)
+            href = f"#{note}" if where == name else f"{where}#{note}"
+            out.append(
+                f'<sup><a epub:type="noteref" role="doc-noteref" id="ref-{note[5:]}" '
+                f'href="{href}">{_x(part.label)}</a></sup>'
+            )
+        elif isinstance(part, PageMark):
             anchor = f"page-{part.page + 1}"
             targets.setdefault(part.page, f"{name}#{anchor}")
             out.append(f'<span epub:type="pagebreak" id="{anchor}" title="{part.page + 1}"/>')
@@ -289,13 +409,27 @@ def _inline(parts: Sequence[str | PageMark], targets: dict[int, str], name: str)
     return "".join(out).strip()
 
 
-def _chapter_page(info: BookInfo, chapter: _Chapter, name: str, targets: dict[int, str]) -> bytes:
+def _chapter_page(
+    info: BookInfo, chapter: _Chapter, name: str, targets: dict[int, str], book: _BookFiles
+) -> bytes:
     lines = ['<section epub:type="chapter" role="doc-chapter">']
     if chapter.title_added:
         lines.append(f'<h1 class="added">{_x(chapter.title)}</h1>')
     for block in chapter.blocks:
-        content = _inline(block.parts, targets, name)
-        if block.level:
+        content = _inline(block.parts, targets, name, book.notes)
+        if block.kind == "footnote" and block.note is not None:
+            note = _note_id(block.note)
+            lines.append(
+                f'<aside epub:type="footnote" role="doc-footnote" id="{note}" class="footnote">'
+                f'<p><span class="label">{_x(block.note.label)}</span> {content}</p></aside>'
+            )
+        elif block.kind == "figure":
+            caption = " ".join(block.text.split())
+            alt = caption or "Hình"
+            image = book.figures[id(block)]
+            figcaption = f"<figcaption>{content}</figcaption>" if caption else ""
+            lines.append(f'<figure><img src="{image}" alt="{_x(alt)}"/>{figcaption}</figure>')
+        elif block.level:
             level = min(block.level + chapter.shift, 6)
             lines.append(f"<h{level}>{content}</h{level}>")
         else:
@@ -376,12 +510,24 @@ def _navigation(
 # --- images -------------------------------------------------------------------------------------
 
 
+def _upright(page: ExportPage) -> Image.Image:
+    with Image.open(page.image_path) as opened:
+        opened.load()
+        return render(opened, page.preparation)
+
+
+def _figure_file(page: ExportPage, box: Box, stem: str) -> tuple[str, bytes]:
+    """The picture in `box` of the upright page (the original is left as it is)."""
+    return _encoded(_upright(page).crop((box.x0, box.y0, box.x1, box.y1)), stem, FIGURE_HEIGHT)
+
+
 def _image_file(page: ExportPage, stem: str, height: int) -> tuple[str, bytes]:
     """The upright page as an image file for the book: PNG for bilevel and grey scans (small
     and sharp), JPEG for colour, at most `height` pixels tall."""
-    with Image.open(page.image_path) as opened:
-        opened.load()
-        upright = render(opened, page.preparation)
+    return _encoded(_upright(page), stem, height)
+
+
+def _encoded(upright: Image.Image, stem: str, height: int) -> tuple[str, bytes]:
     if upright.height > height:
         width = max(1, round(upright.width * height / upright.height))
         source = upright.convert("L") if upright.mode == "1" else upright
@@ -485,5 +631,9 @@ h1 + p, h2 + p, h3 + p { text-indent: 0; }
 .titlepage p { text-indent: 0; margin: 0.5em 0; }
 figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }
 figure img { max-width: 100%; }
-figcaption { font-size: 0.9em; }
+figcaption { font-size: 0.9em; font-style: italic; }
+aside.footnote { font-size: 0.85em; margin: 0.6em 0; border-top: 1px solid #999; }
+aside.footnote p { text-indent: 0; }
+sup { line-height: 0; }
+sup a { text-decoration: none; }
 """

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from digitizer.errors import InvalidOutline
 from digitizer.export.epub import BookDocument, BookInfo, OutlineEntry, epub_bytes
@@ -17,7 +18,8 @@ from digitizer.export.publish import read_outline
 from ocr.geometry import Preparation
 from ocr.metrics import score
 from tests.export.book import book
-from tests.export.checks import all_text, chapter_text, epubcheck
+from tests.export.checks import all_text, book_parts, chapter_text, epubcheck
+from tests.export.history_book import BOOK_TITLE, CAPTION, history_book
 
 INFO = BookInfo(
     key="collection:Lịch sử Đảng bộ huyện",
@@ -138,3 +140,34 @@ def test_outline_files(tmp_path: Path) -> None:
         read_outline(broken)
     with pytest.raises(InvalidOutline):
         read_outline(tmp_path / "missing.json")
+
+
+def test_a_history_book_with_notes_and_a_photograph(tmp_path: Path) -> None:
+    drawn = history_book()
+    pages = []
+    for index, page in enumerate(drawn.pages):
+        path = tmp_path / f"p{index}.png"
+        page.image.save(path)
+        pages.append(ExportPage(path, page.dpi, Preparation(page.image.size), page.text))
+    out = tmp_path / "history.epub"
+
+    data, result = epub_bytes([BookDocument("doc1", BOOK_TITLE, pages)], INFO)
+    out.write_bytes(data)
+
+    check = epubcheck(out)
+    assert "0 fatals / 0 errors / 0 warnings" in check.stdout, check.stdout
+    parts = book_parts(out)
+    assert parts.toc[1:] == ["CHƯƠNG I NHỮNG NĂM THÁNG ĐẦU TIÊN", "CHƯƠNG II XÂY DỰNG QUÊ HƯƠNG"]
+    assert parts.paragraphs == drawn.paragraphs
+    assert [label for label, _ in parts.noterefs] == ["1", "2", "3"]
+    assert [parts.footnotes[href] for _, href in parts.noterefs] == [
+        f"{label} {text}" for label, text in drawn.notes
+    ]
+    assert [(alt, caption) for _, alt, caption in parts.figures] == [(CAPTION, CAPTION)]
+    with Image.open(io.BytesIO(parts.images[parts.figures[0][0]])) as figure:
+        assert drawn.figure is not None
+        assert abs(figure.width - drawn.figure.width) < 16
+    checks = result.checks
+    assert len(checks.joined) == len(drawn.crossing) and len(checks.footnotes) == 3
+    assert {text for _, text, _ in checks.removed} == set(drawn.furniture)
+    assert checks.figures[0][:2] == (drawn.figure_page + 1, CAPTION)
