@@ -66,6 +66,8 @@ class PublishOptions:
     """labels: a label for each document of a collection instead of one for the collection."""
     allow_unrecognised: bool = False
     """Let pages without OCR text through (as images only, or no text)."""
+    report: bool = False
+    """epub: say what was left out as furniture, the footnotes and figures, the joins."""
 
 
 @dataclass(frozen=True)
@@ -206,13 +208,20 @@ def _epub(
         with_images=options.with_images,
     )
     write_atomically(out, data)
+    details: dict[str, Any] = {
+        "chapters": list(result.chapters),
+        "cover": result.cover,
+        "images": result.images,
+    }
+    if options.report:
+        details["report"] = result.checks.as_json()
     return PublishResult(
         "epub",
         out,
         tuple(d.id for d in selection.documents),
         result.pages,
         out.stat().st_size,
-        {"chapters": list(result.chapters), "cover": result.cover, "images": result.images},
+        details,
     )
 
 
