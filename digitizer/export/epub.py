@@ -37,7 +37,14 @@ from digitizer.errors import InvalidOutline
 from digitizer.export.files import write_atomically
 from digitizer.export.model import ExportPage
 from digitizer.export.page_layout import PageLayout, analyse
-from digitizer.export.publish_text import NoteRef, PageMark, ReflowReport, TextBlock, reflow
+from digitizer.export.publish_text import (
+    PLACE_DATE,
+    NoteRef,
+    PageMark,
+    ReflowReport,
+    TextBlock,
+    reflow,
+)
 from ocr.geometry import Box
 from ocr.prepare import render
 from vietnamese.normalize import nfc
@@ -60,6 +67,8 @@ class BookDocument:
     id: str
     title: str
     pages: Sequence[ExportPage]
+    title_from_text: bool = False
+    """`title` is a stand-in (a file name): the title the document's header gives is better."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,10 @@ class BookInfo:
     subjects: Sequence[str] = ()
     description: str = ""
     language: str = "vi"
+    number: str = ""
+    """Số và ký hiệu of a single administrative document."""
+    title_from_text: bool = False
+    """The title is a stand-in (a file name): the document's own, from its header, is better."""
 
     @property
     def identifier(self) -> str:
@@ -152,6 +165,12 @@ def epub_bytes(
     all_pages = [page for document in documents for page in document.pages]
     report: list[tuple[int, ReflowReport]] = []
     chapters = _chapters(documents, info, outline, len(all_pages), report)
+    described = _with_masthead(info, report)
+    if described.title != info.title:
+        for chapter in chapters:
+            if chapter.title_added and chapter.title in (info.title, documents[0].title):
+                chapter.title = described.title
+    info = described
     files: list[tuple[str, bytes, str, str]] = []  # name, data, id, properties
     spine: list[str] = []
     css = _CSS.encode()
@@ -277,6 +296,28 @@ def book_blocks(
     return result
 
 
+def _with_masthead(info: BookInfo, reports: list[tuple[int, ReflowReport]]) -> BookInfo:
+    """The book's description, with what a single document's header says where the archival
+    record says nothing: its title (in place of a file name), number, issuing body and date."""
+    masthead = reports[0][1].masthead if len(reports) == 1 else None
+    if masthead is None:
+        return info
+    dated = PLACE_DATE.search(masthead.place_date)
+    issued = info.issued
+    if issued is None and dated:
+        try:
+            issued = date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1)))
+        except ValueError:
+            issued = None
+    return replace(
+        info,
+        title=masthead.title if info.title_from_text and masthead.title else info.title,
+        creators=info.creators or ([masthead.issuer] if masthead.issuer else []),
+        issued=issued,
+        number=info.number or masthead.number,
+    )
+
+
 def _checks(reports: list[tuple[int, ReflowReport]]) -> PublisherChecks:
     removed, footnotes, figures, joined = [], [], [], []
     for offset, report in reports:
@@ -308,9 +349,17 @@ def _chapters(
     chapters: list[_Chapter] = []
     for index, blocks in per_document:
         title = documents[index].title or info.title
+        masthead = reports[index][1].masthead
+        if documents[index].title_from_text and masthead is not None and masthead.title:
+            title = masthead.title
         current = _Chapter(title, title_added=True)
         for block in blocks:
-            if block.level == 1 and block.kind == "text":
+            if block.level == 1 and block.kind == "text" and _only_masthead(current):
+                # The type name and trích yếu under the header: the document's own title.
+                current.title = " ".join(block.text.split())
+                current.title_added = False
+                current.blocks.append(block)
+            elif block.level == 1 and block.kind == "text":
                 if current.blocks or not current.title_added:
                     chapters.append(current)
                 current = _Chapter(" ".join(block.text.split()), [block])
@@ -319,6 +368,10 @@ def _chapters(
         if current.blocks or not current.title_added or not chapters:
             chapters.append(current)
     return chapters or [_Chapter(info.title, title_added=True)]
+
+
+def _only_masthead(chapter: _Chapter) -> bool:
+    return bool(chapter.blocks) and all(block.kind == "masthead" for block in chapter.blocks)
 
 
 def _outline_chapters(
@@ -423,6 +476,8 @@ def _chapter_page(
                 f'<aside epub:type="footnote" role="doc-footnote" id="{note}" class="footnote">'
                 f'<p><span class="label">{_x(block.note.label)}</span> {content}</p></aside>'
             )
+        elif block.kind in ("masthead", "closing") and block.columns is not None:
+            lines.append(_two_column_table(block.kind, block.columns))
         elif block.kind == "figure":
             caption = " ".join(block.text.split())
             alt = caption or "Hình"
@@ -436,6 +491,23 @@ def _chapter_page(
             lines.append(f"<p>{content}</p>")
     lines.append("</section>")
     return _document(info, chapter.title, "\n".join(lines) + "\n", "bodymatter")
+
+
+def _two_column_table(kind: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """An administrative document's header (issuing body and number beside the motto, place
+    and date) or end (recipients beside the signature), side by side as on paper."""
+    cells = []
+    for side, texts in zip(("left", "right"), columns, strict=True):
+        rows = []
+        for text in texts:
+            if PLACE_DATE.search(text):
+                rows.append(f'<span class="date">{_x(text)}</span>')
+            elif kind == "closing" and side == "left" and text.lower().startswith("nơi nhận"):
+                rows.append(f'<span class="recipients">{_x(text)}</span>')
+            else:
+                rows.append(_x(text))
+        cells.append(f'<td class="{side}">' + "<br/>".join(rows) + "</td>")
+    return f'<table class="{kind}" role="presentation"><tr>{"".join(cells)}</tr></table>'
 
 
 def _cover_page(info: BookInfo, image: str) -> bytes:
@@ -561,6 +633,8 @@ def _package(info: BookInfo, files: list[tuple[str, bytes, str, str]], spine: li
         f"<dc:title>{_x(info.title)}</dc:title>",
         f"<dc:language>{_x(info.language)}</dc:language>",
     ]
+    if info.number:
+        meta.append(f'<dc:identifier id="number">{_x(info.number)}</dc:identifier>')
     meta += [f"<dc:creator>{_x(creator)}</dc:creator>" for creator in info.creators if creator]
     if info.issued:
         meta.append(f"<dc:date>{info.issued.isoformat()}</dc:date>")
@@ -632,6 +706,16 @@ h1 + p, h2 + p, h3 + p { text-indent: 0; }
 figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }
 figure img { max-width: 100%; }
 figcaption { font-size: 0.9em; font-style: italic; }
+table.masthead, table.closing { width: 100%; border-collapse: collapse; margin: 0 0 1.5em; }
+table.closing { margin: 1.5em 0 0; }
+table.masthead td, table.closing td { vertical-align: top; text-align: center; width: 50%;
+  font-family: serif; font-size: 0.95em; line-height: 1.4; padding: 0 0.3em; }
+table.masthead td.left { font-weight: bold; }
+table.masthead td.right { font-weight: bold; }
+table.closing td.left { text-align: left; font-size: 0.85em; }
+table.closing td.right { font-weight: bold; }
+span.date { font-style: italic; font-weight: normal; }
+span.recipients { font-style: italic; font-weight: bold; }
 aside.footnote { font-size: 0.85em; margin: 0.6em 0; border-top: 1px solid #999; }
 aside.footnote p { text-indent: 0; }
 sup { line-height: 0; }

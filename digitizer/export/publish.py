@@ -184,14 +184,27 @@ def _book_info(library: Library, selection: Selection) -> BookInfo:
         subjects=subjects,
         description=single.abstract if single else "",
         language=(single.language if single else "vi") or "vi",
+        number=single.number_symbol if single else "",
+        title_from_text=len(documents) == 1 and _stand_in_title(documents[0]),
     )
 
 
 def _book_documents(library: Library, selection: Selection) -> list[BookDocument]:
     return [
-        BookDocument(d.id, d.metadata.title or d.id, pages_to_publish(library, d.id))
+        BookDocument(
+            d.id,
+            d.metadata.title or d.id,
+            pages_to_publish(library, d.id),
+            title_from_text=_stand_in_title(d),
+        )
         for d in selection.documents
     ]
+
+
+def _stand_in_title(document: Document) -> bool:
+    """Whether the record's title is only what import put there: the file's name."""
+    title = document.metadata.title
+    return not title or title in {Path(source.name).stem for source in document.sources}
 
 
 def _epub(

@@ -34,6 +34,7 @@ words OCR read into it are dropped. What was left out or joined is told in a `Re
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -102,9 +103,12 @@ class TextBlock:
     page: int
     """The index of the page the block begins on."""
     kind: str = "text"
-    """`text`, `footnote` or `figure`."""
+    """`text`, `footnote`, `figure`, or for an administrative document `masthead` (its
+    header) and `closing` (recipients and signature)."""
     note: NoteRef | None = None
     figure: Box | None = None
+    columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    """A masthead's or closing's left and right column, line by line."""
 
     @property
     def is_heading(self) -> bool:
@@ -145,6 +149,8 @@ class ReflowReport:
     """Footnotes whose marker was not found in the text (kept, after the page's text)."""
     figures: list[TextBlock] = field(default_factory=list)
     joined: list[Joined] = field(default_factory=list)
+    masthead: Masthead | None = None
+    """What an administrative document's header says, when it has one."""
 
 
 @dataclass
@@ -224,6 +230,7 @@ def reflow(
     layouts = list(layouts) if layouts is not None else [None] * len(pages)
     body_size = _body_size(lines)
     figures = _mark_figures(lines, pages, layouts)
+    document = _mark_administrative(lines, pages, body_size, report)
     _mark_layout_furniture(lines, pages, layouts, body_size)
     footnotes = _mark_footnotes(lines, pages, layouts, body_size)
     _mark_furniture(lines, pages, body_size)
@@ -234,7 +241,7 @@ def reflow(
     previous: _Line | None = None
     page_seen = -1
     for item in lines:
-        if item.kind in ("furniture", "footnote", "caption"):
+        if item.kind in ("furniture", "footnote", "caption", "masthead", "closing"):
             if item.kind == "furniture":
                 report.removed.append(Removed(item.page, item.text, item.why or "repeated"))
             continue
@@ -266,6 +273,9 @@ def reflow(
     builder.floating.extend(_notes_after(None, footnotes, referenced))
     builder.flush()
     builder.blocks.extend(builder.floating)
+    if document:
+        builder.blocks.insert(0, document[0])
+        builder.blocks.extend(document[1:])
     for block in builder.blocks:
         if block.kind == "figure":
             report.figures.append(block)
@@ -707,6 +717,156 @@ def _place(
     item.text = nfc(joined)
 
 
+# --- administrative documents -------------------------------------------------------------------
+
+_DOCUMENT_TYPES = (
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "KẾT LUẬN",
+    "THÔNG BÁO",
+    "THÔNG TRI",
+    "BÁO CÁO",
+    "TỜ TRÌNH",
+    "KẾ HOẠCH",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "CÔNG VĂN",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+)
+_ADDRESSEE = re.compile(r"^kính\s+gửi\b", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^số\s*:?\s*(\S.*)$", re.IGNORECASE)
+PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_COLUMN_GAP = 3.0
+_COLUMN_EMS = 0.8
+"""Words on one OCR line stand in two columns when they are further apart than three times the
+line's usual word space and than this many ems."""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """What the header of a resolution, directive or letter says (thể thức văn bản)."""
+
+    issuer: str = ""
+    """The issuing body: the left column's last line over the number."""
+    number: str = ""
+    """Số và ký hiệu, without `Số`."""
+    place_date: str = ""
+    title: str = ""
+    """The type name and trích yếu (`Nghị quyết về …`), or a letter's `V/v …`."""
+
+
+def _segments(item: _Line, body_size: float) -> list[tuple[int, int, str]]:
+    """The line cut where its words stand in two columns: (left, right, text) each."""
+    words = [word for word in item.line.words if word.text.strip()]
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words))
+    usual = gaps[len(gaps) // 2] if gaps else 0
+    apart = max(_COLUMN_GAP * usual, _COLUMN_EMS * body_size)
+    segments: list[tuple[int, int, list[str]]] = []
+    for word in words:
+        if segments and word.box.x0 - segments[-1][1] <= apart:
+            x0, _, texts = segments[-1]
+            segments[-1] = (x0, word.box.x1, [*texts, word.text])
+        else:
+            segments.append((word.box.x0, word.box.x1, [word.text]))
+    return [(x0, x1, nfc(" ".join(texts))) for x0, x1, texts in segments]
+
+
+def _two_columns(
+    items: list[_Line], middle: float, body_size: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for item in items:
+        for x0, x1, text in _segments(item, body_size):
+            if any(ch.isalnum() for ch in text):
+                (left if (x0 + x1) / 2 < middle else right).append((item.line.box.y0, text))
+    return tuple(t for _, t in sorted(left)), tuple(t for _, t in sorted(right))
+
+
+def _mark_administrative(
+    lines: list[_Line], pages: Sequence[PageText | None], body_size: float, report: ReflowReport
+) -> list[TextBlock]:
+    """A resolution's, directive's or letter's header and end, set as the document has them:
+    the header's two columns (issuing body and number; motto, place and date) as a `masthead`
+    block, the type name and trích yếu as a level-1 heading, and the recipients (`Nơi nhận`)
+    beside the signature block as a `closing` block. Nothing when the first page has no type
+    name or `Kính gửi` under a number or a date."""
+    by_page = _by_page(lines)
+    first_page = min(by_page)
+    first = pages[first_page]
+    if first is None:
+        return []
+    middle = first.width / 2
+    ordered = sorted(by_page[first_page], key=lambda i: i.line.box.y0)
+    anchor = next(
+        (
+            i
+            for i in ordered
+            if " ".join(i.text.split()).upper() in _DOCUMENT_TYPES or _ADDRESSEE.match(i.text)
+        ),
+        None,
+    )
+    if anchor is None:
+        return []
+    header = [i for i in ordered if i.line.box.y1 <= anchor.line.box.y0 + 2 and i is not anchor]
+    left, right = _two_columns(header, middle, body_size)
+    number = next((m.group(1) for t in left if (m := _NUMBER.match(t))), "")
+    dated = next((t for t in right if PLACE_DATE.search(t)), "")
+    if not header or not (number or dated):
+        return []
+    for item in header:
+        item.kind = "masthead"
+    # Over the number: the superior body on the first line, then the issuing body's name.
+    number_at = next((n for n, t in enumerate(left) if _NUMBER.match(t)), len(left))
+    above = left[:number_at]
+    issuer = " ".join(above[1:] if len(above) > 1 else above)
+    title = ""
+    if anchor.text.upper() == anchor.text:
+        anchor.kind, anchor.level = "heading", 1
+        title_lines = [anchor]
+        for item in ordered[ordered.index(anchor) + 1 :]:
+            centre = (item.line.box.x0 + item.line.box.x1) / 2
+            close = item.line.box.y0 - title_lines[-1].line.box.y1 < item.line.box.height
+            if not close or abs(centre - middle) > 0.08 * first.width:
+                break
+            item.kind, item.level = "heading", 1
+            title_lines.append(item)
+        kind = " ".join(anchor.text.split())
+        title = " ".join([kind[0] + kind[1:].lower(), *(i.text for i in title_lines[1:])])
+    else:
+        # A letter's trích yếu: `V/v …` and the lines under it in the left column.
+        start = next((n for n, t in enumerate(left) if t.lower().startswith("v/v")), len(left))
+        title = " ".join(left[start:])
+    report.masthead = Masthead(issuer, number, dated, nfc(title))
+    blocks = [
+        TextBlock(0, (" ".join([*left, *right]),), first_page, "masthead", columns=(left, right))
+    ]
+    last_page = max(by_page)
+    closing_lines = sorted(
+        (i for i in by_page[last_page] if i.kind == "body"), key=lambda i: i.line.box.y0
+    )
+    recipients_at = next(
+        (n for n, i in enumerate(closing_lines) if _RECIPIENTS.match(i.text.strip())), None
+    )
+    if recipients_at is not None:
+        tail = closing_lines[recipients_at:]
+        for item in tail:
+            item.kind = "closing"
+        last = pages[last_page]
+        end_left, end_right = _two_columns(
+            tail, (last.width if last else first.width) / 2, body_size
+        )
+        text = " ".join([*end_left, *end_right])
+        blocks.append(TextBlock(0, (text,), last_page, "closing", columns=(end_left, end_right)))
+    return blocks
+
+
 # --- headings -----------------------------------------------------------------------------------
 
 
@@ -720,19 +880,41 @@ def _is_chapter(text: str) -> bool:
 
 
 def _mark_headings(lines: list[_Line], body_size: float) -> None:
+    """Headings by type size, chapter lines and capitals; the lines set with a chapter line
+    (its title, its years) belong to its heading."""
     for index, item in enumerate(lines):
-        if item.kind == "furniture":
+        if item.kind != "body":
             continue
         words = len(item.text.split())
+        opener = lines[index - 1] if index else None
+        if (
+            opener is not None
+            and opener.kind == "heading"
+            and opener.level == 1
+            and (opener.page, opener.paragraph) == (item.page, item.paragraph)
+            and words <= 12
+        ):
+            item.kind, item.level = "heading", 1
+            continue
         ratio = item.size / body_size if body_size else 1.0
         chapter = _is_chapter(item.text) and words <= 12
         larger = ratio >= HEADING_RATIO and words <= 20
-        alone = _stands_alone(lines, index)
+        alone = _stands_alone(lines, index) or _centred(item, lines)
         capitals = _is_capitals(item.text) and words <= 12 and alone
         capitals = capitals and not item.text.endswith((",", ";"))
         if chapter or larger or capitals:
             item.kind = "heading"
             item.level = 1 if chapter or ratio >= LEVEL_ONE_RATIO else 2
+
+
+def _centred(item: _Line, lines: list[_Line]) -> bool:
+    """Whether a short line is set in the middle of its page's text (`QUYẾT NGHỊ:`)."""
+    same = [other.line.box for other in lines if other.page == item.page and other.kind == "body"]
+    left, right = min(box.x0 for box in same), max(box.x1 for box in same)
+    box = item.line.box
+    width = max(right - left, 1)
+    centre = (box.x0 + box.x1) / 2
+    return box.width < 0.5 * width and abs(centre - (left + right) / 2) < 0.04 * width
 
 
 def _stands_alone(lines: list[_Line], index: int) -> bool:
@@ -753,6 +935,8 @@ def _same_heading(previous: _Line, line: _Line) -> bool:
     """Whether heading `line` goes on the heading `previous` is in: a line of the same or a
     lower level set close under it (`CHƯƠNG I` over its title)."""
     if previous.kind != "heading" or previous.page != line.page or line.level < previous.level:
+        return False
+    if line.level > 1 and previous.paragraph != line.paragraph:
         return False
     gap = line.line.box.y0 - previous.line.box.y1
     return gap < 1.5 * max(previous.line.box.height, line.line.box.height)

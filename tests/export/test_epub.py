@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ocr.metrics import score
 from tests.export.book import book
 from tests.export.checks import all_text, book_parts, chapter_text, epubcheck
 from tests.export.history_book import BOOK_TITLE, CAPTION, history_book
+from tests.export.words import resolution_page
 
 INFO = BookInfo(
     key="collection:Lịch sử Đảng bộ huyện",
@@ -171,3 +173,46 @@ def test_a_history_book_with_notes_and_a_photograph(tmp_path: Path) -> None:
     assert len(checks.joined) == len(drawn.crossing) and len(checks.footnotes) == 3
     assert {text for _, text, _ in checks.removed} == set(drawn.furniture)
     assert checks.figures[0][:2] == (drawn.figure_page + 1, CAPTION)
+
+
+def test_a_resolution_is_typeset_with_its_header_and_named_by_it(tmp_path: Path) -> None:
+    text = resolution_page()
+    path = tmp_path / "01-nghi-quyet.png"
+    Image.new("L", (text.width, text.height), 255).save(path)
+    page = ExportPage(path, 200, Preparation((text.width, text.height)), text)
+    info = BookInfo(key="document:nq", title="01-nghi-quyet", modified=INFO.modified)
+    out = tmp_path / "nq.epub"
+
+    data, result = epub_bytes(
+        [BookDocument("nq", "01-nghi-quyet", [page], title_from_text=True)],
+        replace(info, title_from_text=True),
+    )
+    out.write_bytes(data)
+
+    check = epubcheck(out)
+    assert "0 fatals / 0 errors / 0 warnings" in check.stdout, check.stdout
+    assert result.chapters == ("NGHỊ QUYẾT về số hóa tài liệu lưu trữ",)
+    opf = all_text(out)
+    assert "<dc:title>Nghị quyết về số hóa tài liệu lưu trữ</dc:title>" in opf
+    assert "<dc:creator>ĐẢNG ỦY XÃ ĐÔNG LÂM</dc:creator>" in opf
+    assert "<dc:date>2026-03-15</dc:date>" in opf and ">12-NQ/ĐU</dc:identifier>" in opf
+    with zipfile.ZipFile(out) as archive:
+        chapter = archive.read("OEBPS/chapter-001.xhtml").decode()
+    assert chapter.index('<table class="masthead"') < chapter.index("<h1>")
+    assert (
+        '<td class="left">ĐẢNG BỘ TỈNH HOÀI SƠN<br/>ĐẢNG ỦY XÃ ĐÔNG LÂM<br/>Số 12-NQ/ĐU</td>'
+        in (chapter)
+    )
+    assert chapter.rstrip().endswith(
+        "Phạm Quang Khiêm</td></tr></table>\n</section>\n</body>\n</html>"
+    )
+    # A record that names the document keeps its title.
+    named, _ = epub_bytes(
+        [BookDocument("nq", "Nghị quyết 12", [page])], replace(info, title="NQ 12")
+    )
+    assert b"<dc:title>NQ 12</dc:title>" in _opf(named)
+
+
+def _opf(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("OEBPS/content.opf")

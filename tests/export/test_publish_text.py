@@ -6,6 +6,7 @@ import pytest
 
 from digitizer.export.page_layout import analyse
 from digitizer.export.publish_text import (
+    Masthead,
     NoteRef,
     PageMark,
     ReflowReport,
@@ -16,7 +17,7 @@ from digitizer.export.publish_text import (
 from ocr.words import PageText
 from tests.export.book import book
 from tests.export.history_book import BOOK_TITLE, CAPTION, HistoryBook, history_book
-from tests.export.words import line, page_text
+from tests.export.words import line, page_text, resolution_page
 
 
 def _texts(blocks: list[TextBlock]) -> list[tuple[int, str]]:
@@ -208,3 +209,38 @@ def test_ornaments_go() -> None:
 
     assert "*%*%" not in " ".join(block.text for block in blocks)
     assert ("*%*%", "ornament") in [(item.text, item.why) for item in report.removed]
+
+
+def test_a_resolution_keeps_its_header_title_and_signature_block() -> None:
+    report = ReflowReport()
+
+    blocks = reflow([resolution_page()], [None], report)
+
+    assert blocks[0].kind == "masthead"
+    assert blocks[0].columns == (
+        ("ĐẢNG BỘ TỈNH HOÀI SƠN", "ĐẢNG ỦY XÃ ĐÔNG LÂM", "Số 12-NQ/ĐU"),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", "Đông Lâm, ngày 15 tháng 3 năm 2026"),
+    )
+    assert (blocks[1].level, blocks[1].text) == (1, "NGHỊ QUYẾT\nvề số hóa tài liệu lưu trữ")
+    assert blocks[-1].kind == "closing"
+    assert blocks[-1].columns == (
+        ("Nơi nhận:", "- Như trên;"),
+        ("T/M ĐẢNG ỦY", "BÍ THƯ", "Phạm Quang Khiêm"),
+    )
+    assert [b.kind for b in blocks[2:-1]] == ["text"]
+    assert report.masthead == Masthead(
+        issuer="ĐẢNG ỦY XÃ ĐÔNG LÂM",
+        number="12-NQ/ĐU",
+        place_date="Đông Lâm, ngày 15 tháng 3 năm 2026",
+        title="Nghị quyết về số hóa tài liệu lưu trữ",
+    )
+
+
+def test_a_page_of_a_book_has_no_masthead() -> None:
+    report = ReflowReport()
+    drawn = book(2, chapters={0: "Mở đầu"}, seed=2)
+
+    blocks = reflow([page.text for page in drawn.pages], [None, None], report)
+
+    assert report.masthead is None
+    assert {block.kind for block in blocks} == {"text"}
