@@ -38,6 +38,7 @@ from digitizer.export.files import write_atomically
 from digitizer.export.model import ExportPage
 from digitizer.export.page_layout import PageLayout, analyse
 from digitizer.export.publish_text import (
+    NUMBER,
     PLACE_DATE,
     NoteRef,
     PageMark,
@@ -502,6 +503,8 @@ def _two_column_table(kind: str, columns: tuple[tuple[str, ...], tuple[str, ...]
         for text in texts:
             if PLACE_DATE.search(text):
                 rows.append(f'<span class="date">{_x(text)}</span>')
+            elif kind == "masthead" and NUMBER.match(text):
+                rows.append(f'<span class="number">{_x(text)}</span>')
             elif kind == "closing" and side == "left" and text.lower().startswith("nơi nhận"):
                 rows.append(f'<span class="recipients">{_x(text)}</span>')
             else:
@@ -706,7 +709,7 @@ h1 + p, h2 + p, h3 + p { text-indent: 0; }
 figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }
 figure img { max-width: 100%; }
 figcaption { font-size: 0.9em; font-style: italic; }
-table.masthead, table.closing { width: 100%; border-collapse: collapse; margin: 0 0 1.5em; }
+table.masthead, table.closing { width: 100%; border-collapse: collapse; margin: 1em 0 1.5em; }
 table.closing { margin: 1.5em 0 0; }
 table.masthead td, table.closing td { vertical-align: top; text-align: center; width: 50%;
   font-family: serif; font-size: 0.95em; line-height: 1.4; padding: 0 0.3em; }
@@ -715,6 +718,7 @@ table.masthead td.right { font-weight: bold; }
 table.closing td.left { text-align: left; font-size: 0.85em; }
 table.closing td.right { font-weight: bold; }
 span.date { font-style: italic; font-weight: normal; }
+span.number { font-weight: normal; }
 span.recipients { font-style: italic; font-weight: bold; }
 aside.footnote { font-size: 0.85em; margin: 0.6em 0; border-top: 1px solid #999; }
 aside.footnote p { text-indent: 0; }

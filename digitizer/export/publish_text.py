@@ -740,7 +740,7 @@ _DOCUMENT_TYPES = (
 )
 _ADDRESSEE = re.compile(r"^kính\s+gửi\b", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^số\s*:?\s*(\S.*)$", re.IGNORECASE)
+NUMBER = re.compile(r"^số\s*:?\s*(\S.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _COLUMN_GAP = 3.0
 _COLUMN_EMS = 0.8
@@ -816,14 +816,14 @@ def _mark_administrative(
         return []
     header = [i for i in ordered if i.line.box.y1 <= anchor.line.box.y0 + 2 and i is not anchor]
     left, right = _two_columns(header, middle, body_size)
-    number = next((m.group(1) for t in left if (m := _NUMBER.match(t))), "")
+    number = next((m.group(1) for t in left if (m := NUMBER.match(t))), "")
     dated = next((t for t in right if PLACE_DATE.search(t)), "")
     if not header or not (number or dated):
         return []
     for item in header:
         item.kind = "masthead"
     # Over the number: the superior body on the first line, then the issuing body's name.
-    number_at = next((n for n, t in enumerate(left) if _NUMBER.match(t)), len(left))
+    number_at = next((n for n, t in enumerate(left) if NUMBER.match(t)), len(left))
     above = left[:number_at]
     issuer = " ".join(above[1:] if len(above) > 1 else above)
     title = ""
