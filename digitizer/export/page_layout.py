@@ -4,8 +4,9 @@ page image beside the OCR's word boxes.
 
 A rule is a run of ink at least `RULE_MIN_MM` long and at most `RULE_MAX_THICKNESS_MM` thick. A
 picture is a region of dense ink (grey or dark in at least half of each millimetre cell) that no
-recognised word covers, at least `FIGURE_MIN_MM` wide and tall: text, even bold, never fills
-half of its cells once its words are blanked out.
+recognised word covers, at least `FIGURE_MIN_MM` wide and tall, clear of the page's edges: text,
+even bold, never fills half of its cells once its words are blanked out, and what touches an
+edge is the scanner's border or the binding's shadow.
 """
 
 from __future__ import annotations
@@ -87,5 +88,7 @@ def _figures(grey: np.ndarray, text: PageText | None, mm: float) -> tuple[Box, .
             continue
         if area < FIGURE_FILL * w * h:
             continue
+        if x == 0 or y == 0 or x + w >= columns or y + h >= rows:
+            continue  # the scanner's dark border or the shadow of the binding, not a picture
         figures.append(Box(x * cell, y * cell, (x + w) * cell, (y + h) * cell))
     return tuple(sorted(figures, key=lambda box: (box.y0, box.x0)))
