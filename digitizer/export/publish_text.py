@@ -51,6 +51,9 @@ from vietnamese.normalize import nfc
 HEADING_RATIO = 1.25
 """A line whose type is this much larger than the body's is a heading."""
 LEVEL_ONE_RATIO = 1.5
+IN_FIGURE_CONFIDENCE = 75.0
+"""Lines inside a picture whose words OCR read with less confidence than this (the median) are
+left out."""
 FURNITURE_ZONE = 0.12
 """A running header or footer lies within this share of the page height from its edge."""
 
@@ -473,7 +476,11 @@ def _mark_figures(
             for item in items:
                 x = (item.line.box.x0 + item.line.box.x1) / 2
                 y = (item.line.box.y0 + item.line.box.y1) / 2
-                if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
+                confidence = statistics.median(word.confidence for word in item.line.words)
+                inside = box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+                # What OCR reads in a picture is noise; a line read with confidence is print
+                # over it (a signer's name under a seal) and stays.
+                if inside and confidence < IN_FIGURE_CONFIDENCE:
                     item.kind, item.why = "furniture", "in figure"
             caption = _caption(items, box)
             for item in caption:
@@ -738,6 +745,12 @@ _DOCUMENT_TYPES = (
     "NGHỊ ĐỊNH",
     "THÔNG TƯ",
 )
+_BODY_START = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|HUYỆN UỶ|"
+    r"THÀNH ỦY|THÀNH UỶ|BAN|SỞ|BỘ|TỔNG CỤC|CỤC|CHI CỤC|TRUNG TÂM|BỆNH VIỆN|TRƯỜNG|VIỆN|"
+    r"VĂN PHÒNG|PHÒNG|HỘI|HỘI ĐỒNG|CÔNG TY|TÒA ÁN|TOÀ ÁN|KHO BẠC|NGÂN HÀNG)\b"
+)
+"""How the name of a body begins in a header (the lines between carry a name on)."""
 _ADDRESSEE = re.compile(r"^kính\s+gửi\b", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
 NUMBER = re.compile(r"^số\s*:?\s*(\S.*)$", re.IGNORECASE)
@@ -775,6 +788,18 @@ def _segments(item: _Line, body_size: float) -> list[tuple[int, int, str]]:
         else:
             segments.append((word.box.x0, word.box.x1, [word.text]))
     return [(x0, x1, nfc(" ".join(texts))) for x0, x1, texts in segments]
+
+
+def _issuer(lines: Sequence[str]) -> str:
+    """The issuing body from the lines over the number: the last name there (a superior body may
+    stand over it), with the lines that carry it on (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NGÃI`)."""
+    bodies: list[str] = []
+    for text in lines:
+        if not bodies or _BODY_START.match(text):
+            bodies.append(text)
+        else:
+            bodies[-1] += " " + text
+    return bodies[-1].strip(" .,;:") if bodies else ""
 
 
 def _two_columns(
@@ -822,10 +847,8 @@ def _mark_administrative(
         return []
     for item in header:
         item.kind = "masthead"
-    # Over the number: the superior body on the first line, then the issuing body's name.
     number_at = next((n for n, t in enumerate(left) if NUMBER.match(t)), len(left))
-    above = left[:number_at]
-    issuer = " ".join(above[1:] if len(above) > 1 else above)
+    issuer = _issuer(left[:number_at])
     title = ""
     if anchor.text.upper() == anchor.text:
         anchor.kind, anchor.level = "heading", 1
