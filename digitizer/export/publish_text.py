@@ -790,7 +790,7 @@ def _segments(item: _Line, body_size: float) -> list[tuple[int, int, str]]:
     return [(x0, x1, nfc(" ".join(texts))) for x0, x1, texts in segments]
 
 
-def _issuer(lines: Sequence[str]) -> str:
+def issuing_body(lines: Sequence[str]) -> str:
     """The issuing body from the lines over the number: the last name there (a superior body may
     stand over it), with the lines that carry it on (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NGÃI`)."""
     bodies: list[str] = []
@@ -848,7 +848,7 @@ def _mark_administrative(
     for item in header:
         item.kind = "masthead"
     number_at = next((n for n, t in enumerate(left) if NUMBER.match(t)), len(left))
-    issuer = _issuer(left[:number_at])
+    issuer = issuing_body(left[:number_at])
     title = ""
     if anchor.text.upper() == anchor.text:
         anchor.kind, anchor.level = "heading", 1

@@ -12,6 +12,7 @@ from digitizer.export.publish_text import (
     ReflowReport,
     TextBlock,
     is_syllable,
+    issuing_body,
     reflow,
 )
 from ocr.words import PageText
@@ -244,3 +245,16 @@ def test_a_page_of_a_book_has_no_masthead() -> None:
 
     assert report.masthead is None
     assert {block.kind for block in blocks} == {"text"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (["ĐẢNG BỘ TỈNH HOÀI SƠN", "ĐẢNG ỦY XÃ ĐÔNG LÂM"], "ĐẢNG ỦY XÃ ĐÔNG LÂM"),
+        (["UỶ BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI."], "UỶ BAN NHÂN DÂN TỈNH QUẢNG NGÃI"),
+        (["SỞ Y TẾ BẮC NINH", "BỆNH VIỆN", "ĐA KHOA TỈNH"], "BỆNH VIỆN ĐA KHOA TỈNH"),
+        ([], ""),
+    ],
+)
+def test_the_issuing_body_is_the_last_name_over_the_number(lines: list[str], issuer: str) -> None:
+    assert issuing_body(lines) == issuer
