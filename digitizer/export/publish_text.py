@@ -201,7 +201,9 @@ class _Builder:
             pieces = _MARKED.split(part)
             for position, piece in enumerate(pieces):
                 if position % 2:
-                    out.append(self.notes[(self.page_of(out), int(piece))])
+                    ref = self.notes.get((self.page_of(out), int(piece)))
+                    if ref is not None:
+                        out.append(ref)
                 elif piece:
                     out.append(piece)
         return tuple(out)
