@@ -142,6 +142,52 @@ def window_message(code: str) -> str:
             "Errors",
             "The text of a page could not be read; the other pages went on.",
         ),
+        "bad-input": QCoreApplication.translate(
+            "Errors",
+            "This input cannot be used: check that it is the file or folder you meant.",
+        ),
+        "unreadable-content": QCoreApplication.translate(
+            "Errors",
+            "The file's contents cannot be read: it may be damaged or made by an unusual "
+            "program. The other files went on.",
+        ),
+        "too-many-pages": QCoreApplication.translate(
+            "Errors",
+            "The file has more pages than one import takes: split it into smaller files.",
+        ),
+        "disk-full": QCoreApplication.translate(
+            "Errors",
+            "The disk is full: nothing half-written was kept. Free some space, then try again.",
+        ),
+        "os-error": QCoreApplication.translate(
+            "Errors",
+            "The computer refused the operation (no permission, say). The details say what.",
+        ),
+        "library-busy": QCoreApplication.translate(
+            "Errors",
+            "Another program is changing the library: try again when it is done.",
+        ),
+        "name-taken": QCoreApplication.translate(
+            "Errors",
+            "A collection by that name already exists: choose another name.",
+        ),
+        "index-damaged": QCoreApplication.translate(
+            "Errors",
+            "The search index could not be read: it is being rebuilt from the library.",
+        ),
+        "unknown-format": QCoreApplication.translate(
+            "Errors",
+            "This export format is not known.",
+        ),
+        "folder-watched": QCoreApplication.translate(
+            "Errors",
+            "That folder is already watched by another program.",
+        ),
+        "worker-died": QCoreApplication.translate(
+            "Errors",
+            "The process reading a page stopped (the computer ran short of memory, say). "
+            "Recognise the document again to finish it.",
+        ),
         "no-ocr": QCoreApplication.translate(
             "Errors",
             "Some pages have no recognised text yet: recognise the document first.",

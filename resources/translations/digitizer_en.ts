@@ -431,6 +431,50 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This input cannot be used: check that it is the file or folder you meant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s contents cannot be read: it may be damaged or made by an unusual program. The other files went on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has more pages than one import takes: split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing half-written was kept. Free some space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer refused the operation (no permission, say). The details say what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is changing the library: try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A collection by that name already exists: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be read: it is being rebuilt from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export format is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That folder is already watched by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process reading a page stopped (the computer ran short of memory, say). Recognise the document again to finish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -431,6 +431,50 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>This input cannot be used: check that it is the file or folder you meant.</source>
+        <translation>Không dùng được đầu vào này: hãy xem lại đó có đúng là tệp hoặc thư mục cần nhập không.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s contents cannot be read: it may be damaged or made by an unusual program. The other files went on.</source>
+        <translation>Không đọc được nội dung tệp: tệp có thể bị hỏng hoặc do một chương trình lạ tạo ra. Các tệp khác vẫn được nhập tiếp.</translation>
+    </message>
+    <message>
+        <source>The file has more pages than one import takes: split it into smaller files.</source>
+        <translation>Tệp có nhiều trang hơn mức một lần nhập cho phép: hãy tách thành các tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing half-written was kept. Free some space, then try again.</source>
+        <translation>Ổ đĩa đã đầy: không giữ lại phần nào ghi dở. Hãy giải phóng bớt dung lượng rồi làm lại.</translation>
+    </message>
+    <message>
+        <source>The computer refused the operation (no permission, say). The details say what.</source>
+        <translation>Máy tính từ chối thao tác này (chẳng hạn không có quyền). Xem chi tiết để biết lý do.</translation>
+    </message>
+    <message>
+        <source>Another program is changing the library: try again when it is done.</source>
+        <translation>Một chương trình khác đang thay đổi thư viện: hãy làm lại khi chương trình đó xong việc.</translation>
+    </message>
+    <message>
+        <source>A collection by that name already exists: choose another name.</source>
+        <translation>Đã có hồ sơ mang tên này: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <source>The search index could not be read: it is being rebuilt from the library.</source>
+        <translation>Không đọc được chỉ mục tìm kiếm: chỉ mục đang được dựng lại từ thư viện.</translation>
+    </message>
+    <message>
+        <source>This export format is not known.</source>
+        <translation>Không có định dạng xuất này.</translation>
+    </message>
+    <message>
+        <source>That folder is already watched by another program.</source>
+        <translation>Thư mục này đang được một chương trình khác theo dõi.</translation>
+    </message>
+    <message>
+        <source>The process reading a page stopped (the computer ran short of memory, say). Recognise the document again to finish it.</source>
+        <translation>Tiến trình đọc trang đã dừng (chẳng hạn máy hết bộ nhớ). Hãy nhận dạng lại tài liệu để hoàn tất.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
