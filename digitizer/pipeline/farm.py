@@ -15,6 +15,7 @@ of a document whose first page is still being read (its secrecy stamp may seal t
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import socket
@@ -177,7 +178,7 @@ def connected(farm: FarmSettings) -> Iterator[Client]:
     """A client of the farm's scheduler; the network guard lets through that address only, and
     only while connected."""
     host, port = farm.host_and_port
-    with network.allowed_connection(host, port):
+    with network.allowed_connection(host, port), _quiet_dask():
         try:
             client = Client(
                 farm.scheduler,
@@ -195,6 +196,23 @@ def connected(farm: FarmSettings) -> Iterator[Client]:
         finally:
             with suppress(Exception):
                 client.close(timeout=5)
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask logs a lost connection with tracebacks; the user gets one clear message instead."""
+    loggers = [logging.getLogger(name) for name in _DASK_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+_DASK_LOGGERS = ("distributed", "distributed.client", "distributed.core", "tornado", "asyncio")
 
 
 def check_workers(client: Client, options: OcrOptions, key: str) -> int:
