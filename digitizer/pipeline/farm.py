@@ -73,7 +73,12 @@ class FarmSettings:
     tls_key: Path | None = None
 
     def security(self) -> Security | None:
-        if self.tls_ca is None and self.tls_cert is None and self.tls_key is None:
+        given = [self.tls_ca, self.tls_cert, self.tls_key]
+        if self.scheduler.startswith("tls://") and None in given:
+            raise ClusterUnreachable(
+                f"{self.scheduler} speaks TLS: give --tls-ca-file, --tls-cert and --tls-key."
+            )
+        if given == [None, None, None]:
             return None
         return Security(
             tls_ca_file=str(self.tls_ca) if self.tls_ca else None,

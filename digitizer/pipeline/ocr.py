@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digitizer.errors import ClusterUnreachable, MissingLanguage, MissingTool
+from digitizer.errors import ClusterUnreachable, FarmMismatch, MissingLanguage, MissingTool
 from digitizer.indexing import update_index
 from digitizer.library import Library
 from digitizer.library.library import utc_now
@@ -200,7 +200,7 @@ def run_ocr(
             )
         elif todo:
             _recognise(library, todo, options, key, record, report, progress, cancel)
-    except ClusterUnreachable:
+    except (ClusterUnreachable, FarmMismatch):
         report.interrupted = True
         if report.done:
             update_index(library, create_missing=True)

@@ -7,6 +7,7 @@ however it ends.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -48,7 +49,9 @@ class Cluster:
     def address(self) -> str:
         return f"tcp://127.0.0.1:{self.port}"
 
-    def _start(self, name: str, line: list[str], ready: str) -> None:
+    def _start(
+        self, name: str, line: list[str], ready: str, env: dict[str, str] | None = None
+    ) -> None:
         log = self.folder / f"{name}.log"
         with log.open("wb") as out:
             self.processes[name] = subprocess.Popen(
@@ -56,7 +59,7 @@ class Cluster:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                env={**os.environ, "OMP_THREAD_LIMIT": "1", **(env or {})},
             )
         limit = time.monotonic() + START_DEADLINE
         while ready not in log.read_text(errors="replace"):
@@ -80,7 +83,7 @@ class Cluster:
             "Scheduler at:",
         )
 
-    def start_worker(self, name: str) -> None:
+    def start_worker(self, name: str, env: dict[str, str] | None = None) -> None:
         """A `dask worker` without a nanny: SIGKILL ends it for good."""
         self._start(
             name,
@@ -99,6 +102,7 @@ class Cluster:
                 name,
             ],
             "Registered to:",
+            env,
         )
 
     def start_digitizer_worker(self, name: str) -> None:
@@ -210,8 +214,9 @@ def test_the_farm_reads_pages_byte_for_byte_as_local_ocr(
     audit = query(farmed, "SELECT details FROM audit_log WHERE event = 'ocr-farm'")
     assert len(audit) == 1 and cluster.address in str(audit[0][0])
     assert '"pages": 4' in str(audit[0][0])
-    # A second run finds every page done with these settings: nothing goes to the farm.
-    again = run_json(farmed, "ocr", "--all", "--scheduler", cluster.address)
+    # The library's setting names the farm too; a second run finds every page done.
+    assert run(farmed, "settings", "set", "ocr.scheduler", cluster.address).returncode == 0
+    again = run_json(farmed, "ocr", "--all")
     assert (again["done"], again["skipped"]) == (0, 4)
 
 
@@ -305,3 +310,65 @@ def test_a_secret_document_never_leaves_for_the_farm(tmp_path: Path, inputs: Pat
     assert "never leave" in failed[0]["message"]
     assert connections == []
     assert _pages_done(library) == 0
+
+
+def test_ctrl_c_stops_between_pages_and_the_same_command_finishes(
+    tmp_path: Path, inputs: Path, cluster: Cluster
+) -> None:
+    library = tmp_path / "library"
+    _import(library, _document(inputs, 6))
+    assert run(library, "settings", "set", "ocr.scheduler", cluster.address).returncode == 0
+    with subprocess.Popen(
+        command(library, "ocr", "--all", "--json"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        try:
+            interrupter = _when_pages_done(library, 1, lambda: process.send_signal(signal.SIGINT))
+            out, err = process.communicate(timeout=120)
+            interrupter.join()
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+
+    assert process.returncode == 1, err.decode()
+    report = json.loads(out)
+    assert report["cancelled"] is True and 1 <= report["done"] < 6
+    rest = run_json(library, "ocr", "--all")
+    assert rest["done"] + report["done"] == 6 and rest["failed"] == []
+    assert run(library, "verify").returncode == 0
+
+
+def test_a_worker_with_another_language_model_is_refused_before_any_page_goes(
+    tmp_path: Path, inputs: Path
+) -> None:
+    """Its Tesseract reads `vie` from a model file that differs by one byte."""
+    installed = Path(
+        subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, check=True
+        ).stdout.split('"')[1]
+    )
+    other = tmp_path / "tessdata"
+    other.mkdir()
+    for model in installed.glob("*.traineddata"):
+        (other / model.name).symlink_to(model)
+    (other / "vie.traineddata").unlink()
+    (other / "vie.traineddata").write_bytes((installed / "vie.traineddata").read_bytes() + b"\0")
+    library = tmp_path / "library"
+    _import(library, _document(inputs, 2))
+    cluster = Cluster(tmp_path)
+    try:
+        cluster.start_scheduler()
+        cluster.start_worker("other-model", env={"TESSDATA_PREFIX": str(other)})
+
+        result = run(library, "ocr", "--all", "--scheduler", cluster.address)
+    finally:
+        cluster.stop()
+
+    assert result.returncode == 1, result.describe()
+    assert "[farm-mismatch]" in result.stderr and "no page was sent" in result.stderr
+    assert _pages_done(library) == 0
+    assert query(library, "SELECT state, count(*) FROM job_pages GROUP BY state") == [
+        ("pending", 2)
+    ]
