@@ -71,6 +71,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="replace each process after this long, between pages (default: 1h)",
     )
     worker.add_argument("--name", metavar="NAME", help="this machine's name on the farm")
+    worker.add_argument(
+        "--worker-port", metavar="RANGE", help="ports the processes listen on, e.g. 9000:9031"
+    )
+    worker.add_argument(
+        "--nanny-port", metavar="RANGE", help="ports their nannies listen on, e.g. 9100:9131"
+    )
     _add_tls_options(worker)
 
 
@@ -95,6 +101,8 @@ def worker_command(args: argparse.Namespace) -> list[str]:
     if args.name:
         line += ["--name", args.name]
     for option, value in (
+        ("--worker-port", args.worker_port),
+        ("--nanny-port", args.nanny_port),
         ("--tls-ca-file", args.tls_ca_file),
         ("--tls-cert", args.tls_cert),
         ("--tls-key", args.tls_key),

@@ -60,6 +60,8 @@ def test_a_worker_is_one_single_threaded_process_per_core_recycled() -> None:
         processes=4,
         lifetime="30m",
         name="may-3",
+        worker_port="9000:9003",
+        nanny_port=None,
         tls_ca_file="ca.pem",
         tls_cert="w.pem",
         tls_key="w.key",
@@ -72,6 +74,7 @@ def test_a_worker_is_one_single_threaded_process_per_core_recycled() -> None:
     assert pairs["--nworkers"] == "4" and pairs["--nthreads"] == "1"
     assert pairs["--lifetime"] == "30m" and "--lifetime-restart" in line
     assert pairs["--tls-ca-file"] == "ca.pem" and pairs["--tls-key"] == "w.key"
+    assert pairs["--worker-port"] == "9000:9003" and "--nanny-port" not in line
 
 
 def test_a_page_task_is_named_by_its_image_and_settings() -> None:
