@@ -116,14 +116,11 @@ def farm(folder: Path, processes: int) -> Iterator[str]:
             time.sleep(0.1)
         yield address
     finally:
+        # Each in a process group of its own (worker nannies and their children included).
         for process in started:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in started:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def one_run(label: str, pages: list[Path], folder: Path, ocr_args: list[str]) -> Run:

@@ -21,6 +21,7 @@ import shutil
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -60,6 +61,7 @@ FARM_EVENT = "ocr-farm"
 CONNECT_SECONDS = 10.0
 WORKER_WAIT_SECONDS = 60.0
 RETRIES = 3
+CORES_CHECK_SECONDS = 5.0
 """Times a page is sent again after the workers computing it died (Dask's KilledWorker)."""
 
 
@@ -171,10 +173,6 @@ def recognise_remote(task: FarmTask) -> FarmResult:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _describe_worker(languages: str, prepare: PrepareSettings, restore: bool) -> str:
-    return worker_settings_key(languages, prepare, restore)
-
-
 # --- on the coordinator ------------------------------------------------------------------------
 
 
@@ -225,7 +223,7 @@ def check_workers(client: Client, options: OcrOptions, key: str) -> int:
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
         keys: dict[str, str] = client.run(
-            _describe_worker, options.languages, options.prepare, options.restore
+            worker_settings_key, options.languages, options.prepare, options.restore
         )
     except (OSError, TimeoutError) as error:
         raise ClusterUnreachable(
@@ -324,6 +322,7 @@ class _Farm:
         self.report = report
         self.progress = progress
         self.cores = cores
+        self.cores_checked = time.monotonic()
         self.scratch = library.objects.temp_folder()
         self.in_flight: dict[str, Future[FarmResult]] = {}
         self.waiting: dict[str, list[PageRef]] = {}  # task key → the pages with that image
@@ -358,8 +357,11 @@ class _Farm:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
     def _cores(self) -> int:
-        with suppress(Exception):
-            self.cores = _cores(self.client) or self.cores
+        """The farm's cores, asked again every few seconds: workers come and go."""
+        if time.monotonic() >= self.cores_checked + CORES_CHECK_SECONDS:
+            with suppress(Exception):
+                self.cores = _cores(self.client) or self.cores
+            self.cores_checked = time.monotonic()
         return self.cores
 
     def _send(self, page: PageRef) -> None:
