@@ -7,6 +7,7 @@ however it ends.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import os
 import signal
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.e2e.support import command, query, run, run_json
+from tests.e2e.support import command, kill_when, query, run, run_json
 from tests.e2e.test_secret_offline import secret_library
 from tests.helpers.text_pages import text_page
 
@@ -47,7 +48,7 @@ class Cluster:
 
     @property
     def address(self) -> str:
-        return f"tcp://127.0.0.1:{self.port}"
+        return f"{self.protocol}://127.0.0.1:{self.port}"
 
     def _start(
         self, name: str, line: list[str], ready: str, env: dict[str, str] | None = None
@@ -67,6 +68,13 @@ class Cluster:
                 raise AssertionError(f"{name} did not start:\n{log.read_text(errors='replace')}")
             time.sleep(0.1)
 
+    tls: tuple[str, ...] = ()
+    """--tls-ca-file CA --tls-cert CERT --tls-key KEY, for a farm that speaks TLS."""
+
+    @property
+    def protocol(self) -> str:
+        return "tls" if self.tls else "tcp"
+
     def start_scheduler(self) -> None:
         self._start(
             "scheduler",
@@ -79,6 +87,7 @@ class Cluster:
                 "--port",
                 str(self.port),
                 "--no-dashboard",
+                *(("--protocol", "tls", *self.tls) if self.tls else ()),
             ],
             "Scheduler at:",
         )
@@ -100,6 +109,7 @@ class Cluster:
                 "--no-dashboard",
                 "--name",
                 name,
+                *self.tls,
             ],
             "Registered to:",
             env,
@@ -109,7 +119,7 @@ class Cluster:
         """`digitizer worker`: the wrapper users run, one process, recycled after an hour."""
         self._start(
             name,
-            [*command(None, "worker", self.address, "--processes", "1", "--name", name)],
+            command(None, "worker", self.address, "--processes", "1", "--name", name, *self.tls),
             "Registered to:",
         )
 
@@ -372,3 +382,97 @@ def test_a_worker_with_another_language_model_is_refused_before_any_page_goes(
     assert query(library, "SELECT state, count(*) FROM job_pages GROUP BY state") == [
         ("pending", 2)
     ]
+
+
+def _certificates(folder: Path) -> tuple[str, ...]:
+    """A CA and one certificate it signed (for every end: Dask checks the CA, not host names)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("Văn phòng lưu trữ CA"))
+        .issuer_name(name("Văn phòng lưu trữ CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (folder / "farm.pem").write_bytes(leaf.public_bytes(pem))
+    (folder / "farm.key").write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return (
+        *("--tls-ca-file", str(folder / "ca.pem")),
+        *("--tls-cert", str(folder / "farm.pem")),
+        *("--tls-key", str(folder / "farm.key")),
+    )
+
+
+def test_a_farm_over_tls_needs_the_certificates(tmp_path: Path, inputs: Path) -> None:
+    certificates = tmp_path / "certificates"
+    certificates.mkdir()
+    cluster = Cluster(tmp_path, tls=_certificates(certificates))
+    library = tmp_path / "library"
+    _import(library, _document(inputs, 2))
+    try:
+        cluster.start_scheduler()
+        cluster.start_worker("worker-tls")
+
+        bare = run(library, "ocr", "--all", "--scheduler", cluster.address)
+        plain = run(library, "ocr", "--all", "--scheduler", cluster.address.replace("tls", "tcp"))
+        secured = run_json(library, "ocr", "--all", "--scheduler", cluster.address, *cluster.tls)
+    finally:
+        cluster.stop()
+
+    assert bare.returncode == 1 and "give --tls-ca-file, --tls-cert and --tls-key" in bare.stderr
+    assert plain.returncode == 1 and "[cluster-unreachable]" in plain.stderr
+    assert (secured["done"], secured["failed"], secured["resumed_jobs"]) == (2, [], [1, 2])
+
+
+def test_a_coordinator_killed_mid_run_resumes_where_it_stopped(
+    tmp_path: Path, inputs: Path, cluster: Cluster
+) -> None:
+    library = tmp_path / "library"
+    _import(library, _document(inputs, 6))
+
+    kill_when(
+        library,
+        ("ocr", "--all", "--scheduler", cluster.address),
+        lambda: _pages_done(library) >= 1,
+    )
+    filed = _pages_done(library)
+    rest = run_json(library, "ocr", "--scheduler", cluster.address)
+
+    assert 1 <= filed < 6
+    assert (rest["done"], rest["failed"], rest["resumed_jobs"]) == (6 - filed, [], [1])
+    done = query(library, "SELECT page_id, count(*) FROM page_texts GROUP BY page_id")
+    assert len(done) == 6 and all(count == 1 for _, count in done)
+    assert run(library, "verify").returncode == 0
