@@ -235,12 +235,28 @@ def test_a_worker_killed_mid_run_loses_no_page(
 ) -> None:
     library = tmp_path / "library"
     _import(library, _document(inputs, 6))
-    killer = _when_pages_done(library, 1, lambda: cluster.kill("worker-a"))
+    held: list[str] = []
+
+    def kill_while_reading() -> None:
+        """SIGKILL worker-a while the scheduler lists a page on it (asked as a Dask client)."""
+        from distributed import Client
+
+        with Client(cluster.address, timeout=30, set_as_default=False) as observer:  # type: ignore[no-untyped-call]
+            limit = time.monotonic() + 60
+            while not held and time.monotonic() < limit:
+                for worker, keys in observer.processing().items():
+                    if keys and observer.scheduler_info()["workers"][worker]["name"] == "worker-a":
+                        held.extend(str(key) for key in keys)
+                time.sleep(0.02)
+            cluster.kill("worker-a")
+
+    killer = _when_pages_done(library, 1, kill_while_reading)
 
     result = run_json(library, "ocr", "--all", "--scheduler", cluster.address)
     killer.join()
 
     assert cluster.processes["worker-a"].returncode == -signal.SIGKILL
+    assert held and all(key.startswith("digitizer-ocr-") for key in held)
     assert (result["done"], result["failed"]) == (6, [])
     done = query(library, "SELECT page_id, count(*) FROM page_texts GROUP BY page_id")
     assert len(done) == 6 and all(count == 1 for _, count in done)
