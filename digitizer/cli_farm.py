@@ -84,6 +84,7 @@ def worker_command(args: argparse.Namespace) -> list[str]:
     """The `dask worker` command line that `digitizer worker ARGS` runs."""
     line = [
         sys.executable,
+        "-P",  # not the current folder first on the path: a checkout there must not shadow us
         "-m",
         "distributed.cli.dask_worker",
         args.address,

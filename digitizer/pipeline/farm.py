@@ -230,6 +230,11 @@ def check_workers(client: Client, options: OcrOptions, key: str) -> int:
             f"The OCR farm has no worker ready ({error}). Start `digitizer worker` on the "
             "machines that should read pages; the pages stay pending."
         ) from error
+    except Exception as error:  # raised on a worker and re-raised here by Dask, whatever it is
+        raise FarmMismatch(
+            f"A worker of the OCR farm cannot run Digitizer's OCR ({error}). Install the same "
+            "Digitizer version there and start it with `digitizer worker`; no page was sent."
+        ) from error
     wrong = sorted(address for address, theirs in keys.items() if theirs != key)
     if wrong:
         raise FarmMismatch(

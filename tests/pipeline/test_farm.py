@@ -69,7 +69,7 @@ def test_a_worker_is_one_single_threaded_process_per_core_recycled() -> None:
 
     line = worker_command(args)
 
-    assert line[1:4] == ["-m", "distributed.cli.dask_worker", "tls://10.0.0.5:8786"]
+    assert line[1:5] == ["-P", "-m", "distributed.cli.dask_worker", "tls://10.0.0.5:8786"]
     pairs = dict(itertools.pairwise(line))
     assert pairs["--nworkers"] == "4" and pairs["--nthreads"] == "1"
     assert pairs["--lifetime"] == "30m" and "--lifetime-restart" in line
