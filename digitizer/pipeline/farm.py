@@ -14,6 +14,7 @@ of a document whose first page is still being read (its secrecy stamp may seal t
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import os
@@ -27,7 +28,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from distributed import Client, Future
@@ -307,6 +308,11 @@ def _refuse(library: Library, report: OcrReport, page: PageRef) -> None:
         )
 
 
+# What Dask raises when the scheduler's connection breaks under a call (CommClosedError is an
+# OSError).
+_CONNECTION_LOST = (OSError, TimeoutError, asyncio.CancelledError)
+
+
 class _Farm:
     def __init__(
         self,
@@ -390,7 +396,10 @@ class _Farm:
             settings_key=self.key,
         )
         self.waiting[name] = [page]
-        future = self.client.submit(recognise_remote, task, key=name, pure=False)
+        try:
+            future = self.client.submit(recognise_remote, task, key=name, pure=False)
+        except _CONNECTION_LOST as error:
+            self._lost(str(self.client.scheduler), f"{type(error).__name__}: {error}")
         future.add_done_callback(lambda _: self.finished.set())
         self.in_flight[name] = future
 
@@ -405,12 +414,15 @@ class _Farm:
             if future.status == "cancelled":
                 self._lost(scheduler, "the scheduler cancelled its work")
             if future.status == "error":
-                error = future.exception()
-                if isinstance(error, KilledWorker) and self.retries.get(name, 0) < RETRIES:
-                    # Every worker that took it died: try again on the ones left.
-                    self.retries[name] = self.retries.get(name, 0) + 1
-                    future.retry()
-                    continue
+                try:
+                    error = future.exception()
+                    if isinstance(error, KilledWorker) and self.retries.get(name, 0) < RETRIES:
+                        # Every worker that took it died: try again on the ones left.
+                        self.retries[name] = self.retries.get(name, 0) + 1
+                        future.retry()
+                        continue
+                except _CONNECTION_LOST as lost:
+                    self._lost(scheduler, f"{type(lost).__name__}: {lost}")
                 outcome = PageOutcome(
                     0, 0.0, error_code="ocr-failed", error_message=f"on the farm: {error}"
                 )
@@ -420,9 +432,11 @@ class _Farm:
                 result = future.result()
             except FutureCancelledError:
                 self._lost(scheduler, "the scheduler cancelled its work")
+            except _CONNECTION_LOST as lost:
+                self._lost(scheduler, f"{type(lost).__name__}: {lost}")
             self._file(name, result)
 
-    def _lost(self, scheduler: str, why: str) -> None:
+    def _lost(self, scheduler: str, why: str) -> NoReturn:
         for future in self.in_flight.values():
             with suppress(Exception):
                 future.release()
