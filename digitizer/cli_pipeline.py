@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer import cli_publish, cli_security
+from digitizer import cli_farm, cli_publish, cli_security
 from digitizer.cli_support import (
     EXIT_FAILED,
     EXIT_OK,
@@ -86,6 +87,7 @@ def add_parsers(
     ocr.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (or prefixes)")
     ocr.add_argument("--all", action="store_true", help="every document in the library")
     _add_ocr_options(ocr)
+    cli_farm.add_farm_options(ocr)
 
     evaluating = commands.add_parser(
         "eval",
@@ -123,6 +125,7 @@ def add_parsers(
     cli_security.add_export_options(exporting)
 
     cli_publish.add_parsers(commands, library_option)
+    cli_farm.add_parsers(commands)
 
     jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
     jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
@@ -133,11 +136,12 @@ def cmd_ocr(station: Workstation, args: argparse.Namespace) -> int:
     if args.all and args.documents:
         print("digitizer ocr: give document ids or --all, not both", file=sys.stderr)
         return EXIT_USAGE
+    options = replace(_ocr_options(args), farm=cli_farm.farm_settings(station, args))
     with cancel_on_interrupt() as cancel:
         report = station.ocr(
             args.documents,
             everything=args.all,
-            options=_ocr_options(args),
+            options=options,
             progress=ProgressBar(),
             cancel=cancel,
         )
@@ -271,4 +275,5 @@ COMMANDS = {
     "eval": cmd_eval,
     "jobs": cmd_jobs,
     **cli_publish.COMMANDS,
+    **cli_farm.COMMANDS,
 }

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 KNOWN_SETTINGS = {
     URL_TEMPLATE_SETTING: "link put in the QR code of PUBLIC documents, with {id} for the id",
     PUBLISHER_SETTING: "publisher named in e-books and packages (the archive)",
+    "ocr.scheduler": "the OCR farm `ocr` sends pages to (tcp://HOST:PORT; 'local' or '': none)",
 }
 
 

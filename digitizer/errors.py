@@ -186,6 +186,19 @@ class SecretExportRefused(DigitizerError):
     code = "secret-refused"
 
 
+class ClusterUnreachable(DigitizerError):
+    """The OCR farm's scheduler cannot be reached, or went away mid-run; pages not done stay
+    pending for the next run."""
+
+    code = "cluster-unreachable"
+
+
+class FarmMismatch(DigitizerError):
+    """A farm worker would read pages differently (another Tesseract, model or program version)."""
+
+    code = "farm-mismatch"
+
+
 class CollectionNotFound(LibraryError):
     code = "collection-not-found"
 

@@ -128,7 +128,8 @@ class Workstation:
 
         with self._open(writable=True) as library:
             ids = None if everything else [library.document(ref).id for ref in references]
-            self._before_secret_ocr(library, ids)
+            if options is None or options.farm is None:  # a farm refuses secret pages anyway
+                self._before_secret_ocr(library, ids)
             report = run_ocr(library, ids, options, progress, cancel)
             self._after_secret_ocr(library, report)
             return report

@@ -188,6 +188,15 @@ def window_message(code: str) -> str:
             "The process reading a page stopped (the computer ran short of memory, say). "
             "Recognise the document again to finish it.",
         ),
+        "cluster-unreachable": QCoreApplication.translate(
+            "Errors",
+            "The recognition farm cannot be reached: the pages not done wait for the next run.",
+        ),
+        "farm-mismatch": QCoreApplication.translate(
+            "Errors",
+            "A computer of the recognition farm reads with other settings or language data than "
+            "this one: no page was sent. Bring its installation in line first.",
+        ),
         "no-ocr": QCoreApplication.translate(
             "Errors",
             "Some pages have no recognised text yet: recognise the document first.",

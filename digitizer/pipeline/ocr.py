@@ -17,9 +17,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from digitizer.errors import MissingLanguage, MissingTool
+from digitizer.errors import ClusterUnreachable, FarmMismatch, MissingLanguage, MissingTool
 from digitizer.indexing import update_index
 from digitizer.library import Library
 from digitizer.library.library import utc_now
@@ -35,6 +35,9 @@ from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, mo
 from ocr.prepare import PrepareSettings
 from ocr.restore import restoration_key
 
+if TYPE_CHECKING:
+    from digitizer.pipeline.farm import FarmSettings
+
 WORKER_DIED = "worker-died"
 
 PIPELINE_VERSION = 1
@@ -48,6 +51,8 @@ class OcrOptions:
     prepare: PrepareSettings = field(default_factory=PrepareSettings)
     restore: bool = True
     """Put back lost tone marks with the syllable language model (`ocr.restore`)."""
+    farm: FarmSettings | None = None
+    """Send the pages to an OCR farm instead of this machine's cores (`--scheduler`)."""
 
     @property
     def engine(self) -> EngineSettings:
@@ -75,6 +80,8 @@ class OcrReport:
     resumed_jobs: list[int] = field(default_factory=list)
     failed: list[PageFailure] = field(default_factory=list)
     cancelled: bool = False
+    interrupted: bool = False
+    """Stopped by a farm that went away: the job stays open for the next run to finish."""
     seconds: float = 0.0
     classified: list[ClassificationChange] = field(default_factory=list)
     """Documents whose first page carries a secrecy stamp, raised to that level."""
@@ -131,7 +138,7 @@ def settings_key(record: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
-class _PageRef:
+class PageRef:
     page_id: int
     document_id: str
     number: int
@@ -188,18 +195,30 @@ def run_ocr(
 
     progress.start(len(todo), "Recognising pages")
     try:
-        if todo:
+        if todo and options.farm is not None:
+            from digitizer.pipeline.farm import recognise_on_farm
+
+            recognise_on_farm(
+                library, todo, options, options.farm, key, record, report, progress, cancel
+            )
+        elif todo:
             _recognise(library, todo, options, key, record, report, progress, cancel)
+    except (ClusterUnreachable, FarmMismatch):
+        report.interrupted = True
+        if report.done:
+            update_index(library, create_missing=True)
+        raise
     finally:
         progress.finish()
         state = "cancelled" if report.cancelled else ("failed" if report.failed else "done")
+        state = "interrupted" if report.interrupted else state
         with library.transaction() as db:
             now = utc_now()
             db.execute(
                 "UPDATE jobs SET state = ?, updated_at = ?, message = ? WHERE id = ?",
                 (state, now, f"{report.done} done, {report.skipped} skipped", report.job_id),
             )
-            if not report.cancelled:
+            if not report.cancelled and not report.interrupted:
                 db.executemany(
                     "UPDATE jobs SET state = 'done', updated_at = ?, message = ? WHERE id = ?",
                     [(now, f"resumed by job {report.job_id}", job) for job in interrupted],
@@ -213,7 +232,7 @@ def run_ocr(
 
 def _pages_for(
     library: Library, document_ids: Sequence[str] | None, interrupted: Sequence[int]
-) -> list[_PageRef]:
+) -> list[PageRef]:
     query = (
         "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi FROM pages p "
         "JOIN documents d ON d.id = p.document_id WHERE d.import_state = 'complete' "
@@ -237,13 +256,13 @@ def _pages_for(
             continue
         seen.add(row["id"])
         dpi = round(row["dpi"]) if row["dpi"] else 300
-        pages.append(_PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
+        pages.append(PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
     return pages
 
 
 def _recognise(
     library: Library,
-    todo: list[_PageRef],
+    todo: list[PageRef],
     options: OcrOptions,
     key: str,
     record: dict[str, Any],
@@ -297,7 +316,7 @@ def _recognise(
                             outcome = future.result()
                         except BrokenProcessPool:
                             outcome, broken = _worker_died(page.page_id), True
-                        _file_outcome(library, report, page, outcome, key, record)
+                        file_outcome(library, report, page, outcome, key, record)
                         busy = {by_id[other].image_sha256 for other in in_flight.values()}
                         if private is not None and page.image_sha256 not in busy:
                             (private / page.image_sha256).unlink(missing_ok=True)
@@ -305,7 +324,7 @@ def _recognise(
                     if broken:  # every page the pool still held died with it
                         for future in list(in_flight):
                             page = by_id[in_flight.pop(future)]
-                            _file_outcome(
+                            file_outcome(
                                 library, report, page, _worker_died(page.page_id), key, record
                             )
                             progress.advance(1)
@@ -330,10 +349,10 @@ def _cancelled(cancel: CancelEvent | None) -> bool:
     return cancel is not None and cancel.is_set()
 
 
-def _file_outcome(
+def file_outcome(
     library: Library,
     report: OcrReport,
-    page: _PageRef,
+    page: PageRef,
     outcome: PageOutcome,
     key: str,
     record: dict[str, Any],

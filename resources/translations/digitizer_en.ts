@@ -475,6 +475,14 @@
         <source>The process reading a page stopped (the computer ran short of memory, say). Recognise the document again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The recognition farm cannot be reached: the pages not done wait for the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A computer of the recognition farm reads with other settings or language data than this one: no page was sent. Bring its installation in line first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -475,6 +475,14 @@
         <source>The process reading a page stopped (the computer ran short of memory, say). Recognise the document again to finish it.</source>
         <translation>Tiến trình đọc trang đã dừng (chẳng hạn máy hết bộ nhớ). Hãy nhận dạng lại tài liệu để hoàn tất.</translation>
     </message>
+    <message>
+        <source>The recognition farm cannot be reached: the pages not done wait for the next run.</source>
+        <translation>Không kết nối được cụm máy nhận dạng: các trang chưa xong sẽ chờ lần chạy sau.</translation>
+    </message>
+    <message>
+        <source>A computer of the recognition farm reads with other settings or language data than this one: no page was sent. Bring its installation in line first.</source>
+        <translation>Một máy trong cụm nhận dạng dùng thiết lập hoặc dữ liệu ngôn ngữ khác với máy này: chưa gửi trang nào. Hãy cài đặt máy đó cho khớp trước.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
