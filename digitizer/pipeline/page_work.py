@@ -14,14 +14,16 @@ import signal
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.engine import EngineSettings, OcrError, recognise
-from ocr.prepare import PrepareSettings, prepare_file
+from ocr.orient import check_orientation, reads_poorly
+from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
+from ocr.words import PageText
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,37 @@ def work_on_page(task: PageTask) -> PageOutcome:
         tempfile.tempdir = previous
 
 
+def _orient_by_reading(
+    task: PageTask, prepared: PreparedPage, page_text: PageText
+) -> tuple[PreparedPage, PageText]:
+    """Settle a doubtful orientation by reading the page each way; re-read it when turned."""
+    scratch = Path(task.scratch)
+    started = time.perf_counter()
+    check = check_orientation(prepared.path or Path(task.image), task.dpi, task.engine, scratch)
+    shapes = prepared.preparation.orientation_reason
+    if check.extra_turns:
+        turns = prepared.preparation.quarter_turns + check.extra_turns
+        if prepared.path is not None:
+            prepared.path.unlink(missing_ok=True)
+        prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi, turns=turns)
+        page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+    before = prepared.preparation
+    timings = before.timings | {"orientation_reading": time.perf_counter() - started}
+    reason = f"{shapes}; {check.reason}" if shapes else check.reason
+    preparation = replace(before, orientation_reason=reason, timings=timings)
+    return PreparedPage(preparation, prepared.path), page_text
+
+
 def _work_on_page(task: PageTask) -> PageOutcome:
     started = time.perf_counter()
     scratch = Path(task.scratch)
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        if task.prepare.orientation and (
+            not prepared.preparation.orientation_sure or reads_poorly(page_text)
+        ):
+            prepared, page_text = _orient_by_reading(task, prepared, page_text)
         restoring = time.perf_counter()
         if task.restoration_model:
             page_text = restorer_for(Path(task.restoration_model)).restore_page(page_text)
