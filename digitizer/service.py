@@ -22,6 +22,7 @@ from digitizer.progress import CancelEvent, Progress
 if TYPE_CHECKING:
     from digitizer.acquire.hotfolder import HotFolder, HotFolderOutcome, WatchOptions
     from digitizer.acquire.importer import ImportOptions, ImportReport
+    from digitizer.acquire.pdf_signatures import PdfSignature
     from digitizer.acquire.scanner import ScannerDevice, ScanSettings
     from digitizer.acquire.scanning import ScanReport
     from digitizer.acquire.separators import SeparatorSheet
@@ -138,6 +139,34 @@ class Workstation:
         with self._open() as library:
             document = library.document(reference)
             return self._secret_texts(library, document, library.page_texts(document.id))
+
+    def signatures(self, reference: str) -> list[tuple[str, PdfSignature]]:
+        """The digital signatures its original PDFs state, with each original's name."""
+        from digitizer.acquire.pdf_signatures import PdfSignature
+
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, g.* FROM source_signatures g JOIN sources s "
+                "ON s.sha256 = g.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, g.position",
+                (document.id,),
+            )
+            return [
+                (
+                    row["name"],
+                    PdfSignature(
+                        row["field"],
+                        row["signer"],
+                        row["signed_at"],
+                        row["reason"],
+                        row["location"],
+                        row["sub_filter"],
+                        bool(row["covers_whole_file"]),
+                    ),
+                )
+                for row in rows
+            ]
 
     def jobs(self, limit: int = 20) -> list[dict[str, object]]:
         """The newest jobs, with page counts by state."""

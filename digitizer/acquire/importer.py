@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
 from digitizer.acquire.formats import FileFormat, identify
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS, ProbedImage, extract_frame, probe_image
 from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
+from digitizer.acquire.pdf_signatures import PdfSignature
 from digitizer.errors import Cancelled, InputError
 from digitizer.library.library import Library, new_document_id, utc_now
 from digitizer.library.objects import sha256_of_file
@@ -320,6 +322,8 @@ class Importer:
                         int(has_text),
                     ),
                 )
+                if isinstance(file.probed, ProbedPdf) and not secret:
+                    _file_signatures(db, file.sha256, file.probed.signatures)
                 first_page += file.page_count
         return document_id, False
 
@@ -452,3 +456,27 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; see `Importer`."""
     return Importer(library, options, progress, cancel).run(paths)
+
+
+def _file_signatures(
+    db: sqlite3.Connection, sha256: str, signatures: Sequence[PdfSignature]
+) -> None:
+    """Note the digital signatures an original PDF states, for `show` and the record."""
+    db.executemany(
+        "INSERT OR IGNORE INTO source_signatures (source_sha256, position, field, signer, "
+        "signed_at, reason, location, sub_filter, covers_whole_file) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                sha256,
+                position,
+                s.field,
+                s.signer,
+                s.signed_at,
+                s.reason,
+                s.location,
+                s.sub_filter,
+                int(s.covers_whole_file),
+            )
+            for position, s in enumerate(signatures, start=1)
+        ],
+    )

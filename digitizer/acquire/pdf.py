@@ -21,6 +21,7 @@ from PIL import Image
 
 from digitizer.acquire.formats import FileFormat, IdentifiedFile
 from digitizer.acquire.pdf_scans import extract_scan, page_scan
+from digitizer.acquire.pdf_signatures import PdfSignature, read_signatures
 from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingTool, WrongPassword
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
@@ -55,6 +56,7 @@ class PdfPage:
 class ProbedPdf:
     file: IdentifiedFile
     pages: tuple[PdfPage, ...]
+    signatures: tuple[PdfSignature, ...] = ()
 
     @property
     def has_text_layer(self) -> bool:
@@ -114,7 +116,7 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
                 source=path,
             )
         pages.append(page)
-    return ProbedPdf(file, tuple(pages))
+    return ProbedPdf(file, tuple(pages), tuple(read_signatures(path, password)))
 
 
 def _page_size(page: pikepdf.Page) -> tuple[float, float]:
@@ -134,6 +136,14 @@ class _ImageInfo:
     color: str
     bits: int
     x_ppi: int
+    y_ppi: int = 0
+
+    @property
+    def area_points(self) -> float:
+        """How much of the page the image covers, in square points (0 when unknown)."""
+        if self.x_ppi <= 0 or self.y_ppi <= 0:
+            return 0.0
+        return (self.width * 72 / self.x_ppi) * (self.height * 72 / self.y_ppi)
 
 
 def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageInfo]]:
@@ -157,6 +167,7 @@ def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageI
                     color=fields[5],
                     bits=int(fields[7]),
                     x_ppi=int(fields[12]),
+                    y_ppi=int(fields[13]),
                 )
             )
         except ValueError:
@@ -165,10 +176,16 @@ def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageI
 
 
 def _native_resolution(images: Sequence[_ImageInfo]) -> tuple[int, RenderMode]:
-    """Render at the resolution of the page's finest scanned image, in its colour depth."""
+    """Render at the resolution of the image that covers most of the page (the scan), in the
+    colour depth of the page's images.
+
+    A signed scan carries its e-signature seal as a small image at thousands of ppi over the
+    150 ppi scan: rendering at the seal's resolution would make a page tens of times the scan's
+    pixels, and read no better.
+    """
     if not images:
         return DEFAULT_DPI, RenderMode.COLOR
-    dpi = max(image.x_ppi for image in images)
+    dpi = max(images, key=lambda image: (image.area_points, image.x_ppi)).x_ppi
     dpi = min(max(dpi, MIN_DPI), MAX_DPI)
     if all(image.color == "gray" and image.bits == 1 for image in images):
         return dpi, RenderMode.MONO
