@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
+import numpy as np
 from PIL import Image
 
 from ocr.engine import EngineSettings, recognise
@@ -29,6 +30,7 @@ _READ_DPI: Final = 150
 _CLEAR_FACTOR: Final = 1.25
 _CLEAR_MARGIN: Final = 3.0
 """Another orientation wins only with a score this much better (factor and words)."""
+_SQUARE_SHARE: Final = 0.6
 _ONE_BLOCK: Final = 6
 """Page segmentation for the check: one block of text. Tesseract's automatic layout finds
 sideways lines and reads them turned, which would score a quarter turn off as well as
@@ -52,6 +54,21 @@ def reading_score(text: PageText) -> float:
     return total
 
 
+def _inked_square(image: Image.Image) -> Image.Image:
+    """A square about the middle of the page's ink, 60 % of the page's shorter side: enough
+    lines to tell the orientation, at a fraction of the time of the whole page."""
+    pixels = np.asarray(image) < 128
+    rows, columns = np.flatnonzero(pixels.any(axis=1)), np.flatnonzero(pixels.any(axis=0))
+    if not len(rows):
+        return image
+    side = round(_SQUARE_SHARE * min(image.size))
+    middle_x = (int(columns[0]) + int(columns[-1])) // 2
+    middle_y = (int(rows[0]) + int(rows[-1])) // 2
+    left = min(max(0, middle_x - side // 2), max(0, image.width - side))
+    top = min(max(0, middle_y - side // 2), max(0, image.height - side))
+    return image.crop((left, top, min(image.width, left + side), min(image.height, top + side)))
+
+
 @dataclass(frozen=True)
 class OrientationCheck:
     extra_turns: int
@@ -68,9 +85,9 @@ class OrientationCheck:
 def check_orientation(
     page: Path, dpi: int, engine: EngineSettings, scratch: Path
 ) -> OrientationCheck:
-    """Read the prepared page image `page` turned 0–3 quarter turns (reduced to about 150 ppi)
-    and say which reads best; the page as it is keeps its orientation unless another one
-    reads clearly better."""
+    """Read a square of the prepared page image `page` turned 0–3 quarter turns (reduced to
+    about 150 ppi) and say which reads best; the page as it is keeps its orientation unless
+    another one reads clearly better."""
     with Image.open(page) as opened:
         opened.load()
         image = opened.convert("L")
@@ -82,6 +99,7 @@ def check_orientation(
             Image.Resampling.LANCZOS,
         )
         read_dpi = _READ_DPI
+    image = _inked_square(image)
     as_one_block = replace(engine, page_segmentation=_ONE_BLOCK)
     scores = []
     for turns in range(4):

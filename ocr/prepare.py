@@ -48,7 +48,7 @@ _UPRIGHT_ABOVE: Final = 0.58
 _UPSIDE_DOWN_ABOVE: Final = 0.42
 _SURE_ABOVE: Final = 0.64
 """Ink above the lines from which the shapes alone settle upright against upside down."""
-_CLEAR_LINES: Final = 1.5
+_CLEAR_LINES: Final = 1.2
 """How much sharper the lines must be one way than across to settle the quarter turn."""
 _MIN_ASYMMETRY_INK: Final = 300
 _MIN_BORDER: Final = 0.01

@@ -18,8 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from digitizer.security.stamp import StampFinding, detect_stamp
+from ocr.clean import Cleaning, recognition_copy
 from ocr.engine import EngineSettings, OcrError, recognise
+from ocr.layout import split_header_columns
 from ocr.orient import check_orientation, reads_poorly
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
@@ -108,9 +112,26 @@ def work_on_page(task: PageTask) -> PageOutcome:
         tempfile.tempdir = previous
 
 
+def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
+    """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
+    page = prepared.path or Path(task.image)
+    with Image.open(page) as opened:
+        opened.load()
+        copy, cleaning = recognition_copy(opened, task.dpi)
+    if copy is None:
+        return split_header_columns(recognise(page, task.dpi, task.engine)), cleaning
+    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
+    os.close(handle)
+    try:
+        copy.save(name, dpi=(task.dpi, task.dpi), compress_level=1)
+        return split_header_columns(recognise(Path(name), task.dpi, task.engine)), cleaning
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
 def _orient_by_reading(
-    task: PageTask, prepared: PreparedPage, page_text: PageText
-) -> tuple[PreparedPage, PageText]:
+    task: PageTask, prepared: PreparedPage, page_text: PageText, cleaning: Cleaning
+) -> tuple[PreparedPage, PageText, Cleaning]:
     """Settle a doubtful orientation by reading the page each way; re-read it when turned."""
     scratch = Path(task.scratch)
     started = time.perf_counter()
@@ -121,12 +142,12 @@ def _orient_by_reading(
         if prepared.path is not None:
             prepared.path.unlink(missing_ok=True)
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi, turns=turns)
-        page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        page_text, cleaning = _read(task, prepared)
     before = prepared.preparation
     timings = before.timings | {"orientation_reading": time.perf_counter() - started}
     reason = f"{shapes}; {check.reason}" if shapes else check.reason
     preparation = replace(before, orientation_reason=reason, timings=timings)
-    return PreparedPage(preparation, prepared.path), page_text
+    return PreparedPage(preparation, prepared.path), page_text, cleaning
 
 
 def _work_on_page(task: PageTask) -> PageOutcome:
@@ -134,11 +155,11 @@ def _work_on_page(task: PageTask) -> PageOutcome:
     scratch = Path(task.scratch)
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
-        page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        page_text, cleaning = _read(task, prepared)
         if task.prepare.orientation and (
             not prepared.preparation.orientation_sure or reads_poorly(page_text)
         ):
-            prepared, page_text = _orient_by_reading(task, prepared, page_text)
+            prepared, page_text, cleaning = _orient_by_reading(task, prepared, page_text, cleaning)
         restoring = time.perf_counter()
         if task.restoration_model:
             page_text = restorer_for(Path(task.restoration_model)).restore_page(page_text)
@@ -158,6 +179,8 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             error_message=f"{type(error).__name__}: {error}",
         )
     preparation = prepared.preparation.as_json()
+    if cleaning.changed:
+        preparation["recognition_copy"] = cleaning.as_json()
     if task.restoration_model:
         preparation["timings"]["restore"] = round(restore_seconds, 4)
     handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")
