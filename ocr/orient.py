@@ -91,9 +91,10 @@ def check_orientation(
     with Image.open(page) as opened:
         opened.load()
         image = opened.convert("L")
-    scale = min(1.0, _READ_DPI / dpi) if dpi > 0 else 1.0
+    # Low-resolution pages are enlarged (at most twice) as recognition's own copy is.
+    scale = min(2.0, _READ_DPI / dpi) if dpi > 0 else 1.0
     read_dpi = dpi
-    if scale < 1.0:
+    if scale != 1.0:
         image = image.resize(
             (max(1, round(image.width * scale)), max(1, round(image.height * scale))),
             Image.Resampling.LANCZOS,

@@ -122,11 +122,18 @@ def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
         return split_header_columns(recognise(page, task.dpi, task.engine)), cleaning
     handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
     os.close(handle)
+    scale, (width, height) = (
+        cleaning.scale,
+        (copy.width // cleaning.scale, copy.height // cleaning.scale),
+    )
     try:
-        copy.save(name, dpi=(task.dpi, task.dpi), compress_level=1)
-        return split_header_columns(recognise(Path(name), task.dpi, task.engine)), cleaning
+        copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
+        text = recognise(Path(name), task.dpi * scale, task.engine)
     finally:
         Path(name).unlink(missing_ok=True)
+    if scale != 1:
+        text = text.shrunk(scale, width, height, task.dpi)
+    return split_header_columns(text), cleaning
 
 
 def _orient_by_reading(

@@ -64,3 +64,12 @@ def test_red_and_blue_ink_drop_out_and_black_print_stays() -> None:
     assert cleaning.colour_pixels > 10_000
     without = _form(leaders=False)
     assert abs(_ink(copy) - _ink(without)) <= 0.02 * _ink(without)
+
+
+def test_a_low_resolution_page_is_read_enlarged() -> None:
+    copy, cleaning = recognition_copy(_form(leaders=False), 96)
+
+    assert copy is not None
+    assert cleaning.scale == 2
+    assert copy.size == (3200, 1800)
+    assert recognition_copy(_form(leaders=False), 150)[1].scale == 1

@@ -15,6 +15,7 @@ from ocr.engine import EngineSettings
 from ocr.metrics import score
 from ocr.orient import check_orientation
 from ocr.prepare import PrepareSettings
+from ocr.words import PageText
 from tests.helpers.text_pages import text_page
 
 TURN = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
@@ -110,3 +111,26 @@ def test_a_clear_upright_page_is_read_once(tmp_path: Path) -> None:
     assert isinstance(timings, dict)
     assert "orientation_reading" not in timings
     assert "ink above lines" in str(preparation["orientation_reason"])
+
+
+def test_a_low_resolution_page_is_read_enlarged_and_its_words_stay_on_the_page(
+    tmp_path: Path,
+) -> None:
+    page = text_page(line_count=6, dpi=100)
+    image = page.save(tmp_path / "low.png")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    outcome = work_on_page(
+        PageTask(1, str(image), 100, EngineSettings(), PrepareSettings(), str(scratch))
+    )
+
+    assert outcome.ok, outcome.error_message
+    assert outcome.preparation["recognition_copy"]["scale"] == 2
+    assert score(outcome.text, page.text).cer < 0.03
+    assert outcome.words is not None
+    words = PageText.from_bytes(Path(outcome.words.path).read_bytes())
+    assert (words.width, words.height, words.dpi) == (*page.image.size, 100)
+    for word in words.words():
+        assert 0 <= word.box.x0 < word.box.x1 <= page.image.width
+        assert 0 <= word.box.y0 < word.box.y1 <= page.image.height
