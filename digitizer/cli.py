@@ -240,6 +240,10 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))} for page in pages
         ]
         value["signatures"] = [s.as_json() | {"source": n} for n, s in signatures]
+        value["text_layers_read_as_scans"] = [
+            {"source": name, "page": number, "verdict": verdict}
+            for name, number, verdict in station.set_aside_text_layers(document.id)
+        ]
         print_json(value)
         return EXIT_OK
     meta = document.metadata
@@ -262,6 +266,9 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         for label, text in (("reason", signature.reason), ("location", signature.location)):
             if text:
                 print(f"                  {label}: {text}")
+    for name, number, verdict in station.set_aside_text_layers(document.id):
+        why = "only an e-signature stamp" if verdict == "stamp" else "garbled"
+        print(f"  text layer      {name} p{number}: {why}; read by OCR like a scan")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
     cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")

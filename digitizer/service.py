@@ -168,6 +168,19 @@ class Workstation:
                 for row in rows
             ]
 
+    def set_aside_text_layers(self, reference: str) -> list[tuple[str, int, str]]:
+        """(original's name, its page, why) for each PDF page whose text layer was judged not
+        to be the page's text ('stamp', 'garbled'), so that OCR reads it like a scan."""
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, t.source_page, t.verdict FROM source_text_layers t "
+                "JOIN sources s ON s.sha256 = t.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, t.source_page",
+                (document.id,),
+            )
+            return [(row[0], int(row[1]), str(row[2])) for row in rows]
+
     def jobs(self, limit: int = 20) -> list[dict[str, object]]:
         """The newest jobs, with page counts by state."""
         with self._open() as library:

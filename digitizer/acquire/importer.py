@@ -324,6 +324,15 @@ class Importer:
                 )
                 if isinstance(file.probed, ProbedPdf) and not secret:
                     _file_signatures(db, file.sha256, file.probed.signatures)
+                    db.executemany(
+                        "INSERT OR IGNORE INTO source_text_layers (source_sha256, source_page, "
+                        "verdict) VALUES (?,?,?)",
+                        [
+                            (file.sha256, page.number, page.text_layer)
+                            for page in file.probed.pages
+                            if page.text_layer in ("stamp", "garbled")
+                        ],
+                    )
                 first_page += file.page_count
         return document_id, False
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import hashlib
 import io
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pikepdf
 from PIL import Image, ImageDraw
 
+from digitizer.acquire.pdf import text_layer_verdict
 from digitizer.acquire.pdf_signatures import read_signatures
 from tests.e2e.support import run, run_json
 from tests.helpers.text_pages import text_page
@@ -43,15 +45,24 @@ def signed_scan(path: Path, *, tail: bytes = b"") -> Path:
     pdf = pikepdf.new()
     width, height = 1240 * 72 / 150, 1754 * 72 / 150
     page = pdf.add_blank_page(page_size=(width, height))
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+        )
+    )
     page.Resources = pikepdf.Dictionary(
         XObject=pikepdf.Dictionary(
             Scan=_image_stream(pdf, page_image), Seal=_image_stream(pdf, seal)
-        )
+        ),
+        Font=pikepdf.Dictionary(F1=font),
     )
     seal_points = 300 * 72 / 3000  # 7.2 pt: 3,000 ppi
     page.Contents = pdf.make_stream(
         f"q {width:.3f} 0 0 {height:.3f} 0 0 cm /Scan Do Q "
-        f"q {seal_points:.3f} 0 0 {seal_points:.3f} 400 60 cm /Seal Do Q".encode()
+        f"q {seal_points:.3f} 0 0 {seal_points:.3f} 400 60 cm /Seal Do Q "
+        # The e-signature stamp's own text, in a small box beside the seal.
+        "BT /F1 6 Tf 420 70 Td (Ky boi: Uy ban nhan dan tinh) Tj 0 -8 Td "
+        "(Thoi gian ky: 15.03.2024 10:30:00 +07:00) Tj ET".encode()
     )
     contents = b"\x30\x03\x02\x01\x01" + bytes(2000)  # a DER header, zero padding as signers do
     value = pikepdf.Dictionary(
@@ -132,6 +143,11 @@ def test_a_signed_scan_imports_at_the_scan_resolution_and_shows_its_signature(
 
     (page,) = value["page_list"]
     assert page["dpi"] == 150
+    assert page["has_text_layer"] is False
+    assert value["text_layers_read_as_scans"] == [
+        {"source": "signed.pdf", "page": 1, "verdict": "stamp"}
+    ]
+    assert "text layer      signed.pdf p1: only an e-signature stamp" in text.stdout
     assert (page["width"], page["height"]) == (1240, 1754)
     (signature,) = value["signatures"]
     assert signature["signer"] == SIGNER
@@ -140,3 +156,40 @@ def test_a_signed_scan_imports_at_the_scan_resolution_and_shows_its_signature(
     assert value["sources"][0]["sha256"] == digest
     assert f"signed          {SIGNER}, 2024-03-15T10:30:00+07:00" in text.stdout
     assert hashlib.sha256(source.read_bytes()).hexdigest() == digest
+
+
+def _bbox_page(words: Sequence[tuple[float, float, str]]) -> str:
+    """One page of `pdftotext -bbox` output: A4, words of 40 × 10 points at (x, y)."""
+    body = "".join(
+        f'<word xMin="{x}" yMin="{y}" xMax="{x + 40}" yMax="{y + 10}">{text}</word>'
+        for x, y, text in words
+    )
+    return f' width="595.0" height="842.0">{body}</page>'
+
+
+def test_a_text_layer_is_judged_by_how_much_of_the_page_it_covers_and_how_it_reads() -> None:
+    sentence = [
+        "Căn",
+        "cứ",
+        "Luật",
+        "Lưu",
+        "trữ",
+        "ngày",
+        "mười",
+        "một",
+        "tháng",
+        "mười",
+        "một",
+        "năm",
+        "hai",
+        "nghìn",
+    ]
+    spread = [(60 + 40 * (i % 12), 60 + 25 * i, sentence[i % len(sentence)]) for i in range(30)]
+    corner = [(400 + 40 * (i % 4), 700 + 10 * (i // 4), sentence[i % 10]) for i in range(30)]
+    garbled = [(x, y, "ẞx#q") for x, y, _ in spread]
+
+    assert text_layer_verdict(_bbox_page(spread)) == "text"
+    assert text_layer_verdict(_bbox_page(corner)) == "stamp"
+    assert text_layer_verdict(_bbox_page(spread[:5])) == "stamp"
+    assert text_layer_verdict(_bbox_page(garbled)) == "garbled"
+    assert text_layer_verdict(_bbox_page([])) == ""

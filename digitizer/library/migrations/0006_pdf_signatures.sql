@@ -13,3 +13,13 @@ CREATE TABLE source_signatures (
     covers_whole_file  INTEGER NOT NULL CHECK (covers_whole_file IN (0, 1)),
     PRIMARY KEY (source_sha256, position)
 );
+
+-- Pages of an original PDF whose text layer was judged not to be the page's text, so the page
+-- is read by OCR like a scan: 'stamp' (only an e-signature stamp's text), 'garbled' (an
+-- invisible OCR layer that is not Vietnamese words).
+CREATE TABLE source_text_layers (
+    source_sha256  TEXT NOT NULL REFERENCES sources(sha256) ON DELETE CASCADE,
+    source_page    INTEGER NOT NULL,
+    verdict        TEXT NOT NULL CHECK (verdict IN ('stamp', 'garbled')),
+    PRIMARY KEY (source_sha256, source_page)
+);
