@@ -156,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
                 chosen = int(outcome.preparation.get("quarter_turns", 0)) % 4
                 # A clockwise turn of the page is undone by as many counter-clockwise turns.
                 upright = chosen == (degrees // 90) % 4
-                wrong += not upright
+                blank = outcome.word_count == 0  # nothing to read: no orientation to find
+                wrong += not (upright or blank)
+                verdict = "-" if blank else ("yes" if upright else "NO")
                 recall = cer = ""
                 if page.truth is not None:
                     value = word_recall(outcome.text, page.truth)
@@ -166,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 confidence = outcome.mean_confidence or 0.0
                 why = outcome.preparation.get("orientation_reason", "")
                 print(
-                    f"{page.name:34} {degrees:>4} {chosen * 90:>5} {'yes' if upright else 'NO':>3} "
+                    f"{page.name:34} {degrees:>4} {chosen * 90:>5} {verdict:>3} "
                     f"{fed.dpi:>4} {confidence:5.1f} {syllable_share(outcome.text):5.1%} "
                     f"{recall:>6} {cer:>6} {outcome.seconds:5.1f}  {why}",
                     flush=True,
