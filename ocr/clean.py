@@ -66,6 +66,8 @@ class Cleaning:
 def recognition_copy(page: Image.Image, dpi: int) -> tuple[Image.Image | None, Cleaning]:
     """The page as recognition should see it, or None when it is best read as it is."""
     colour_pixels = 0
+    if page.mode in ("RGBA", "P", "CMYK", "YCbCr"):
+        page = page.convert("RGB")
     if page.mode == "RGB":
         rgb = np.asarray(page)
         grey, colour_pixels = _drop_colour_ink(rgb)

@@ -122,10 +122,8 @@ def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
         return split_header_columns(recognise(page, task.dpi, task.engine)), cleaning
     handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
     os.close(handle)
-    scale, (width, height) = (
-        cleaning.scale,
-        (copy.width // cleaning.scale, copy.height // cleaning.scale),
-    )
+    scale = cleaning.scale
+    width, height = copy.width // scale, copy.height // scale
     try:
         copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
         text = recognise(Path(name), task.dpi * scale, task.engine)
