@@ -161,8 +161,11 @@ def _work_on_page(task: PageTask) -> PageOutcome:
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         page_text, cleaning = _read(task, prepared)
-        if task.prepare.orientation and (
-            not prepared.preparation.orientation_sure or reads_poorly(page_text)
+        # A page where recognition found no word at all is blank: nothing to turn.
+        if (
+            task.prepare.orientation
+            and page_text.mean_confidence is not None
+            and (not prepared.preparation.orientation_sure or reads_poorly(page_text))
         ):
             prepared, page_text, cleaning = _orient_by_reading(task, prepared, page_text, cleaning)
         restoring = time.perf_counter()

@@ -134,3 +134,14 @@ def test_a_low_resolution_page_is_read_enlarged_and_its_words_stay_on_the_page(
     for word in words.words():
         assert 0 <= word.box.x0 < word.box.x1 <= page.image.width
         assert 0 <= word.box.y0 < word.box.y1 <= page.image.height
+
+
+def test_a_blank_page_is_not_read_four_ways(tmp_path: Path) -> None:
+    Image.new("L", (1654, 2339), 255).save(tmp_path / "blank.png", dpi=(200, 200))
+
+    chosen, text, preparation = _work(tmp_path / "blank.png", tmp_path / "scratch")
+
+    assert (chosen, text) == (0, "")
+    timings = preparation["timings"]
+    assert isinstance(timings, dict)
+    assert "orientation_reading" not in timings
