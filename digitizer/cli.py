@@ -232,6 +232,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
     document, pages, collection = station.document(args.document)
     texts = station.page_texts(document.id)
     sources = {source.sha256: source.name for source in document.sources}
+    signatures = station.signatures(document.id)
     if args.json:
         value = _document_json(document, collection)
         value["sources"] = [
@@ -247,6 +248,11 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         ]
         value["page_list"] = [
             _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))} for page in pages
+        ]
+        value["signatures"] = [s.as_json() | {"source": n} for n, s in signatures]
+        value["text_layers_read_as_scans"] = [
+            {"source": name, "page": number, "verdict": verdict}
+            for name, number, verdict in station.set_aside_text_layers(document.id)
         ]
         print_json(value)
         return EXIT_OK
@@ -264,6 +270,15 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             f"  original        {source.name} ({source.media_type}, {source.size:,} bytes{layer})"
         )
         print(f"                  sha256 {source.sha256}")
+    for _, signature in signatures:
+        whole = "covers the whole file" if signature.covers_whole_file else "file changed after"
+        print(f"  signed          {signature.signer}, {signature.signed_at} ({whole})")
+        for label, text in (("reason", signature.reason), ("location", signature.location)):
+            if text:
+                print(f"                  {label}: {text}")
+    for name, number, verdict in station.set_aside_text_layers(document.id):
+        why = "only an e-signature stamp" if verdict == "stamp" else "garbled"
+        print(f"  text layer      {name} p{number}: {why}; read by OCR like a scan")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
     cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")

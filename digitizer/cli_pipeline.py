@@ -191,20 +191,23 @@ def cmd_eval(station: Workstation, args: argparse.Namespace) -> int:
 def _print_eval_report(report: EvalReport) -> None:
     width = max([len(page.image) for page in report.pages] + [4])
     print(
-        f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'CHARS':>6}  {'SKEW':>6}  TURN  SECONDS  "
+        f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'RECALL':>7}  {'CHARS':>6}  {'SKEW':>6}  "
+        "TURN  SECONDS  "
         f"{'CER AS READ':>11}  RESTORED"
     )
     for page in report.pages:
         print(
             f"{page.image:<{width}}  {page.score.cer:>7.2%}  {page.score.wer:>7.2%}  "
-            f"{page.score.chars:>6}  {page.skew_degrees:>5.2f}°  {page.quarter_turns * 90:>4}  "
+            f"{page.recall:>7.2%}  {page.score.chars:>6}  {page.skew_degrees:>5.2f}°  "
+            f"{page.quarter_turns * 90:>4}  "
             f"{page.seconds:>7.2f}  {page.before_restoration.cer:>11.2%}  "
             f"{page.restored_words:>8}"
         )
     total = report.total
     print(
         f"{'overall':<{width}}  {total.cer:>7.2%}  {total.wer:>7.2%}  {total.chars:>6}  "
-        f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}; "
+        f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}, "
+        f"word recall {report.mean_recall:.2%}; "
         f"{len(report.pages)} page(s) in {report.seconds:.1f} s)"
     )
     print(

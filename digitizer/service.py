@@ -22,6 +22,7 @@ from digitizer.progress import CancelEvent, Progress
 if TYPE_CHECKING:
     from digitizer.acquire.hotfolder import HotFolder, HotFolderOutcome, WatchOptions
     from digitizer.acquire.importer import ImportOptions, ImportReport
+    from digitizer.acquire.pdf_signatures import PdfSignature
     from digitizer.acquire.scanner import ScannerDevice, ScanSettings
     from digitizer.acquire.scanning import ScanReport
     from digitizer.acquire.separators import SeparatorSheet
@@ -139,6 +140,47 @@ class Workstation:
         with self._open() as library:
             document = library.document(reference)
             return self._secret_texts(library, document, library.page_texts(document.id))
+
+    def signatures(self, reference: str) -> list[tuple[str, PdfSignature]]:
+        """The digital signatures its original PDFs state, with each original's name."""
+        from digitizer.acquire.pdf_signatures import PdfSignature
+
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, g.* FROM source_signatures g JOIN sources s "
+                "ON s.sha256 = g.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, g.position",
+                (document.id,),
+            )
+            return [
+                (
+                    row["name"],
+                    PdfSignature(
+                        row["field"],
+                        row["signer"],
+                        row["signed_at"],
+                        row["reason"],
+                        row["location"],
+                        row["sub_filter"],
+                        bool(row["covers_whole_file"]),
+                    ),
+                )
+                for row in rows
+            ]
+
+    def set_aside_text_layers(self, reference: str) -> list[tuple[str, int, str]]:
+        """(original's name, its page, why) for each PDF page whose text layer was judged not
+        to be the page's text ('stamp', 'garbled'), so that OCR reads it like a scan."""
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, t.source_page, t.verdict FROM source_text_layers t "
+                "JOIN sources s ON s.sha256 = t.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, t.source_page",
+                (document.id,),
+            )
+            return [(row[0], int(row[1]), str(row[2])) for row in rows]
 
     def jobs(self, limit: int = 20) -> list[dict[str, object]]:
         """The newest jobs, with page counts by state."""

@@ -121,11 +121,16 @@ def _model_digest(folder: Path | None, language: str) -> str:
     return f"{language}:{digest[:16]}"
 
 
-def recognise(image: Path, dpi: int, settings: EngineSettings) -> PageText:
-    """Read one page image file. The image's own dpi metadata is overridden by `dpi`."""
+def recognise(
+    image: Path, dpi: int, settings: EngineSettings, *, variables: dict[str, str] | None = None
+) -> PageText:
+    """Read one page image file. The image's own dpi metadata is overridden by `dpi`;
+    `variables` sets Tesseract parameters for this run (`-c name=value`)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     config = f"--dpi {int(dpi)} --psm {settings.page_segmentation}"
     source, pixels = _single_page(image)
+    for name, value in (variables or {}).items():
+        config += f" -c {name}={value}"
     try:
         hocr = pytesseract.image_to_pdf_or_hocr(
             source,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from digitizer.acquire.images import (
     probe_image,
 )
 from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
+from digitizer.acquire.pdf_signatures import PdfSignature
 from digitizer.errors import (
     Cancelled,
     DigitizerError,
@@ -352,6 +354,17 @@ class Importer:
                         int(has_text),
                     ),
                 )
+                if isinstance(file.probed, ProbedPdf) and not secret:
+                    _file_signatures(db, file.sha256, file.probed.signatures)
+                    db.executemany(
+                        "INSERT OR IGNORE INTO source_text_layers (source_sha256, source_page, "
+                        "verdict) VALUES (?,?,?)",
+                        [
+                            (file.sha256, page.number, page.text_layer)
+                            for page in file.probed.pages
+                            if page.text_layer in ("stamp", "garbled")
+                        ],
+                    )
                 first_page += file.page_count
         return document_id, False
 
@@ -492,3 +505,27 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; see `Importer`."""
     return Importer(library, options, progress, cancel).run(paths)
+
+
+def _file_signatures(
+    db: sqlite3.Connection, sha256: str, signatures: Sequence[PdfSignature]
+) -> None:
+    """Note the digital signatures an original PDF states, for `show` and the record."""
+    db.executemany(
+        "INSERT OR IGNORE INTO source_signatures (source_sha256, position, field, signer, "
+        "signed_at, reason, location, sub_filter, covers_whole_file) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                sha256,
+                position,
+                s.field,
+                s.signer,
+                s.signed_at,
+                s.reason,
+                s.location,
+                s.sub_filter,
+                int(s.covers_whole_file),
+            )
+            for position, s in enumerate(signatures, start=1)
+        ],
+    )
