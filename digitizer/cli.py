@@ -116,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--keywords", type=_keywords, metavar="'A; B'", help="keywords separated by ';'"
     )
     describing.add_argument("--language", help="BCP 47 tag of the text (default vi)")
+    for option, name, text in _RECORD_OPTIONS:
+        describing.add_argument(option, dest=name, help=text)
+    describing.add_argument(
+        "--propose",
+        action="store_true",
+        help="read the record from the pages again; fills only fields no person has set",
+    )
+    describing.add_argument(
+        "--confirm",
+        nargs="*",
+        metavar="FIELD",
+        help="confirm proposed fields (those named, or all of them)",
+    )
     describing.add_argument("--json", action="store_true")
 
     checking = commands.add_parser(
@@ -222,8 +235,9 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
     document, pages, collection = station.document(args.document)
     texts = station.page_texts(document.id)
     sources = {source.sha256: source.name for source in document.sources}
+    record = station.record(document.id)
     if args.json:
-        value = _document_json(document, collection)
+        value = _document_json(document, collection) | record
         value["sources"] = [
             {
                 "name": s.name,
@@ -255,6 +269,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         )
         print(f"                  sha256 {source.sha256}")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
+    _print_record(record)
     cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")
     for page in pages:
@@ -268,6 +283,19 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             f"{ocr:<22}  {page.image_sha256}"
         )
     return EXIT_OK
+
+
+def _print_record(record: dict[str, Any]) -> None:
+    """The record fields that hold a value, a proposal marked with its confidence."""
+    proposed = record.get("proposed") or {}
+    for name, value in record.items():
+        if name in ("proposed", "missing") or not value:
+            continue
+        shown = "; ".join(value) if isinstance(value, list) else str(value)
+        mark = f"  (proposed, {proposed[name]['confidence']:.0%})" if name in proposed else ""
+        print(f"  {name:<16}{shown}{mark}")
+    for name, reason in (record.get("missing") or {}).items():
+        print(f"  {name:<16}missing: {reason}")
 
 
 def _ocr_json(text: PageTextRecord | None) -> dict[str, Any] | None:
@@ -323,16 +351,38 @@ _METADATA_OPTIONS = (
 )
 
 
+_RECORD_OPTIONS = (
+    ("--parent-body", "parent_body", "cơ quan chủ quản"),
+    ("--place", "place", "địa danh"),
+    ("--authority", "signing_authority", "thẩm quyền ký, e.g. 'TM. Ủy ban nhân dân'"),
+    ("--signer-title", "signer_title", "chức vụ người ký"),
+    ("--signer", "signer_name", "người ký"),
+    ("--recipients", "recipients", "nơi nhận, separated by ';'"),
+    ("--urgency", "urgency", "độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc"),
+)
+
+
 def cmd_describe(station: Workstation, args: argparse.Namespace) -> int:
     changes = {
         name: getattr(args, name) for name in _METADATA_OPTIONS if getattr(args, name) is not None
     }
+    values = {
+        name: getattr(args, name)
+        for _, name, _ in _RECORD_OPTIONS
+        if getattr(args, name) is not None
+    }
     document = station.describe(args.document, **changes)
+    document, record = station.describe_record(
+        document.id, values, propose=args.propose, confirm=args.confirm
+    )
     if args.json:
-        print_json(_document_json(document, ""))
+        print_json(_document_json(document, "") | record)
     else:
-        changed = ", ".join(changes) or "nothing"
+        changed = ", ".join([*changes, *values]) or "nothing"
         print(f"Document {document.id}: changed {changed}.")
+        proposed = record.get("proposed") or {}
+        if isinstance(proposed, dict) and proposed:
+            print(f"  still proposed: {', '.join(proposed)}")
     return EXIT_OK
 
 

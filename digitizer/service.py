@@ -103,7 +103,43 @@ class Workstation:
             if document.classification.is_secret:
                 return self._describe_secret(library, document, metadata)
             library.update_metadata(document.id, metadata)
+            from digitizer.records.store import set_by_person
+
+            set_by_person(library, document.id, {name: str(v) for name, v in changes.items()})
             return library.document(document.id)
+
+    def describe_record(
+        self,
+        reference: str,
+        values: Mapping[str, str] | None = None,
+        *,
+        propose: bool = False,
+        confirm: Sequence[str] | None = None,
+    ) -> tuple[Document, dict[str, object]]:
+        """The record fields beyond `describe`'s: a person's `values`, a fresh proposal read
+        from the pages (`propose`: fills only fields no person set), confirmation of proposed
+        fields (`confirm`: those named, or all when empty). Returns the document and its record
+        as `show --json` reports it."""
+        from digitizer.records import store
+
+        with self._open(writable=True) as library:
+            document = self._open_secret(library, library.document(reference), "describe")
+            if store.proposable(library, document):
+                if values:
+                    store.set_by_person(library, document.id, values)
+                if propose:
+                    store.propose(library, document.id)
+                if confirm is not None:
+                    store.confirm(library, document.id, confirm)
+            document = library.document(document.id)
+            return document, store.record_json(library, document)
+
+    def record(self, reference: str) -> dict[str, object]:
+        """A document's record fields, proposals marked (see `describe_record`)."""
+        from digitizer.records.store import record_json
+
+        with self._open() as library:
+            return record_json(library, library.document(reference))
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         # Writable: if a writer died, opening alone finishes its recovery before the check.
@@ -131,6 +167,9 @@ class Workstation:
             self._before_secret_ocr(library, ids)
             report = run_ocr(library, ids, options, progress, cancel)
             self._after_secret_ocr(library, report)
+            from digitizer.records.store import propose_recognised
+
+            propose_recognised(library, ids)  # records read from the pages, never over a person's
             return report
 
     def page_texts(self, reference: str) -> dict[int, PageTextRecord]:
