@@ -14,7 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digitizer import __version__, cli_acquire, cli_gui, cli_pipeline, cli_search, cli_security
+from digitizer import (
+    __version__,
+    cli_acquire,
+    cli_gui,
+    cli_pipeline,
+    cli_records,
+    cli_search,
+    cli_security,
+)
 from digitizer.acquire.images import DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
@@ -119,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     for option, name, text in _RECORD_OPTIONS:
         describing.add_argument(option, dest=name, help=text)
     describing.add_argument(
+        "--field",
+        type=cli_records.field_value,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a document field of Thông tư 05/2025/TT-BNV, e.g. but_tich=… (docs/records.md)",
+    )
+    describing.add_argument(
         "--propose",
         action="store_true",
         help="read the record from the pages again; fills only fields no person has set",
@@ -140,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_gui.add_parsers(commands, library_option)
     cli_acquire.add_parsers(commands, library_option)
     cli_security.add_parsers(commands, library_option)
+    cli_records.add_parsers(commands, library_option)
     return parser
 
 
@@ -293,9 +310,9 @@ def _print_record(record: dict[str, Any]) -> None:
             continue
         shown = "; ".join(value) if isinstance(value, list) else str(value)
         mark = f"  (proposed, {proposed[name]['confidence']:.0%})" if name in proposed else ""
-        print(f"  {name:<16}{shown}{mark}")
+        print(f"  {name:<17} {shown}{mark}")
     for name, reason in (record.get("missing") or {}).items():
-        print(f"  {name:<16}missing: {reason}")
+        print(f"  {name:<17} missing: {reason}")
 
 
 def _ocr_json(text: PageTextRecord | None) -> dict[str, Any] | None:
@@ -372,6 +389,8 @@ def cmd_describe(station: Workstation, args: argparse.Namespace) -> int:
         if getattr(args, name) is not None
     }
     document = station.describe(args.document, **changes)
+    if args.field:
+        station.dossier_document_fields(document.id, dict(args.field))
     document, record = station.describe_record(
         document.id, values, propose=args.propose, confirm=args.confirm
     )
@@ -444,6 +463,7 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     **cli_gui.COMMANDS,
     **cli_acquire.COMMANDS,
     **cli_security.COMMANDS,
+    **cli_records.COMMANDS,
 }
 
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
@@ -133,6 +133,26 @@ class Workstation:
                     store.confirm(library, document.id, confirm)
             document = library.document(document.id)
             return document, store.record_json(library, document)
+
+    def dossier(self, name: str, values: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """A collection's dossier fields (Thông tư 05/2025/TT-BNV) and its documents; `values`
+        gives fields a person's values first."""
+        from digitizer.records.dossier import dossier, set_dossier_fields
+
+        with self._open(writable=bool(values)) as library:
+            if values:
+                set_dossier_fields(library, name, values)
+            return dossier(library, name)
+
+    def dossier_document_fields(self, reference: str, values: Mapping[str, str]) -> None:
+        """A person's values for a document's Thông tư 05/2025/TT-BNV fields."""
+        from digitizer.records.dossier import set_document_fields
+
+        with self._open(writable=True) as library:
+            document = self._open_secret(library, library.document(reference), "describe")
+            if document.classification.is_secret:
+                return  # its record lives in the vault only
+            set_document_fields(library, document.id, values)
 
     def record(self, reference: str) -> dict[str, object]:
         """A document's record fields, proposals marked (see `describe_record`)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,7 +58,9 @@ TYPE_CODES = {
 URGENCIES = {"HOATOC": "Hỏa tốc", "THUONGKHAN": "Thượng khẩn", "KHAN": "Khẩn"}
 AUTHORITIES = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)$")
-_VV = re.compile(r"^[,.'\"`]*(V/?[vVyY]\b|Về việc|V[eề]\s*vi[eệ]c|\S{0,3}vi[eệ]c)\s*[:.]?\s*")
+_VV = re.compile(
+    r"^[,.'\"`]*(V\s?[/ií]?\s?[vVyYwW]\b|Về việc|V[eề]\s*vi[eệ]c|\S{0,3}vi[eệ]c)\s*[:.]?\s*"
+)
 _BULLET = re.compile(r"^[-~+•*–—=]+\s*")
 _STATE_MOTTO = "CONGHOAXAHOICHUNGHIAVIETNAM"
 _PARTY_MOTTO = "DANGCONGSANVIETNAM"
@@ -199,7 +202,7 @@ class _Header:
         split = self._motto()
         left = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 < split]
         right = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 >= split]
-        limit = self.page.height * 0.45
+        limit = self.page.height * 0.6
         left_rows = _rows([w for w in left if w.box.y0 < limit])
         right_rows = _rows([w for w in right if w.box.y0 < limit])
         number_at = self._number(left_rows)
@@ -303,7 +306,7 @@ class _Header:
             text = _strip(row.text)
             if not text or not re.search(r"[^\W\d_]{2}", text) or not is_capitals(text):
                 continue
-            words = [w for w in row.words if re.search(r"[^\W\d_]", w.text)]
+            words = [w for w in row.words if _has_letter(w.text)]
             if lines and _continues(lines[-1], words):
                 lines[-1] = lines[-1] + words
             else:
@@ -435,6 +438,11 @@ class _Header:
             )
 
 
+def _has_letter(text: str) -> bool:
+    """Whether a word has a letter, modifier marks OCR reads from specks ("ˆ") not counted."""
+    return any(ch.isalpha() and unicodedata.category(ch) != "Lm" for ch in text)
+
+
 def _continues(previous: list[Word], line: list[Word]) -> bool:
     """Whether a row of capitals goes on with the body name of the row above."""
     before = fold(" ".join(w.text for w in previous)).upper().split()
@@ -509,7 +517,8 @@ def _read_signature(number: int, page: PageText, proposal: Proposal) -> None:
     if authority is not None:
         code, auth_words = authority
         body_rows = capitals[:-1] if len(capitals) > 1 else capitals
-        body = ordinary_case(" ".join(_strip(r.text) for r in body_rows)) if body_rows else ""
+        printed = " ".join(_strip(r.text) for r in body_rows)
+        body = sentence_case(printed) if _signer_title_like(printed) else ordinary_case(printed)
         _field(proposal, "signing_authority", f"{code} {body}".strip(), number, auth_words, 0.85)
     title_row = capitals[-1] if capitals else None
     if title_row is not None and (authority is None or len(capitals) > 1):

@@ -19,3 +19,14 @@ CREATE TABLE record_gaps (
     reason       TEXT NOT NULL,
     PRIMARY KEY (document_id, field)
 );
+
+-- A collection kept as a dossier (hồ sơ): the fields of Thông tư 05/2025/TT-BNV that a person
+-- gives (mã hồ sơ, thời hạn bảo quản …). Those computed from its documents (thời gian bắt đầu
+-- và kết thúc, tổng số văn bản, số trang) are not stored unless a person overrides them.
+CREATE TABLE dossier_fields (
+    collection_id  INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    field          TEXT NOT NULL,
+    value          TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (collection_id, field)
+);
