@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from digitizer.library import Library
+from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
 from tests.helpers.pages import write_image
 from tests.records.columns import columns
+from tests.security.routes import fabricated_routes
+from tests.security.vaults import PASSPHRASE, vault_station
 
 PAGE = """ĐẢNG BỘ TỈNH BẮC KẠN | ĐẢNG CỘNG SẢN VIỆT NAM
 TỈNH ỦY
@@ -82,3 +87,25 @@ def test_a_confirmed_proposal_is_kept_when_the_pages_say_otherwise(
         give_text(library, document_id, [columns(PAGE.replace("24-NQ/TU", "31-NQ/TU"))])
     _, record = station.describe_record(document_id, propose=True)
     assert record["number_symbol"] == "24-NQ/TU"
+
+
+def test_a_document_sealed_as_secret_keeps_no_record_fields_in_plaintext(
+    tmp_path: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routes = fabricated_routes(tmp_path / "proc-net", monkeypatch)
+    assert routes is not None
+    station = vault_station(library_path, locked=False)
+    station.passphrase_source = lambda: PASSPHRASE
+    report = station.import_paths([write_image(tmp_path / "scan-0001.png", 1)])
+    document_id = report.imported[0].document_id
+    with Library.open(library_path) as library:
+        give_text(library, document_id, [columns(PAGE)])
+    station.describe_record(document_id, {"signer_name": "Nguyễn Văn An"}, propose=True)
+    station.classify(document_id, Classification.SECRET, reason="stamp MẬT found by hand")
+    with Library.open(library_path) as library:
+        assert not library.rows("SELECT 1 FROM record_fields WHERE document_id = ?", (document_id,))
+        assert library.document(document_id).metadata.number_symbol == ""
+    # Nothing is proposed into plaintext rows for a secret document either.
+    station.describe_record(document_id, propose=True)
+    with Library.open(library_path) as library:
+        assert not library.rows("SELECT 1 FROM record_fields")
