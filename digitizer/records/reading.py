@@ -25,6 +25,7 @@ from digitizer.records.text import (
     digits,
     is_capitals,
     ordinary_case,
+    person_name,
     read_date,
     same_words,
     sentence_case,
@@ -306,7 +307,10 @@ class _Header:
             text = _strip(row.text)
             if not text or not re.search(r"[^\W\d_]{2}", text) or not is_capitals(text):
                 continue
-            words = [w for w in row.words if _has_letter(w.text)]
+            # Words read from a rule or a seal come with next to no confidence.
+            words = [w for w in row.words if _has_letter(w.text) and w.confidence >= 20]
+            if not words:
+                continue
             if lines and _continues(lines[-1], words):
                 lines[-1] = lines[-1] + words
             else:
@@ -324,6 +328,11 @@ class _Header:
             if level and place:
                 tail = names[0].split()[-len(place.group(2).split()) :]
                 issuing = f"{issuing} {' '.join(tail)}"
+            elif fold(issuing).lower().split()[-1:] in (["tinh"], ["huyen"]):
+                # "BỆNH VIỆN ĐA KHOA TỈNH" under "SỞ Y TẾ BẮC NINH": the place is the parent's.
+                place_words = [w[:1].upper() + w[1:] for w in names[0].split()[-2:]]
+                issuing = f"{issuing[:-4]}tỉnh" if issuing.endswith("tĩnh") else issuing
+                issuing = f"{issuing} {' '.join(place_words)}"
         _field(self.proposal, "issuing_body", issuing, self.number, lines[-1], 0.9)
 
     def _date(self, rows: list[_Row]) -> None:
@@ -358,6 +367,9 @@ class _Header:
         below = [row for row in self.rows if row.box.y0 > after]
         for index, row in enumerate(below[:8]):
             letters = row.letters
+            words = row.folded.split()
+            if len(words) > 2 and words[2] in ("CUA", "VE"):
+                letters = "".join(words[:2])  # "QUYẾT ĐỊNH CỦA …", "NGHỊ QUYẾT VỀ …"
             name = TYPE_NAMES.get(letters) or next(
                 (
                     TYPE_NAMES[key]
@@ -366,7 +378,7 @@ class _Header:
                 ),
                 None,
             )
-            if name and is_capitals(row.text) and len(row.words) <= 4:
+            if name and is_capitals(row.text) and (len(row.words) <= 4 or letters != row.letters):
                 _field(proposal, "document_type", name, self.number, row.words, 0.95)
                 self._abstract(row, below[index + 1 :])
                 return
@@ -387,8 +399,7 @@ class _Header:
                 words += following.words
                 last = following
             _field(proposal, "abstract", _strip(text), self.number, words, 0.85)
-            known = proposal.fields.get("document_type")
-            if known is None or known.confidence < 0.7:
+            if "document_type" not in proposal.fields:  # no type code in the symbol
                 _field(proposal, "document_type", "Công văn", self.number, row.words, 0.8)
             return
 
@@ -534,7 +545,11 @@ def _read_signature(number: int, page: PageText, proposal: Proposal) -> None:
         # "TM. ỦY BAN NHÂN DÂN" alone then the name: the body signs; its head's title is unsaid.
         pass
     if name_row is not None:
-        _field(proposal, "signer_name", _strip(name_row.text), number, name_row.words, 0.85)
+        name = _strip(name_row.text)
+        fixed = person_name(name)
+        _field(
+            proposal, "signer_name", fixed, number, name_row.words, 0.85 if fixed == name else 0.6
+        )
 
 
 def _signer_title_like(text: str) -> bool:

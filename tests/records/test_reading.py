@@ -103,3 +103,25 @@ def test_a_page_without_a_header_proposes_nothing_but_its_kind() -> None:
     proposal = read_record([(1, layout("Một trang sách không có tiêu đề văn bản."))])
     assert proposal.value("kind") == "other"
     assert set(proposal.fields) == {"kind"}
+
+
+OLD_STYLE = """SỞ Y TẾ BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BỆNH VIỆN ĐA KHOA TĨNH | Độc lập - Tự do - Hạnh phúc
+Số: I57/QĐÐ-BV | Bắc Ninh, ngày 22 tháng 02 năm 1999
+>QUYẾT ĐỊNH CỦA GIÁM ĐỐC BỆNH VIỆN
+>Về việc giao nhiệm vụ
+Nơi nhận: | GIÁM ĐỐC
+- Lưu: VT.
+ | Äguyến Quốc Việt
+"""
+
+
+def test_slips_of_old_and_poor_scans_are_put_right() -> None:
+    proposal = read_record([(1, columns(OLD_STYLE))])
+    value = proposal.value
+    # "TỈNH" read as TĨNH with its place on the parent's line.
+    assert value("issuing_body") == "Bệnh viện Đa khoa tỉnh Bắc Ninh"
+    assert value("number_symbol") == "157/QĐ-BV"  # I for 1, a doubled Đ
+    assert value("document_type") == "Quyết định"  # "QUYẾT ĐỊNH CỦA …"
+    assert value("signer_title") == "Giám đốc"
+    assert value("signer_name") == "Nguyễn Quốc Việt"  # a family name one slip away
