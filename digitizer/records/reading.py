@@ -367,9 +367,9 @@ class _Header:
         below = [row for row in self.rows if row.box.y0 > after]
         for index, row in enumerate(below[:8]):
             letters = row.letters
-            words = row.folded.split()
-            if len(words) > 2 and words[2] in ("CUA", "VE"):
-                letters = "".join(words[:2])  # "QUYẾT ĐỊNH CỦA …", "NGHỊ QUYẾT VỀ …"
+            spelt = row.folded.split()
+            if len(spelt) > 2 and spelt[2] in ("CUA", "VE"):
+                letters = "".join(spelt[:2])  # "QUYẾT ĐỊNH CỦA …", "NGHỊ QUYẾT VỀ …"
             name = TYPE_NAMES.get(letters) or next(
                 (
                     TYPE_NAMES[key]
