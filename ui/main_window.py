@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self.text.threshold_changed.connect(self.viewer.set_threshold)
         self.text.correction_submitted.connect(self.save_correction)
         self.record.saved.connect(self.save_record)
+        self.record.proposals_source = self.station.record
+        self.record.confirmed.connect(self.confirm_record)
         self.search.search_requested.connect(self.run_search)
         self.search.hit_opened.connect(self.open_hit)
         self.viewer.set_threshold(self.text.threshold.value())
@@ -865,6 +867,29 @@ class MainWindow(QMainWindow):
             listed=False,
             on_success=saved,
             on_failure=self.fail(self.tr("Cannot save the record")),
+        )
+
+    def confirm_record(self, document_id: str, fields: list[str]) -> Task:
+        """Confirm fields the workstation read from the pages ([]: all of them)."""
+        station = self.station
+
+        def work(_p: TaskProgress, _c: threading.Event) -> Document:
+            return station.describe_record(document_id, confirm=fields)[0]
+
+        def done(document: Document) -> None:
+            if self.document is not None and self.document.id == document.id:
+                self.document = document
+                self.record.show_document(document)
+            self.statusBar().showMessage(self.tr("Record confirmed"), 5000)
+
+        return self.runner.run(
+            work,
+            title=self.tr("Confirm the record"),
+            kind="record",
+            write=True,
+            listed=False,
+            on_success=done,
+            on_failure=self.fail(self.tr("Cannot confirm the record")),
         )
 
     # --- library editing, undoable -----------------------------------------------------------

@@ -705,6 +705,18 @@ Library: %2</source>
         <source>Save the correction of this page?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot confirm the record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -758,6 +770,14 @@ Library: %2</source>
     </message>
     <message>
         <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm all read from the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the page (%1 sure); Enter confirms it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -706,6 +706,18 @@ Kho lưu trữ: %2</translation>
         <source>Save the correction of this page?</source>
         <translation>Lưu bản sửa của trang này?</translation>
     </message>
+    <message>
+        <source>Record confirmed</source>
+        <translation>Đã xác nhận thông tin</translation>
+    </message>
+    <message>
+        <source>Confirm the record</source>
+        <translation>Xác nhận thông tin</translation>
+    </message>
+    <message>
+        <source>Cannot confirm the record</source>
+        <translation>Không xác nhận được thông tin</translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -760,6 +772,14 @@ Kho lưu trữ: %2</translation>
     <message>
         <source>Classification</source>
         <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Confirm all read from the page</source>
+        <translation>Xác nhận mọi trường đọc từ trang</translation>
+    </message>
+    <message>
+        <source>Read from the page (%1 sure); Enter confirms it</source>
+        <translation>Đọc từ trang (tin cậy %1); nhấn Enter để xác nhận</translation>
     </message>
 </context>
 <context>
