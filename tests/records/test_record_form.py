@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from digitizer.library import Library
@@ -38,13 +39,13 @@ def test_proposals_are_highlighted_and_confirmed_from_the_keyboard(
     qtbot.addWidget(form)
     form.proposals_source = station.record
     confirmed: list[tuple[str, list[str]]] = []
-    form.confirmed.connect(
-        lambda doc, fields: (
-            confirmed.append((doc, fields)),
-            station.describe_record(doc, confirm=fields),
-            form.show_document(station.document(doc)[0]),
-        )
-    )
+
+    def confirm(doc: str, fields: list[str]) -> None:
+        confirmed.append((doc, fields))
+        station.describe_record(doc, confirm=fields)
+        form.show_document(station.document(doc)[0])
+
+    form.confirmed.connect(confirm)
     form.show()
     form.show_document(document)
     assert form.number_symbol.text() == "24-NQ/TU"
@@ -53,12 +54,12 @@ def test_proposals_are_highlighted_and_confirmed_from_the_keyboard(
     assert form.confirm_button.isVisible()
 
     form.number_symbol.setFocus()
-    qtbot.keyClick(form.number_symbol, Qt.Key.Key_Return)
+    QTest.keyClick(form.number_symbol, Qt.Key.Key_Return)
     assert confirmed == [(document_id, ["number_symbol"])]
     assert form.number_symbol.styleSheet() == ""
     assert form.issuing_body.styleSheet() == PROPOSED_STYLE
 
-    qtbot.keyClick(
+    QTest.keyClick(
         form.issuing_body,
         Qt.Key.Key_Return,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
