@@ -129,6 +129,10 @@ def publish(
         from digitizer.export.catalogue import write_catalogue
 
         return write_catalogue(library, selection, out)
+    if fmt == "sip":
+        from digitizer.export.sip import write_sip
+
+        return write_sip(library, selection, out)
     return _package(library, selection, out, options)
 
 
