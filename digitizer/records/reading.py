@@ -14,7 +14,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -131,7 +131,26 @@ def read_record(pages: Sequence[tuple[int, PageText]]) -> Proposal:
         _read_signature(number, first, proposal)
     if not proposal.fields.get("kind"):
         proposal.fields["kind"] = ProposedField(OTHER, 0.5)
+    _spell_names_as_the_header(proposal)
     return proposal
+
+
+def _spell_names_as_the_header(proposal: Proposal) -> None:
+    """A proper name in the trích yếu spelt as the header spells it: OCR may lose or change a
+    tone mark in one place ("Quãng Ngãi") and read it right in the other ("Quảng Ngãi")."""
+    abstract = proposal.fields.get("abstract")
+    if abstract is None:
+        return
+    names = {
+        fold(word): word
+        for name in ("place", "issuing_body", "parent_body")
+        for word in proposal.value(name).split()
+        if word[:1].isupper()
+    }
+    words = abstract.value.split()
+    spelt = [names.get(fold(w), w) if w[:1].isupper() else w for w in words]
+    if spelt != words:
+        proposal.fields["abstract"] = replace(abstract, value=" ".join(spelt))
 
 
 # --- rows and columns ---------------------------------------------------------------------------

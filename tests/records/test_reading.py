@@ -125,3 +125,12 @@ def test_slips_of_old_and_poor_scans_are_put_right() -> None:
     assert value("document_type") == "Quyết định"  # "QUYẾT ĐỊNH CỦA …"
     assert value("signer_title") == "Giám đốc"
     assert value("signer_name") == "Nguyễn Quốc Việt"  # a family name one slip away
+
+
+def test_a_place_name_in_the_abstract_is_spelt_as_the_header_spells_it() -> None:
+    page = HANDWRITTEN.replace(
+        ">Về việc triển khai nộp thuế điện tử",
+        ">Về việc triển khai nộp thuế điện tử tại tỉnh Quãng Ngãi",
+    )
+    proposal = read_record([(1, columns(page))])
+    assert proposal.value("abstract") == "triển khai nộp thuế điện tử tại tỉnh Quảng Ngãi"
