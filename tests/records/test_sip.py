@@ -8,10 +8,19 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from digitizer.acquire.importer import ImportOptions
+from digitizer.errors import SecretExportRefused
+from digitizer.library import Library
+from digitizer.model import Classification
 from digitizer.service import Workstation
+from tests.helpers.page_texts import give_text
+from tests.helpers.pages import write_image
 from tests.records.test_dossier import NAME, station  # noqa: F401  (fixture)
+from tests.security.routes import fabricated_routes
+from tests.security.vaults import PASSPHRASE, vault_station
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "resources" / "schemas"
 METS = "{http://www.loc.gov/METS/}"
@@ -77,3 +86,22 @@ def test_a_broken_mets_fails_the_schema(station: Workstation, tmp_path: Path) ->
         mets = etree.fromstring(archive.read(archive.namelist()[0]))
     mets.find(f"{METS}fileSec").set("NOT_AN_ATTRIBUTE", "x")
     assert not _schema(SCHEMAS / "mets" / "mets.xsd").validate(mets)
+
+
+@pytest.mark.parametrize("fmt", ["sip", "catalogue"])
+def test_a_dossier_holding_a_secret_document_is_refused(
+    fmt: str, tmp_path: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fabricated_routes(tmp_path / "proc-net", monkeypatch)
+    vaulted = vault_station(library_path, locked=False)
+    vaulted.passphrase_source = lambda: PASSPHRASE
+    scans = [write_image(tmp_path / f"scan-{n}.png", n) for n in (1, 2)]
+    report = vaulted.import_paths(scans, ImportOptions(collection=NAME))
+    with Library.open(library_path) as library:
+        for entry in report.imported:
+            give_text(library, entry.document_id, ["Văn bản"])
+    vaulted.classify(report.imported[1].document_id, Classification.SECRET, reason="dấu MẬT")
+    out = tmp_path / f"ho-so.{fmt}"
+    with pytest.raises(SecretExportRefused):
+        vaulted.publish(fmt, out, collections=[NAME])
+    assert not out.exists()
