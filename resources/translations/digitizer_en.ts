@@ -105,6 +105,14 @@
         <source>Archival package (BagIt)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dossier catalogue (XLSX and CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission package (E-ARK SIP)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -105,6 +105,14 @@
         <source>Archival package (BagIt)</source>
         <translation>Gói lưu trữ (BagIt)</translation>
     </message>
+    <message>
+        <source>Dossier catalogue (XLSX and CSV)</source>
+        <translation>Mục lục hồ sơ (XLSX và CSV)</translation>
+    </message>
+    <message>
+        <source>Submission package (E-ARK SIP)</source>
+        <translation>Gói nộp lưu (E-ARK SIP)</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
