@@ -187,9 +187,6 @@ class Workstation:
             self._before_secret_ocr(library, ids)
             report = run_ocr(library, ids, options, progress, cancel)
             self._after_secret_ocr(library, report)
-            from digitizer.records.store import propose_recognised
-
-            propose_recognised(library, ids)  # records read from the pages, never over a person's
             return report
 
     def page_texts(self, reference: str) -> dict[int, PageTextRecord]:

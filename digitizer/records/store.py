@@ -157,9 +157,9 @@ def _proposed_title(document: Document, values: Mapping[str, str]) -> str:
         part for part in (values.get("document_type", ""), values.get("number_symbol", "")) if part
     )
     abstract = values.get("abstract", "")
-    if head and abstract:
-        return f"{head}: {abstract}"
-    return head or abstract
+    if not values.get("document_type") or not (values.get("number_symbol") or abstract):
+        return ""  # a type name alone makes no title
+    return f"{head}: {abstract}" if abstract else head
 
 
 def _title_is_file_name(document: Document) -> bool:
