@@ -97,6 +97,9 @@ def main() -> int:
             imported = report["imported"] or report["duplicates"]
             ids[name] = imported[0]["document"]
         digitizer(library, "ocr", "--all", "--jobs", str(args.jobs))
+        for document in ids.values():
+            # Read again, in case the pages were recognised by an earlier run of --workdir.
+            digitizer(library, "describe", document, "--propose")
         results = []
         for group, name, _, expected in items:
             shown = json.loads(digitizer(library, "show", ids[name], "--json").stdout)
