@@ -17,7 +17,7 @@ from typing import Any
 
 from digitizer.library import Library
 from digitizer.library.library import utc_now
-from digitizer.model import Document, Metadata
+from digitizer.model import Classification, Document, Metadata
 from digitizer.records.reading import Proposal, ProposedField, read_record
 from ocr.words import PageText
 
@@ -55,6 +55,19 @@ def propose(library: Library, document_id: str) -> tuple[Proposal, list[str]]:
     if not proposable(library, document):
         return Proposal(), []
     proposal = read_record(read_pages(library, document_id))
+    secrecy = proposal.fields.get("secrecy")
+    if secrecy is not None and secrecy.sources:
+        # A secrecy stamp read again: it can only raise the level, as during OCR; a document
+        # raised into the secret levels gets no plaintext record.
+        from digitizer.security.classify import propose as raise_to_stamp
+        from digitizer.security.stamp import StampFinding
+
+        level = Classification(secrecy.value)
+        raise_to_stamp(library, document_id, StampFinding(level, level.vietnamese_name,
+                                                          secrecy.sources[0].box))  # fmt: skip
+        document = library.document(document_id)
+        if not proposable(library, document):
+            return proposal, []
     return proposal, apply(library, document, proposal)
 
 

@@ -109,3 +109,17 @@ def test_a_document_sealed_as_secret_keeps_no_record_fields_in_plaintext(
     station.describe_record(document_id, propose=True)
     with Library.open(library_path) as library:
         assert not library.rows("SELECT 1 FROM record_fields")
+
+
+def test_a_secrecy_stamp_read_again_raises_the_level_and_writes_no_record(
+    tmp_path: Path, library_path: Path
+) -> None:
+    station, document_id = _document(tmp_path, library_path)
+    stamped = PAGE.replace(">NGHỊ QUYẾT", "MẬT\n>NGHỊ QUYẾT")
+    with Library.open(library_path) as library:
+        library.db.execute("DELETE FROM page_texts")
+        give_text(library, document_id, [columns(stamped)])
+    station.describe_record(document_id, propose=True)
+    assert station.documents()[0].classification is Classification.SECRET
+    with Library.open(library_path) as library:
+        assert not library.rows("SELECT 1 FROM record_fields")
