@@ -16,7 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digitizer import __version__, cli_acquire, cli_gui, cli_pipeline, cli_search, cli_security
+from digitizer import (
+    __version__,
+    cli_acquire,
+    cli_gui,
+    cli_pipeline,
+    cli_records,
+    cli_search,
+    cli_security,
+)
 from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
@@ -125,6 +133,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--keywords", type=_keywords, metavar="'A; B'", help="keywords separated by ';'"
     )
     describing.add_argument("--language", help="BCP 47 tag of the text (default vi)")
+    for option, name, text in _RECORD_OPTIONS:
+        describing.add_argument(option, dest=name, help=text)
+    describing.add_argument(
+        "--field",
+        type=cli_records.field_value,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a document field of Thông tư 05/2025/TT-BNV, e.g. but_tich=… (docs/records.md)",
+    )
+    describing.add_argument(
+        "--propose",
+        action="store_true",
+        help="read the record from the pages again; fills only fields no person has set",
+    )
+    describing.add_argument(
+        "--confirm",
+        nargs="*",
+        metavar="FIELD",
+        help="confirm proposed fields (those named, or all of them)",
+    )
     describing.add_argument("--json", action="store_true")
 
     checking = commands.add_parser(
@@ -136,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_gui.add_parsers(commands, library_option)
     cli_acquire.add_parsers(commands, library_option)
     cli_security.add_parsers(commands, library_option)
+    cli_records.add_parsers(commands, library_option)
     return parser
 
 
@@ -233,8 +263,9 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
     texts = station.page_texts(document.id)
     sources = {source.sha256: source.name for source in document.sources}
     signatures = station.signatures(document.id)
+    record = station.record(document.id)
     if args.json:
-        value = _document_json(document, collection)
+        value = _document_json(document, collection) | record
         value["sources"] = [
             {
                 "name": s.name,
@@ -280,6 +311,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         why = "only an e-signature stamp" if verdict == "stamp" else "garbled"
         print(f"  text layer      {name} p{number}: {why}; read by OCR like a scan")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
+    _print_record(record)
     cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")
     for page in pages:
@@ -293,6 +325,19 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             f"{ocr:<22}  {page.image_sha256}"
         )
     return EXIT_OK
+
+
+def _print_record(record: dict[str, Any]) -> None:
+    """The record fields that hold a value, a proposal marked with its confidence."""
+    proposed = record.get("proposed") or {}
+    for name, value in record.items():
+        if name in ("proposed", "missing") or not value:
+            continue
+        shown = "; ".join(value) if isinstance(value, list) else str(value)
+        mark = f"  (proposed, {proposed[name]['confidence']:.0%})" if name in proposed else ""
+        print(f"  {name:<17} {shown}{mark}")
+    for name, reason in (record.get("missing") or {}).items():
+        print(f"  {name:<17} missing: {reason}")
 
 
 def _ocr_json(text: PageTextRecord | None) -> dict[str, Any] | None:
@@ -348,16 +393,40 @@ _METADATA_OPTIONS = (
 )
 
 
+_RECORD_OPTIONS = (
+    ("--parent-body", "parent_body", "cơ quan chủ quản"),
+    ("--place", "place", "địa danh"),
+    ("--authority", "signing_authority", "thẩm quyền ký, e.g. 'TM. Ủy ban nhân dân'"),
+    ("--signer-title", "signer_title", "chức vụ người ký"),
+    ("--signer", "signer_name", "người ký"),
+    ("--recipients", "recipients", "nơi nhận, separated by ';'"),
+    ("--urgency", "urgency", "độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc"),
+)
+
+
 def cmd_describe(station: Workstation, args: argparse.Namespace) -> int:
     changes = {
         name: getattr(args, name) for name in _METADATA_OPTIONS if getattr(args, name) is not None
     }
+    values = {
+        name: getattr(args, name)
+        for _, name, _ in _RECORD_OPTIONS
+        if getattr(args, name) is not None
+    }
     document = station.describe(args.document, **changes)
+    if args.field:
+        station.dossier_document_fields(document.id, dict(args.field))
+    document, record = station.describe_record(
+        document.id, values, propose=args.propose, confirm=args.confirm
+    )
     if args.json:
-        print_json(_document_json(document, ""))
+        print_json(_document_json(document, "") | record)
     else:
-        changed = ", ".join(changes) or "nothing"
+        changed = ", ".join([*changes, *values]) or "nothing"
         print(f"Document {document.id}: changed {changed}.")
+        proposed = record.get("proposed") or {}
+        if isinstance(proposed, dict) and proposed:
+            print(f"  still proposed: {', '.join(proposed)}")
     return EXIT_OK
 
 
@@ -419,6 +488,7 @@ COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
     **cli_gui.COMMANDS,
     **cli_acquire.COMMANDS,
     **cli_security.COMMANDS,
+    **cli_records.COMMANDS,
 }
 
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
@@ -104,7 +104,63 @@ class Workstation:
             if document.classification.is_secret:
                 return self._describe_secret(library, document, metadata)
             library.update_metadata(document.id, metadata)
+            from digitizer.records.store import set_by_person
+
+            set_by_person(library, document.id, {name: str(v) for name, v in changes.items()})
             return library.document(document.id)
+
+    def describe_record(
+        self,
+        reference: str,
+        values: Mapping[str, str] | None = None,
+        *,
+        propose: bool = False,
+        confirm: Sequence[str] | None = None,
+    ) -> tuple[Document, dict[str, object]]:
+        """The record fields beyond `describe`'s: a person's `values`, a fresh proposal read
+        from the pages (`propose`: fills only fields no person set), confirmation of proposed
+        fields (`confirm`: those named, or all when empty). Returns the document and its record
+        as `show --json` reports it."""
+        from digitizer.records import store
+
+        with self._open(writable=True) as library:
+            document = self._open_secret(library, library.document(reference), "describe")
+            if store.proposable(library, document):
+                if values:
+                    store.set_by_person(library, document.id, values)
+                if propose:
+                    store.propose(library, document.id)
+                if confirm is not None:
+                    store.confirm(library, document.id, confirm)
+            document = library.document(document.id)
+            return document, store.record_json(library, document)
+
+    def dossier(self, name: str, values: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """A collection's dossier fields (Thông tư 05/2025/TT-BNV) and its documents; `values`
+        gives fields a person's values first."""
+        from digitizer.records.dossier import dossier, set_dossier_fields
+
+        with self._open(writable=bool(values)) as library:
+            if values:
+                set_dossier_fields(library, name, values)
+            return dossier(library, name)
+
+    def dossier_document_fields(self, reference: str, values: Mapping[str, str]) -> None:
+        """A person's values for a document's Thông tư 05/2025/TT-BNV fields."""
+        from digitizer.records.dossier import set_document_fields
+
+        with self._open(writable=True) as library:
+            document = self._open_secret(library, library.document(reference), "describe")
+            if document.classification.is_secret:
+                return  # its record lives in the vault only
+            set_document_fields(library, document.id, values)
+
+    def record(self, reference: str) -> dict[str, object]:
+        """A document's record fields, proposals marked (see `describe_record`)."""
+        from digitizer.records.store import record_json
+
+        with self._open() as library:
+            return record_json(library, library.document(reference))
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         # Writable: if a writer died, opening alone finishes its recovery before the check.

@@ -31,6 +31,8 @@ SUFFIXES = {
     "qr-pdf": ".pdf",
     "labels": ".pdf",
     "package": ".zip",
+    "catalogue": ".xlsx",
+    "sip": ".zip",
 }
 
 
@@ -44,6 +46,8 @@ def format_label(fmt: str) -> str:
         "qr-pdf": QCoreApplication.translate("Export", "PDF/A with a QR code"),
         "labels": QCoreApplication.translate("Export", "Box and folder labels"),
         "package": QCoreApplication.translate("Export", "Archival package (BagIt)"),
+        "catalogue": QCoreApplication.translate("Export", "Dossier catalogue (XLSX and CSV)"),
+        "sip": QCoreApplication.translate("Export", "Submission package (E-ARK SIP)"),
     }
     return labels[fmt]
 

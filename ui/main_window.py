@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.text.threshold_changed.connect(self.viewer.set_threshold)
         self.text.correction_submitted.connect(review.save_correction)
         self.record.saved.connect(library.save_record)
+        self.record.proposals_source = self.station.record
+        self.record.confirmed.connect(library.confirm_record)
         self.search.search_requested.connect(review.search_asked)
         self.search.hit_opened.connect(review.open_hit)
         self.viewer.set_threshold(self.text.threshold.value())

@@ -1,22 +1,31 @@
 """The archival record of a document: title, type, number and symbol, issuing body, date,
-abstract, keywords, language and classification."""
+abstract, keywords, language and classification.
+
+Fields the workstation read from the pages and nobody has confirmed yet are highlighted, their
+confidence in the tooltip; Enter in such a field confirms it, Ctrl+Shift+Enter (or the button)
+confirms them all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 from digitizer.model import Classification, Document
 from ui.library_tree import classification_label
 from ui.qt import (
+    QAction,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    Qt,
     QtCore,
     QVBoxLayout,
     QWidget,
@@ -41,14 +50,20 @@ DOCUMENT_TYPES = (
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"))
 NO_DATE = QtCore.QDate(1900, 1, 1)
+PROPOSED_STYLE = "background-color: #fff4c2;"
+"""A field read from the page and not yet confirmed."""
 
 
 class MetadataForm(QWidget):
     saved = Signal(str, dict)  # document id, changed fields (Metadata field names)
+    confirmed = Signal(str, list)  # document id, proposed fields confirmed ([]: all of them)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
+        self.proposals_source: Callable[[str], Mapping[str, Any]] | None = None
+        """Reads a document's record (`Workstation.record`); set by the window."""
+        self.proposed: dict[str, Any] = {}
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
         self.document_type = QComboBox(self)
@@ -75,6 +90,15 @@ class MetadataForm(QWidget):
         )
         self.save_button = QPushButton(self.tr("Save record"), self)
         self.save_button.setObjectName("save-record")
+        self.confirm_button = QPushButton(self.tr("Confirm all read from the page"), self)
+        self.confirm_button.setObjectName("confirm-record")
+        self.confirm_button.setToolTip("Ctrl+Shift+Enter")
+        self.confirm_button.hide()
+        confirm_all = QAction(self)
+        confirm_all.setShortcut(QKeySequence("Ctrl+Shift+Return"))
+        confirm_all.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        confirm_all.triggered.connect(self.confirm_all)
+        self.addAction(confirm_all)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Type"), self.document_type)
@@ -87,13 +111,64 @@ class MetadataForm(QWidget):
         form.addRow(self.tr("Classification"), self.classification)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._save)
+        self.confirm_button.clicked.connect(self.confirm_all)
+        for name, line in self._lines().items():
+            line.returnPressed.connect(lambda name=name: self.confirm_field(name))
         self.setEnabled(False)
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {
+            "title": self.title,
+            "document_type": self.document_type,
+            "number_symbol": self.number_symbol,
+            "issuing_body": self.issuing_body,
+            "issued_on": self.issued_on,
+            "abstract": self.abstract,
+        }
+
+    def _lines(self) -> dict[str, QLineEdit]:
+        return {n: w for n, w in self._fields().items() if isinstance(w, QLineEdit)}
+
+    def show_proposals(self, proposed: Mapping[str, Any]) -> None:
+        """Highlight the fields still proposed, each with its confidence as a tooltip."""
+        self.proposed = dict(proposed)
+        for name, widget in self._fields().items():
+            found = self.proposed.get(name)
+            widget.setStyleSheet(PROPOSED_STYLE if found else "")
+            widget.setProperty("proposed", bool(found))
+            confidence = found.get("confidence") if isinstance(found, Mapping) else None
+            widget.setToolTip(
+                self.tr("Read from the page (%1 sure); Enter confirms it").replace(
+                    "%1", f"{confidence:.0%}"
+                )
+                if isinstance(confidence, float)
+                else ""
+            )
+        self.confirm_button.setVisible(bool(self.proposed))
+
+    def confirm_field(self, name: str) -> None:
+        """Enter in a proposed field: confirm it (saving first what was typed there)."""
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.confirm_all()  # Ctrl+Shift+Enter reaches the field before the shortcut
+            return
+        if self.document is None or name not in self.proposed:
+            return
+        if name in self.changes():
+            self._save()  # a person's value: saving it takes the proposal's place
+            return
+        self.confirmed.emit(self.document.id, [name])
+
+    def confirm_all(self) -> None:
+        if self.document is not None and self.proposed:
+            self.confirmed.emit(self.document.id, [])
 
     def show_document(self, document: Document | None) -> None:
         self.document = document
@@ -105,6 +180,7 @@ class MetadataForm(QWidget):
             self.issued_on.setDate(NO_DATE)
             self.abstract.clear()
             self.classification.clear()
+            self.show_proposals({})
             return
         meta = document.metadata
         self.title.setText(meta.title)
@@ -125,6 +201,9 @@ class MetadataForm(QWidget):
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         self.classification.setText(_badge(document.classification))
+        record = self.proposals_source(document.id) if self.proposals_source else {}
+        proposed = record.get("proposed")
+        self.show_proposals(proposed if isinstance(proposed, Mapping) else {})
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the document's record."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 FORMATS = ("pdf", "txt", "hocr", "alto")
 """Exports of one document."""
 
-PUBLISH_FORMATS = ("epub", "qr-pdf", "labels", "package")
+PUBLISH_FORMATS = ("epub", "qr-pdf", "labels", "package", "catalogue", "sip")
 """Publishing exports of documents or collections."""
 
 GUARDED_FORMATS = ("internal-pdf",)

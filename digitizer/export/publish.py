@@ -127,6 +127,14 @@ def publish(
         return _epub(library, selection, out, options)
     if fmt == "qr-pdf":
         return _qr_pdf(library, selection.documents[0], out, options)
+    if fmt == "catalogue":
+        from digitizer.export.catalogue import write_catalogue
+
+        return write_catalogue(library, selection, out)
+    if fmt == "sip":
+        from digitizer.export.sip import write_sip
+
+        return write_sip(library, selection, out)
     return _package(library, selection, out, options)
 
 

@@ -28,6 +28,7 @@ from digitizer.locations import language_model_path
 from digitizer.pipeline import default_workers
 from digitizer.pipeline.page_work import PageOutcome, PageTask, start_worker, work_on_page
 from digitizer.progress import CancelEvent, NullProgress, Progress
+from digitizer.records.store import propose_recognised
 from digitizer.security.classify import ClassificationChange, propose
 from digitizer.security.ramdisk import make_private_folder
 from digitizer.security.records import is_sealed
@@ -224,6 +225,8 @@ def run_ocr(
                     [(now, f"resumed by job {report.job_id}", job) for job in interrupted],
                 )
     if report.done:
+        # The record read from the pages goes in first, so the index takes each page once.
+        propose_recognised(library, document_ids)
         # Pages are searchable as soon as their text is in.
         update_index(library, create_missing=True)
     report.seconds = time.perf_counter() - started

@@ -74,6 +74,10 @@ def seal_document(
             (level.value, document_id),
         )
         db.execute("UPDATE sources SET name = '' WHERE document_id = ?", (document_id,))
+        # Record fields beyond the sealed description (signer, recipients …) read from the
+        # pages would stay in plaintext: they go, and are read again once it is unsealed.
+        db.execute("DELETE FROM record_fields WHERE document_id = ?", (document_id,))
+        db.execute("DELETE FROM record_gaps WHERE document_id = ?", (document_id,))
         db.execute(
             "UPDATE page_texts SET text = '' WHERE page_id IN "
             "(SELECT id FROM pages WHERE document_id = ?)",

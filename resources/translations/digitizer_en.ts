@@ -518,6 +518,14 @@
         <source>Archival package (BagIt)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dossier catalogue (XLSX and CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission package (E-ARK SIP)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -891,6 +899,18 @@
         <source>Describe %1 documents</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot confirm the record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1252,6 +1272,14 @@ Library: %2</source>
     </message>
     <message>
         <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm all read from the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the page (%1 sure); Enter confirms it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -518,6 +518,14 @@
         <source>Archival package (BagIt)</source>
         <translation>Gói lưu trữ (BagIt)</translation>
     </message>
+    <message>
+        <source>Dossier catalogue (XLSX and CSV)</source>
+        <translation>Mục lục hồ sơ (XLSX và CSV)</translation>
+    </message>
+    <message>
+        <source>Submission package (E-ARK SIP)</source>
+        <translation>Gói nộp lưu (E-ARK SIP)</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -891,6 +899,18 @@
         <source>Describe %1 documents</source>
         <translation>Mô tả %1 tài liệu</translation>
     </message>
+    <message>
+        <source>Record confirmed</source>
+        <translation>Đã xác nhận thông tin</translation>
+    </message>
+    <message>
+        <source>Confirm the record</source>
+        <translation>Xác nhận thông tin</translation>
+    </message>
+    <message>
+        <source>Cannot confirm the record</source>
+        <translation>Không xác nhận được thông tin</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1254,6 +1274,14 @@ Thư viện: %2</translation>
     <message>
         <source>Classification</source>
         <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Confirm all read from the page</source>
+        <translation>Xác nhận mọi trường đọc từ trang</translation>
+    </message>
+    <message>
+        <source>Read from the page (%1 sure); Enter confirms it</source>
+        <translation>Đọc từ trang (tin cậy %1); nhấn Enter để xác nhận</translation>
     </message>
 </context>
 <context>

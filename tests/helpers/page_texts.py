@@ -32,13 +32,14 @@ def layout(text: str, width: int = 2480, dpi: int = 300) -> PageText:
     return PageText(width, height, dpi, (Block(area, (Paragraph(area, tuple(lines), "vie"),)),))
 
 
-def give_text(library: Library, document_id: str, texts: Sequence[str]) -> None:
-    """Store `texts[i]` as the OCR result of page i + 1 and queue the pages for the index."""
+def give_text(library: Library, document_id: str, texts: Sequence[str | PageText]) -> None:
+    """Store `texts[i]` (laid out by `layout` when a string) as the OCR result of page i + 1 and
+    queue the pages for the index."""
     pages = library.pages(document_id)
     assert len(pages) >= len(texts), "more texts than pages"
     with library.transaction() as db:
         for page, text in zip(pages, texts, strict=False):
-            words = layout(text)
+            words = layout(text) if isinstance(text, str) else text
             stored = library.objects.add_bytes(words.to_bytes())
             library.register_object(stored, "application/vnd.digitizer.page-text+json")
             db.execute(

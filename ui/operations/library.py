@@ -255,3 +255,24 @@ class LibraryWorkflow(Workflow):
             .success(saved)
             .failure(window.fail(self.tr("Cannot save the record")))
         )
+
+    def confirm_record(self, document_id: str, fields: list[str]) -> Task:
+        """Confirm fields the workstation read from the pages ([]: all of them)."""
+        station, window = self.station, self.window
+
+        def work(_p: TaskProgress, _c: threading.Event) -> Document:
+            return station.describe_record(document_id, confirm=fields)[0]
+
+        def confirmed(document: Document) -> None:
+            if window.document is not None and window.document.id == document.id:
+                window.document = document
+                window.record.show_document(document)
+            self.status().showMessage(self.tr("Record confirmed"), 5000)
+
+        return self.run(
+            Operation(
+                work, title=self.tr("Confirm the record"), kind="record", write=True, listed=False
+            )
+            .success(confirmed)
+            .failure(window.fail(self.tr("Cannot confirm the record")))
+        )
