@@ -205,7 +205,8 @@ def page_images(
     """An image file for each of `pages`, in `folder`, one at a time.
 
     A page that is only a scan gives its embedded image as it is (see `pdf_scans`); the others
-    are rasterised by poppler at their native resolution.
+    are rasterised by poppler at their native resolution. Pages come in the order of `pages`
+    whichever way each is made.
     """
     to_render = []
     with pikepdf.open(probed.file.path, password=password or "") as pdf:
@@ -219,6 +220,9 @@ def page_images(
             if extracted is None:
                 to_render.append(page)
                 continue
+            # The pages to render before this scan come first: a stack is split in page order.
+            yield from render_pages(probed, to_render, folder, password)
+            to_render = []
             yield RenderedPage(
                 page.number,
                 extracted.path,
