@@ -181,8 +181,16 @@ def cmd_vault(station: Workstation, args: argparse.Namespace) -> int:
     if args.action == "init":
         passphrase = _new_passphrase(args)
         station.vault_init(passphrase)
+        from digitizer.security.vault import Vault
+
+        key_file = Vault(station.library_path).key_file
         print(f"Created the vault of {station.library_path}.")
         print("  Keep the passphrase safe: without it the secret documents cannot be read.")
+        print(
+            f"  Keep a copy of the key file {key_file} away from this machine (a copy is "
+            "beside it too): without it the passphrase opens nothing. It is useless without "
+            "the passphrase."
+        )
         return EXIT_OK
     status = station.vault_status()
     if args.json:

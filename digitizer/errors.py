@@ -207,6 +207,18 @@ class WrongPassphrase(VaultError):
     code = "wrong-passphrase"
 
 
+class VaultKeyMissing(VaultError):
+    """The catalogue holds sealed data but the vault's key file is gone or is another vault's."""
+
+    code = "vault-key-missing"
+
+
+class WeakPassphrase(VaultError):
+    """A new passphrase that is too easy to guess."""
+
+    code = "weak-passphrase"
+
+
 class VaultDamaged(VaultError):
     """A sealed object or record failed its authentication: it was altered, and is not read."""
 

@@ -107,8 +107,12 @@ class Workstation:
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         # Writable: if a writer died, opening alone finishes its recovery before the check.
+        from digitizer.security.checks import vault_problems
+
         with self._open(writable=True) as library:
-            return verify(library, progress)
+            report = verify(library, progress)
+            report.problems.extend(vault_problems(library, self._vault_key))
+            return report
 
     def ocr(
         self,

@@ -4,11 +4,12 @@ isolated LAN — which also seals the documents that were classified while it wa
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from digitizer.errors import WrongPassphrase
+from digitizer.errors import VaultExists, VaultKeyMissing, WrongPassphrase
 from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.security import audit
@@ -17,26 +18,70 @@ from digitizer.security.network import ISOLATED_LAN_SETTING, network_routes
 from digitizer.security.records import pending_documents
 from digitizer.security.sealing import seal_document
 from digitizer.security.session import VaultSession
-from digitizer.security.vault import Vault, VaultKey
+from digitizer.security.vault import KEY_CHECK_SETTING, Vault, VaultKey
 
 
 def isolated_lan(library: Library) -> bool:
     return library.get_setting(ISOLATED_LAN_SETTING) == "on"
 
 
+def holds_sealed_data(library: Library) -> bool:
+    """Whether the catalogue has anything that only the vault's key opens (or had a key)."""
+    rows = library.rows(
+        "SELECT EXISTS (SELECT 1 FROM vault_objects) OR EXISTS (SELECT 1 FROM sealed_records)"
+    )
+    return bool(rows[0][0]) or bool(library.get_setting(KEY_CHECK_SETTING))
+
+
+def _key_missing(vault: Vault) -> VaultKeyMissing:
+    backup = (
+        f" Its copy is at {vault.backup_file}: copy it back to {vault.key_file}."
+        if vault.backup_file.is_file()
+        else f" Put your copy of the key file back at {vault.key_file}."
+    )
+    return VaultKeyMissing(
+        f"The library holds sealed documents but the vault's key file {vault.key_file} is "
+        f"missing: without it they cannot be opened, and a new vault would lose them.{backup}"
+    )
+
+
 def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST) -> VaultKey:
-    key = Vault(library.root).create(passphrase, cost=cost)
+    """A new vault; refused while sealed data of an earlier one is still in the catalogue."""
+    vault = Vault(library.root)
+    if vault.exists():
+        raise VaultExists(f"The library already has a vault ({vault.folder}).")
+    if holds_sealed_data(library):
+        raise _key_missing(vault)
+    key = vault.create(passphrase, cost=cost)
+    library.set_setting(KEY_CHECK_SETTING, key.key_check)
     audit.record(library, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
     return key
 
 
 def unlock(library: Library, passphrase: str) -> VaultKey:
     """The vault's key; a wrong passphrase is refused, logged, and changes nothing else."""
+    vault = Vault(library.root)
+    if not vault.exists() and holds_sealed_data(library):
+        raise _key_missing(vault)
     try:
-        key = Vault(library.root).unlock(passphrase)
+        key = vault.unlock(passphrase)
     except WrongPassphrase:
         audit.record(library, audit.Event.PASSPHRASE_REFUSED)
         raise
+    noted = library.get_setting(KEY_CHECK_SETTING)
+    if noted and noted != key.key_check:
+        key.forget()
+        raise VaultKeyMissing(
+            f"The vault's key file {vault.key_file} belongs to another vault: it does not open "
+            "this library's sealed documents. Put back the key file made with them."
+        )
+    if library.writable:
+        # A vault made before key checks existed gets them now, and its copy.
+        if not noted:
+            library.set_setting(KEY_CHECK_SETTING, key.key_check)
+        vault.update(key_check=key.key_check)
+        if not vault.backup_file.exists():
+            shutil.copy2(vault.key_file, vault.backup_file)
     audit.record(library, audit.Event.VAULT_UNLOCKED)
     return key
 
