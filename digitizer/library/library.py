@@ -49,6 +49,9 @@ from digitizer.model import (
 )
 
 CATALOG_NAME = "catalog.sqlite3"
+INDEX_PURGE_SETTING = "index.purge"
+"""Set while the search index may still hold a document that has left it (see
+`Library.queue_index_purge`)."""
 IN_SECRET = "(" + ", ".join(f"'{level.value}'" for level in Classification if level.is_secret) + ")"
 """SQL: `classification IN {IN_SECRET}`, the levels kept only in the vault."""
 OBJECTS_OF_DOCUMENTS = (
@@ -324,6 +327,16 @@ class Library:
         self.db.execute(
             "INSERT INTO index_queue (document_id, page_number, queued_at) VALUES (?, ?, ?)",
             (document_id, page_number, utc_now()),
+        )
+
+    def queue_index_purge(self) -> None:
+        """Note that a document left the public index: the next index writer rebuilds it before
+        any search, so none of its words stay in old segments. Call inside the transaction that
+        makes it so (a crash after it cannot leave the words searchable)."""
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
+            "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+            (INDEX_PURGE_SETTING,),
         )
 
     def update_metadata(self, document_id: str, metadata: Metadata) -> None:

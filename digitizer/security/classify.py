@@ -103,6 +103,8 @@ def classify(
                 "UPDATE documents SET classification = ? WHERE id = ?", (level.value, document_id)
             )
             library.queue_for_index(document_id)
+            if level.is_secret and not before.is_secret:
+                library.queue_index_purge()
             note(db)
     return ClassificationChange(
         document_id, before, level, by, reason, sealed, level.is_secret and not sealed

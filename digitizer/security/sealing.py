@@ -86,6 +86,7 @@ def seal_document(
             db.execute("UPDATE objects SET plain = 0 WHERE sha256 = ?", (sha256,))
             library.note_pending(sha256)
         library.queue_for_index(document_id)
+        library.queue_index_purge()
         if within is not None:
             within(db)
     removed = 0
