@@ -521,10 +521,10 @@ class Workstation:
             return entries(library, limit=limit)
 
     def audit_verify(self) -> AuditReport:
-        from digitizer.security.audit import verify_log
+        from digitizer.security.access import verify_audit
 
         with self._open() as library:
-            return verify_log(library)
+            return verify_audit(library, self._vault_key)
 
     def set_isolated_lan(self, on: bool, reason: str) -> IsolatedLan:
         """Declare (or withdraw) the machine's network as an isolated in-building LAN."""

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from digitizer.errors import VaultExists, VaultKeyMissing, WrongPassphrase
+from digitizer.errors import VaultError, VaultExists, VaultKeyMissing, WrongPassphrase
 from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.security import audit
@@ -55,6 +55,7 @@ def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST)
     key = vault.create(passphrase, cost=cost)
     library.set_setting(KEY_CHECK_SETTING, key.key_check)
     audit.record(library, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
+    _anchor_audit_log(library, vault, key)
     return key
 
 
@@ -83,7 +84,47 @@ def unlock(library: Library, passphrase: str) -> VaultKey:
         if not vault.backup_file.exists():
             shutil.copy2(vault.key_file, vault.backup_file)
     audit.record(library, audit.Event.VAULT_UNLOCKED)
+    _anchor_audit_log(library, vault, key)
     return key
+
+
+AUDIT_HEAD_FIELD = "audit_head"
+
+
+def _anchor_audit_log(library: Library, vault: Vault, key: VaultKey) -> None:
+    """Keep the log's newest entry in the key file, authenticated, so entries written since the
+    last unlock are covered now. An earlier anchor that the log no longer holds (or that was
+    forged) stays, so `audit verify` goes on reporting the break."""
+    last = audit.newest(library)
+    if last is None:
+        return
+    mac_key = key.derive(audit.ANCHOR_KEY)
+    try:
+        earlier = audit.Anchor.from_json(vault.field(AUDIT_HEAD_FIELD))
+    except ValueError:
+        earlier = None
+    if earlier is not None and not (earlier.authentic(mac_key) and audit.holds(library, earlier)):
+        return
+    vault.update(**{AUDIT_HEAD_FIELD: audit.Anchor.make(*last, mac_key).as_json()})
+
+
+def verify_audit(library: Library, key: VaultKey | None) -> audit.AuditReport:
+    """`audit.verify_log` with the head kept in the vault's key file (authenticated when the
+    vault is unlocked)."""
+    vault = Vault(library.root)
+    anchor, expected, error = None, False, ""
+    if vault.exists():
+        try:
+            expected = bool(vault.key_check())  # a vault that keeps the head
+            raw = vault.field(AUDIT_HEAD_FIELD)
+            anchor = audit.Anchor.from_json(raw) if raw is not None else None
+        except (VaultError, ValueError) as failure:
+            error = str(failure)
+    unlocked = key is not None and key.unlocked
+    mac_key = key.derive(audit.ANCHOR_KEY) if key is not None and unlocked else None
+    return audit.verify_log(
+        library, anchor, anchor_expected=expected, anchor_key=mac_key, anchor_error=error
+    )
 
 
 def open_vault(library: Library, action: str) -> list[str]:
