@@ -112,11 +112,10 @@ def test_a_forged_head_in_the_key_file_is_found_with_the_key(
     record = _key_file(library)
     anchor = record["audit_head"]
     assert isinstance(anchor, dict)
-    _write_key_file(library, {**record, "audit_head": {**anchor, "seq": keep["seq"],
-                                                        "hash": keep["hash"]}})  # fmt: skip
+    forged = {**anchor, "seq": keep["seq"], "hash": keep["hash"]}
+    _write_key_file(library, {**record, "audit_head": forged})
     assert run_json(library, "audit", "verify")["ok"]  # what the key alone can tell
-    unlocked = run(library, "audit", "verify", "--json", "--unlock", "--passphrase-file", passphrase)
-    assert any("forged" in m for m in _broken(unlocked))
+    unlocked = ("--json", "--unlock", "--passphrase-file", passphrase)
+    assert any("forged" in m for m in _broken(run(library, "audit", "verify", *unlocked)))
     # The unlock did not move the forged head forward over the break.
-    assert any("forged" in m for m in _broken(run(
-        library, "audit", "verify", "--json", "--unlock", "--passphrase-file", passphrase)))  # fmt: skip
+    assert any("forged" in m for m in _broken(run(library, "audit", "verify", *unlocked)))
