@@ -402,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     station = Workstation(getattr(args, "library", None))
     forbid_connections()
+    cli_security.at_start()
     try:
         cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)

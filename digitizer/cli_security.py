@@ -145,6 +145,17 @@ def read_passphrase_file(path: Path) -> str:
     return lines[0]
 
 
+def at_start() -> None:
+    """What every start of the program does first: whatever it writes is private to its owner
+    (a library, an internal copy), and the RAM folders of secret pages that a killed run left
+    are removed."""
+    from digitizer.library.permissions import keep_private
+    from digitizer.security.ramdisk import remove_stale_folders
+
+    keep_private()
+    remove_stale_folders()
+
+
 def configure(station: Workstation, args: argparse.Namespace) -> None:
     """Give the workstation the command's passphrase source; `--unlock` unlocks at once."""
     station.passphrase_source = passphrase_source(args)

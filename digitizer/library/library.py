@@ -36,6 +36,7 @@ from digitizer.errors import (
 )
 from digitizer.library import catalog
 from digitizer.library.objects import ObjectStore, StoredObject
+from digitizer.library.permissions import tighten
 from digitizer.library.sealed import SealedObject, SealedStore, Sealer
 from digitizer.model import (
     Classification,
@@ -112,11 +113,12 @@ class Library:
                     f"No library at {root}. Create one with `digitizer --library {root} init`."
                 )
             try:
-                root.mkdir(parents=True, exist_ok=True)
+                root.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 raise LibraryError(
                     f"Cannot create the library at {root}: {error.strerror}."
                 ) from error
+        tighten(root)
         lock_fd = None
         if writable or create:
             lock_fd = _open_lock(root)
@@ -600,6 +602,6 @@ def _page(row: sqlite3.Row) -> Page:
 
 def _open_lock(root: Path) -> int:
     try:
-        return os.open(root / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(root / "lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
         raise LibraryError(f"Cannot write to the library at {root}: {error.strerror}.") from error
