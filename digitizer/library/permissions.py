@@ -31,7 +31,7 @@ def tighten(root: Path) -> int:
     """Take group's and others' permissions off `root` and everything in it (owned by this
     user; others' files are left as they are). Returns how many modes changed."""
     changed = 0
-    if is_private(root):
+    if is_private(root) or root.stat().st_uid != os.getuid():
         return changed
     for folder, folders, files in os.walk(root):
         for name in [*folders, *files]:
