@@ -10,6 +10,7 @@ holds ids, levels and reasons, never a secret document's content.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import hashlib
 import hmac
@@ -146,13 +147,31 @@ def record(
         return append(db, event, document_id=document_id, details=details)
 
 
+def details_name(document_id: str) -> str:
+    """What the free text of a secret document's entries (reasons, purposes, paths) is sealed
+    under (see `records.private_text`)."""
+    return f"audit:{document_id}"
+
+
 def entries(library: Library, *, limit: int | None = None) -> list[AuditEntry]:
-    """The log, oldest first (the newest `limit` entries when given)."""
+    """The log, oldest first (the newest `limit` entries when given); sealed details opened
+    when the vault is unlocked, else shown as sealed."""
+    from digitizer.security.records import readable_text
+
     rows = library.rows(
         "SELECT * FROM (SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?) ORDER BY seq",
         (-1 if limit is None else limit,),
     )
-    return [_entry(row) for row in rows]
+    found = []
+    for row in rows:
+        entry = _entry(row)
+        name = details_name(entry.document_id)
+        details = {
+            key: readable_text(library, value, name) if isinstance(value, str) else value
+            for key, value in entry.details.items()
+        }
+        found.append(dataclasses.replace(entry, details=details))
+    return found
 
 
 @dataclass(frozen=True)
