@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="make each folder (and all files given directly, together) one document",
     )
-    importing.add_argument("--password", help="password of protected PDFs")
+    cli_security.add_pdf_password_options(importing)
     importing.add_argument(
         "--max-pixels",
         type=positive_int,
@@ -144,7 +144,7 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
     options = ImportOptions(
         collection=args.collection,
         one_document=args.one_document,
-        password=args.password,
+        password=cli_security.pdf_password(args),
         max_pixels=args.max_pixels,
         classification=args.classification,
     )

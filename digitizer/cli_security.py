@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +43,38 @@ def add_passphrase_options(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="unlock the vault first, so that list shows and search finds secret documents",
     )
+
+
+PDF_PASSWORD_VARIABLE = "DIGITIZER_PDF_PASSWORD"
+
+
+def add_pdf_password_options(parser: argparse.ArgumentParser) -> None:
+    """Where the password of protected PDFs comes from: never the command line itself, which
+    every account on the machine sees in the process list."""
+    parser.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        metavar="PATH",
+        help=f"read the password of protected PDFs from PATH (first line); or set "
+        f"{PDF_PASSWORD_VARIABLE}",
+    )
+    parser.add_argument(
+        "--ask-pdf-password",
+        action="store_true",
+        help="ask for the password of protected PDFs on the terminal",
+    )
+
+
+def pdf_password(args: argparse.Namespace) -> str | None:
+    """The password of protected PDFs: from its file, the terminal, or the environment."""
+    path: Path | None = getattr(args, "pdf_password_file", None)
+    if path is not None:
+        return read_passphrase_file(path)
+    if getattr(args, "ask_pdf_password", False):
+        if not sys.stdin.isatty():
+            raise VaultLocked("There is no terminal to ask on: give --pdf-password-file PATH.")
+        return getpass.getpass("PDF password: ")
+    return os.environ.get(PDF_PASSWORD_VARIABLE) or None
 
 
 def classification(text: str) -> Classification:

@@ -577,13 +577,13 @@ class Workstation:
             return documents
         from digitizer.errors import NetworkConnected
         from digitizer.security import access
-        from digitizer.security.records import reveal
+        from digitizer.security.records import reveal_in_list
 
         try:
             access.open_vault(library, "show secret documents")
         except NetworkConnected:
             return documents
-        return [reveal(library, d) if d.classification.is_secret else d for d in documents]
+        return [reveal_in_list(library, d) if d.classification.is_secret else d for d in documents]
 
     def _describe_secret(
         self, library: Library, document: Document, metadata: Metadata

@@ -81,7 +81,7 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
                 f"{path.name}: the password given does not open this PDF.", source=path
             ) from error
         raise EncryptedPdf(
-            f"{path.name}: the PDF is protected by a password; give it with --password.",
+            f"{path.name}: the PDF is protected by a password; give it with --pdf-password-file.",
             source=path,
         ) from error
     except (pikepdf.PdfError, pikepdf.DataDecodingError, ValueError, KeyError) as error:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,15 +61,48 @@ def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST)
     return key
 
 
-def unlock(library: Library, passphrase: str) -> VaultKey:
-    """The vault's key; a wrong passphrase is refused, logged, and changes nothing else."""
+FIRST_DELAY = 1.0
+LONGEST_DELAY = 60.0
+"""Seconds waited before trying a passphrase after wrong ones: doubling from the first to the
+longest, so guessing at the prompt (or from a script) slows to a crawl."""
+
+
+def refusals_since_unlock(library: Library) -> int:
+    """Wrong passphrases given since the vault was last opened (or made)."""
+    rows = library.rows(
+        "SELECT count(*) FROM audit_log WHERE event = ? AND seq > coalesce((SELECT max(seq) "
+        "FROM audit_log WHERE event IN (?, ?)), 0)",
+        (audit.Event.PASSPHRASE_REFUSED, audit.Event.VAULT_UNLOCKED, audit.Event.VAULT_CREATED),
+    )
+    return int(rows[0][0])
+
+
+def delay_after(refusals: int) -> float:
+    if refusals <= 0:
+        return 0.0
+    return min(FIRST_DELAY * float(2 ** min(refusals - 1, 16)), LONGEST_DELAY)
+
+
+def unlock(
+    library: Library, passphrase: str, *, sleep: Callable[[float], None] = time.sleep
+) -> VaultKey:
+    """The vault's key; a wrong passphrase is refused, logged, and changes nothing else. After
+    wrong ones, every try waits first (`delay_after`), the wait noted in the log."""
     vault = Vault(library.root)
     if not vault.exists() and holds_sealed_data(library):
         raise _key_missing(vault)
+    refusals = refusals_since_unlock(library)
+    delay = delay_after(refusals)
+    if delay:
+        sleep(delay)
     try:
         key = vault.unlock(passphrase)
     except WrongPassphrase:
-        audit.record(library, audit.Event.PASSPHRASE_REFUSED)
+        audit.record(
+            library,
+            audit.Event.PASSPHRASE_REFUSED,
+            details={"attempt": refusals + 1, "waited_seconds": delay},
+        )
         raise
     noted = library.get_setting(KEY_CHECK_SETTING)
     if noted and noted != key.key_check:

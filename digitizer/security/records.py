@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from digitizer.errors import VaultDamaged
 from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, utc_now
 from digitizer.model import Document, Metadata
@@ -93,6 +94,18 @@ def reveal(library: Library, document: Document) -> Document:
         for source in document.sources
     )
     return replace(document, metadata=record.metadata, sources=sources)
+
+
+DAMAGED_TITLE = "(damaged: its sealed record does not open — run verify)"
+
+
+def reveal_in_list(library: Library, document: Document) -> Document:
+    """`reveal`, for a listing: a record that does not open (altered, or moved from another
+    document) shows as damaged in its row instead of failing the whole list."""
+    try:
+        return reveal(library, document)
+    except (VaultDamaged, ValueError, KeyError):
+        return replace(document, metadata=replace(document.metadata, title=DAMAGED_TITLE))
 
 
 def update_metadata(library: Library, document_id: str, metadata: Metadata) -> None:

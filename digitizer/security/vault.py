@@ -20,6 +20,7 @@ from digitizer.errors import (
     VaultExists,
     VaultLocked,
     VaultMissing,
+    WeakPassphrase,
     WrongPassphrase,
 )
 from digitizer.library.library import utc_now
@@ -195,9 +196,27 @@ class Vault:
         return record
 
 
+MIN_GUESSES_LOG10 = 10
+"""A new passphrase must take zxcvbn's estimate of at least 10^10 guesses (its top score):
+scrypt makes each guess cost about half a second, so that is centuries of one machine."""
+_OBVIOUS = ["digitizer", "matkhau", "vault"]
+
+
 def check_passphrase(passphrase: str) -> None:
+    """Refuse a new passphrase that is short or easy to guess (repeats, sequences, common words
+    and names, dates, keyboard runs — zxcvbn's estimate)."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise VaultError(
             f"A vault passphrase needs at least {MIN_PASSPHRASE} characters "
             "(a few words make a good one)."
+        )
+    from zxcvbn import zxcvbn  # only when a passphrase is made: it loads its dictionaries
+
+    estimate = zxcvbn(passphrase[:100], user_inputs=_OBVIOUS)
+    if float(estimate["guesses_log10"]) < MIN_GUESSES_LOG10:
+        warning = str(estimate["feedback"].get("warning") or "")
+        raise WeakPassphrase(
+            "This passphrase is too easy to guess"
+            + (f" ({warning.rstrip('.')})" if warning else "")
+            + ": use four or more words that do not belong together."
         )
