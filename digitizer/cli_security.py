@@ -19,11 +19,6 @@ from digitizer.model import Classification
 if TYPE_CHECKING:
     from digitizer.service import Workstation
 
-PROTECTED_SETTINGS = {
-    "security.isolated_lan": "is changed with `settings isolated-lan on|off --reason TEXT`",
-    "audit.head": "is written by the audit log only",
-}
-"""Settings that `settings set` may not touch, and what to do instead."""
 _PROMPT = "Vault passphrase / Mật khẩu kho tài liệu mật: "
 LEVELS = ", ".join(f"{level.value} ({level.vietnamese_name})" for level in Classification)
 

@@ -207,6 +207,13 @@ class WrongPassphrase(VaultError):
     code = "wrong-passphrase"
 
 
+class SettingRefused(DigitizerError):
+    """A protected setting changed the wrong way (without its reason, or one only the program
+    writes)."""
+
+    code = "setting-protected"
+
+
 class VaultKeyMissing(VaultError):
     """The catalogue holds sealed data but the vault's key file is gone or is another vault's."""
 

@@ -199,9 +199,13 @@ class Workstation:
                 for row in library.rows("SELECT key, value FROM settings ORDER BY key")
             }
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, reason: str = "") -> str:
+        """Set a library setting by the security policy (protected ones need their reason and
+        are audited, or are refused); returns the value kept."""
+        from digitizer.security.policy import change_setting
+
         with self._open(writable=True) as library:
-            library.set_setting(key, value)
+            return change_setting(library, key, value, reason)
 
     def search(
         self,
