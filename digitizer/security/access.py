@@ -141,16 +141,19 @@ def _anchor_audit_log(library: Library, vault: Vault, key: VaultKey) -> None:
     if earlier is not None and not (earlier.authentic(mac_key) and audit.holds(library, earlier)):
         return
     vault.update(**{AUDIT_HEAD_FIELD: audit.Anchor.make(*last, mac_key).as_json()})
+    shutil.copy2(vault.key_file, vault.backup_file)  # a restored copy brings the head back too
 
 
 def verify_audit(library: Library, key: VaultKey | None) -> audit.AuditReport:
     """`audit.verify_log` with the head kept in the vault's key file (authenticated when the
     vault is unlocked)."""
     vault = Vault(library.root)
-    anchor, expected, error = None, False, ""
+    # A library whose catalogue knows a key keeps a head in the key file: a key file removed
+    # with its head is a break too.
+    anchor, expected, error = None, bool(library.get_setting(KEY_CHECK_SETTING)), ""
     if vault.exists():
         try:
-            expected = bool(vault.key_check())  # a vault that keeps the head
+            expected = expected or bool(vault.key_check())  # a vault that keeps the head
             raw = vault.field(AUDIT_HEAD_FIELD)
             anchor = audit.Anchor.from_json(raw) if raw is not None else None
         except (VaultError, ValueError) as failure:

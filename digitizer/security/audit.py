@@ -334,7 +334,9 @@ def _check_anchor(
     if anchor is None:
         if expected:
             report.problems.append(
-                AuditProblem(0, "the log's head in the vault's key file is missing")
+                AuditProblem(
+                    0, "the log's head in the vault's key file is missing (or the key file is)"
+                )
             )
         return
     if key is not None and not anchor.authentic(key):

@@ -27,8 +27,8 @@ def vault_problems(library: Library, key: VaultKey | None) -> list[Problem]:
             Problem(
                 ProblemKind.KEY_MISSING,
                 str(vault.key_file.relative_to(library.root)),
-                "the library holds sealed documents but the vault's key file is missing: "
-                f"they cannot be opened{where}",
+                "the vault's key file is missing: the library's secret documents cannot be "
+                f"opened without it, and a new vault would lose them{where}",
             )
         ]
     try:

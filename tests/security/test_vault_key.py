@@ -47,8 +47,12 @@ def test_a_removed_key_file_fails_verify_and_vault_init_refuses(tmp_path: Path) 
     locked = run(library, "show", document, "--passphrase-file", passphrase)
     assert locked.returncode != 0 and "vault-key-missing" in locked.stderr
 
+    audit = run(library, "audit", "verify")
+    assert audit.returncode == 1 and "key file is missing" in audit.stdout, audit.describe()
+
     shutil.copy(backup, key_file)  # what the message says to do
     assert run(library, "verify").returncode == 0
+    assert run(library, "audit", "verify").returncode == 0  # the copy holds the head too
     shown = run(library, "show", document, "--passphrase-file", passphrase)
     assert shown.returncode == 0, shown.describe()
 
