@@ -80,7 +80,8 @@ def classify(
                 f"Lowering {document_id} from {before.vietnamese_name} to "
                 f"{level.vietnamese_name} needs a reason (--reason)."
             )
-    secret = by == PERSON and (before.is_secret or level.is_secret)
+    # Sealed whenever the key is at hand or would be asked for anyway (a person's change).
+    secret = by == PERSON and (before.is_secret or level.is_secret) and library.sealer is not None
     # A person's reason may say what the document is about: sealed for a secret document.
     kept = private_text(library, secret, reason, audit.details_name(document_id))
     details = {"from": before.value, "to": level.value, "by": by, "reason": kept}

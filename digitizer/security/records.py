@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from digitizer.errors import VaultDamaged
+from digitizer.errors import DigitizerError, VaultDamaged
 from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, utc_now
 from digitizer.model import Document, Metadata
@@ -154,8 +154,11 @@ def readable_text(library: Library, text: str, name: str) -> str:
     sealer = library.sealer
     if sealer is None or not sealer.unlocked:
         return SEALED_PLACEHOLDER
-    sealed = base64.b64decode(text[len(SEALED_TEXT) :])
-    return sealer.open(sealed, name).decode("utf-8")
+    try:
+        sealed = base64.b64decode(text[len(SEALED_TEXT) :])
+        return sealer.open(sealed, name).decode("utf-8")
+    except (DigitizerError, ValueError):  # on a network, or damaged: the rest is still listed
+        return SEALED_PLACEHOLDER
 
 
 def forget_names(db: sqlite3.Connection, document_id: str) -> None:
