@@ -17,19 +17,21 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils li
 	libdbus-1-3 make libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 xvfb xauth
 
-.PHONY: setup system-packages run test lint check clean-venv bench-setup translations screenshots
+.PHONY: setup system-packages run test test-fast lint clean-venv bench-setup translations screenshots
 
 # The window's translations: .ts sources (kept in git) built into .qm files.
 TRANSLATIONS := $(wildcard resources/translations/*.ts)
+# Qt's own words (standard buttons, message boxes, file dialogs) where Qt ships no translation.
+QT_TRANSLATIONS := $(wildcard resources/translations/qt/*.ts)
 
-setup: system-packages $(VENV)/.installed $(TRANSLATIONS:.ts=.qm)
+setup: system-packages $(VENV)/.installed $(TRANSLATIONS:.ts=.qm) $(QT_TRANSLATIONS:.ts=.qm)
 
 resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # After changing a string in ui/: refresh the .ts sources, then translate what is new.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none ui/*.py \
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none ui/*.py ui/operations/*.py \
 		-source-language en -ts $(TRANSLATIONS)
 
 system-packages:
@@ -57,7 +59,7 @@ run: setup
 
 # The pictures of the window in docs/screenshots/, on a virtual screen.
 screenshots: setup
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python docs/screenshots/make_screenshots.py
 
 lint: setup
 	$(BIN)/ruff check .
@@ -67,6 +69,11 @@ lint: setup
 
 test: setup lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# A quick loop while working: the tests marked slow (real OCR of many pages, crashes, full
+# disks, long soaks) left out. `make test` stays the whole suite, as CI runs it.
+test-fast: setup
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 # The peers the benchmarks in bench/ run side by side with ours (OCRmyPDF needs Ghostscript).
 bench-setup: setup

@@ -73,11 +73,11 @@ def run_window(library: Path, jobs: int) -> tuple[float, float, int]:
         kind="ocr",
         write=True,
     )
-    window.open_document(ids[0])
+    window.review.open_document(ids[0])
     searches = 0
     while task.running:
-        search = window.run_search("Đảng bộ", {})
-        window.step_page(1)
+        search = window.review.run_search("Đảng bộ", {})
+        window.review.step_page(1)
         while search.running:
             app.processEvents()
             time.sleep(0.002)

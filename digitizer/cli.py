@@ -7,7 +7,9 @@ used wrongly. Expected failures print a message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from digitizer import __version__, cli_acquire, cli_gui, cli_pipeline, cli_search, cli_security
-from digitizer.acquire.images import DEFAULT_MAX_PIXELS
+from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
 from digitizer.cli_support import (
     EXIT_FAILED,
@@ -26,7 +28,7 @@ from digitizer.cli_support import (
     positive_int,
     print_json,
 )
-from digitizer.errors import DigitizerError
+from digitizer.errors import DigitizerError, system_failure
 from digitizer.library.verify import VerifyReport
 from digitizer.locations import LIBRARY_VARIABLE
 from digitizer.model import Document, Page, PageTextRecord
@@ -78,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_PIXELS,
         metavar="N",
         help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
+    )
+    importing.add_argument(
+        "--max-pages",
+        type=positive_int,
+        default=DEFAULT_MAX_PAGES,
+        metavar="N",
+        help=f"refuse files of more than N pages (default {DEFAULT_MAX_PAGES:,})",
     )
     importing.add_argument("--json", action="store_true", help="print the result as JSON")
     importing.add_argument(
@@ -146,6 +155,7 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
         one_document=args.one_document,
         password=cli_security.pdf_password(args),
         max_pixels=args.max_pixels,
+        max_pages=args.max_pages,
         classification=args.classification,
     )
     if args.split_on_separators:
@@ -222,6 +232,7 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
     document, pages, collection = station.document(args.document)
     texts = station.page_texts(document.id)
     sources = {source.sha256: source.name for source in document.sources}
+    signatures = station.signatures(document.id)
     if args.json:
         value = _document_json(document, collection)
         value["sources"] = [
@@ -237,6 +248,11 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
         ]
         value["page_list"] = [
             _page_json(page, sources) | {"ocr": _ocr_json(texts.get(page.number))} for page in pages
+        ]
+        value["signatures"] = [s.as_json() | {"source": n} for n, s in signatures]
+        value["text_layers_read_as_scans"] = [
+            {"source": name, "page": number, "verdict": verdict}
+            for name, number, verdict in station.set_aside_text_layers(document.id)
         ]
         print_json(value)
         return EXIT_OK
@@ -254,6 +270,15 @@ def cmd_show(station: Workstation, args: argparse.Namespace) -> int:
             f"  original        {source.name} ({source.media_type}, {source.size:,} bytes{layer})"
         )
         print(f"                  sha256 {source.sha256}")
+    for _, signature in signatures:
+        whole = "covers the whole file" if signature.covers_whole_file else "file changed after"
+        print(f"  signed          {signature.signer}, {signature.signed_at} ({whole})")
+        for label, text in (("reason", signature.reason), ("location", signature.location)):
+            if text:
+                print(f"                  {label}: {text}")
+    for name, number, verdict in station.set_aside_text_layers(document.id):
+        why = "only an e-signature stamp" if verdict == "stamp" else "garbled"
+        print(f"  text layer      {name} p{number}: {why}; read by OCR like a scan")
     print(f"  recognised      {len(texts)} of {len(pages)} page(s)")
     cli_acquire.print_set_aside_line(station, document.id)
     print(f"  {'PAGE':>4}  {'SIZE (px)':>11}  {'DPI':>5}  {'SOURCE':<24}  {'OCR':<22}  SHA-256")
@@ -407,8 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)
     except DigitizerError as error:
-        print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(error, args)
     except KeyboardInterrupt:
         print("digitizer: interrupted", file=sys.stderr)
         return 130
@@ -416,11 +440,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `digitizer list | head` closed our output; that is not a failure.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:
         # The machine said no (disk full, permission denied on the library): say what, plainly.
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"digitizer: {error.strerror or error}{where} [os-error]", file=sys.stderr)
-        return EXIT_FAILED
+        return _failed(system_failure(error), args)
+
+
+def _failed(error: DigitizerError, args: argparse.Namespace) -> int:
+    """Say why the command stopped; with --json also as JSON, so a script reading the output
+    gets an answer whatever happened."""
+    print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
+    if getattr(args, "json", False):
+        with contextlib.suppress(OSError):
+            print_json({"error": {"code": error.code, "message": error.message}})
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from digitizer.cli_support import (
     print_json,
 )
 from digitizer.model import Classification
+from digitizer.printable import printable
 
 if TYPE_CHECKING:
     from digitizer.acquire.hotfolder import HotFolderOutcome
@@ -327,14 +328,15 @@ def cmd_watch(station: Workstation, args: argparse.Namespace) -> int:
                 "outcome": outcome.outcome,
                 "documents": list(outcome.documents),
                 "reason": outcome.reason,
-                "moved_to": str(outcome.moved_to) if outcome.moved_to else None,
+                "moved_to": printable(str(outcome.moved_to)) if outcome.moved_to else None,
                 "already_imported": outcome.already_imported,
             }
             print_json(line)
         elif outcome.outcome == "failed":
-            print(f"{outcome.name}: failed, moved to {outcome.moved_to}: {outcome.reason}")
+            moved_to = printable(str(outcome.moved_to))
+            print(f"{outcome.name}: failed, moved to {moved_to}: {outcome.reason}")
         elif outcome.already_imported:
-            print(f"{outcome.name}: imported before; moved to {outcome.moved_to}")
+            print(f"{outcome.name}: imported before; moved to {printable(str(outcome.moved_to))}")
         elif outcome.outcome == "processed":
             print(f"{outcome.name}: document(s) {', '.join(outcome.documents)}")
         sys.stdout.flush()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer import cli_publish, cli_security
+from digitizer import cli_farm, cli_publish, cli_security
 from digitizer.cli_support import (
     EXIT_FAILED,
     EXIT_OK,
@@ -86,6 +87,7 @@ def add_parsers(
     ocr.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (or prefixes)")
     ocr.add_argument("--all", action="store_true", help="every document in the library")
     _add_ocr_options(ocr)
+    cli_farm.add_farm_options(ocr)
 
     evaluating = commands.add_parser(
         "eval",
@@ -123,6 +125,7 @@ def add_parsers(
     cli_security.add_export_options(exporting)
 
     cli_publish.add_parsers(commands, library_option)
+    cli_farm.add_parsers(commands)
 
     jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
     jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
@@ -133,11 +136,12 @@ def cmd_ocr(station: Workstation, args: argparse.Namespace) -> int:
     if args.all and args.documents:
         print("digitizer ocr: give document ids or --all, not both", file=sys.stderr)
         return EXIT_USAGE
+    options = replace(_ocr_options(args), farm=cli_farm.farm_settings(station, args))
     with cancel_on_interrupt() as cancel:
         report = station.ocr(
             args.documents,
             everything=args.all,
-            options=_ocr_options(args),
+            options=options,
             progress=ProgressBar(),
             cancel=cancel,
         )
@@ -187,20 +191,23 @@ def cmd_eval(station: Workstation, args: argparse.Namespace) -> int:
 def _print_eval_report(report: EvalReport) -> None:
     width = max([len(page.image) for page in report.pages] + [4])
     print(
-        f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'CHARS':>6}  {'SKEW':>6}  TURN  SECONDS  "
+        f"{'PAGE':<{width}}  {'CER':>7}  {'WER':>7}  {'RECALL':>7}  {'CHARS':>6}  {'SKEW':>6}  "
+        "TURN  SECONDS  "
         f"{'CER AS READ':>11}  RESTORED"
     )
     for page in report.pages:
         print(
             f"{page.image:<{width}}  {page.score.cer:>7.2%}  {page.score.wer:>7.2%}  "
-            f"{page.score.chars:>6}  {page.skew_degrees:>5.2f}°  {page.quarter_turns * 90:>4}  "
+            f"{page.recall:>7.2%}  {page.score.chars:>6}  {page.skew_degrees:>5.2f}°  "
+            f"{page.quarter_turns * 90:>4}  "
             f"{page.seconds:>7.2f}  {page.before_restoration.cer:>11.2%}  "
             f"{page.restored_words:>8}"
         )
     total = report.total
     print(
         f"{'overall':<{width}}  {total.cer:>7.2%}  {total.wer:>7.2%}  {total.chars:>6}  "
-        f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}; "
+        f"(mean per page: CER {report.mean_cer:.2%}, WER {report.mean_wer:.2%}, "
+        f"word recall {report.mean_recall:.2%}; "
         f"{len(report.pages)} page(s) in {report.seconds:.1f} s)"
     )
     print(
@@ -271,4 +278,5 @@ COMMANDS = {
     "eval": cmd_eval,
     "jobs": cmd_jobs,
     **cli_publish.COMMANDS,
+    **cli_farm.COMMANDS,
 }

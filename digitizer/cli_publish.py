@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digitizer.cli_support import EXIT_OK, EXIT_USAGE, print_json
 from digitizer.export.names import PUBLISHER_SETTING, QR_PLACEMENTS, URL_TEMPLATE_SETTING
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 KNOWN_SETTINGS = {
     URL_TEMPLATE_SETTING: "link put in the QR code of PUBLIC documents, with {id} for the id",
     PUBLISHER_SETTING: "publisher named in e-books and packages (the archive)",
+    "ocr.scheduler": "the OCR farm `ocr` sends pages to (tcp://HOST:PORT; 'local' or '': none)",
 }
 
 
@@ -72,6 +73,12 @@ def add_export_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--with-epub", action="store_true", help="package: add the EPUB")
     parser.add_argument(
+        "--report",
+        action="store_true",
+        help="epub: list the furniture left out, the footnotes and figures found and the "
+        "paragraphs joined across pages",
+    )
+    parser.add_argument(
         "--grid",
         type=grid,
         default=(3, 8),
@@ -113,6 +120,7 @@ def cmd_publish(station: Workstation, args: argparse.Namespace) -> int:
         grid=args.grid,
         each=args.each,
         allow_unrecognised=args.allow_unrecognised,
+        report=args.report,
     )
     result = station.publish(
         args.fmt, args.out, documents=documents, collections=collections, options=options
@@ -135,6 +143,8 @@ def _print_result(result: PublishResult) -> None:
         print(f"  chapters: {len(details['chapters'])}")
         for title in details["chapters"]:
             print(f"    {title}")
+        if "report" in details:
+            _print_epub_report(details["report"])
     elif result.format == "qr-pdf":
         print(f"  QR code carries: {details['payload']}")
         for place in details["qr"]:
@@ -152,6 +162,23 @@ def _print_result(result: PublishResult) -> None:
             print(f"    {name}")
     for note in result.notes:
         print(f"  note: {note}")
+
+
+def _print_epub_report(report: dict[str, Any]) -> None:
+    """What a publisher checks before signing off the e-book."""
+    print(f"  left out as page furniture: {len(report['removed'])}")
+    for item in report["removed"]:
+        print(f"    p. {item['page']}: {item['why']}: {item['text']}")
+    print(f"  footnotes: {len(report['footnotes'])}")
+    for note in report["footnotes"]:
+        found = "" if note["referenced"] else " (marker not found in the text)"
+        print(f"    p. {note['page']}: [{note['label']}] {note['text']}{found}")
+    print(f"  figures: {len(report['figures'])}")
+    for figure in report["figures"]:
+        print(f"    p. {figure['page']}: {figure['caption'] or '(no caption)'}")
+    print(f"  paragraphs joined across pages: {len(report['joined'])}")
+    for join in report["joined"]:
+        print(f"    p. {join['page'] - 1}–{join['page']}: …{join['before']} | {join['after']}…")
 
 
 # --- settings -----------------------------------------------------------------------------------

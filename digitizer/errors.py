@@ -6,7 +6,11 @@ part of the interface (scripts match on them), so never rename one.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
+
+from digitizer.printable import printable
 
 
 class DigitizerError(Exception):
@@ -15,9 +19,12 @@ class DigitizerError(Exception):
     code = "error"
 
     def __init__(self, message: str, *, source: Path | str | None = None) -> None:
+        # Messages quote file names, which may hold bytes that are not UTF-8 or terminal
+        # escapes: keep them visible and harmless wherever the message goes.
+        message = printable(message, keep_lines=True)
         super().__init__(message)
         self.message = message
-        self.source = str(source) if source is not None else None
+        self.source = printable(str(source)) if source is not None else None
 
     def __str__(self) -> str:
         return self.message
@@ -76,6 +83,20 @@ class WrongPassword(InputError):
     code = "wrong-password"
 
 
+class UnreadableContent(InputError):
+    """A file whose contents break its reader in a way no other code names (a PDF page with a
+    rotation that is not a number, a TIFF whose frames point outside the file). The file is
+    refused; the batch goes on."""
+
+    code = "unreadable-content"
+
+
+class TooManyPages(InputError):
+    """A file with more pages (frames) than the import allows."""
+
+    code = "too-many-pages"
+
+
 # --- the library -------------------------------------------------------------------------------
 
 
@@ -89,6 +110,24 @@ class LibraryNotFound(LibraryError):
 
 class LibraryNewerThanProgram(LibraryError):
     code = "library-too-new"
+
+
+class DiskFull(LibraryError):
+    """The disk (or the user's quota) is full. What was half-written is not kept."""
+
+    code = "disk-full"
+
+
+class FolderWatched(DigitizerError):
+    """Another watcher already watches the hot folder."""
+
+    code = "folder-watched"
+
+
+class OperatingSystemRefused(DigitizerError):
+    """The operating system refused an operation (permission denied on the library …)."""
+
+    code = "os-error"
 
 
 class LibraryBusy(LibraryError):
@@ -145,6 +184,19 @@ class SecretExportRefused(DigitizerError):
     """A document classified Mật or above may not leave as a public artefact."""
 
     code = "secret-refused"
+
+
+class ClusterUnreachable(DigitizerError):
+    """The OCR farm's scheduler cannot be reached, or went away mid-run; pages not done stay
+    pending for the next run."""
+
+    code = "cluster-unreachable"
+
+
+class FarmMismatch(DigitizerError):
+    """A farm worker would read pages differently (another Tesseract, model or program version)."""
+
+    code = "farm-mismatch"
 
 
 class CollectionNotFound(LibraryError):
@@ -297,3 +349,26 @@ class NotSetAside(LibraryError):
     """No such set-aside page, or none that can go back into a document."""
 
     code = "not-set-aside"
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+def is_disk_full(error: OSError) -> bool:
+    return error.errno in _DISK_FULL_ERRNOS
+
+
+def system_failure(error: OSError | sqlite3.Error) -> DigitizerError:
+    """What the operating system or SQLite refused, as a failure with a code: `disk-full` for a
+    full disk or quota, `library-busy` for a catalogue another program holds, else `os-error`."""
+    if isinstance(error, OSError):
+        if is_disk_full(error):
+            return DiskFull("The disk is full; nothing half-written was kept. Free some space.")
+        where = f" ({error.filename})" if error.filename else ""
+        return OperatingSystemRefused(f"{error.strerror or error}{where}")
+    text = str(error).lower()
+    if "full" in text:  # "database or disk is full"
+        return DiskFull("The disk is full; nothing half-written was kept. Free some space.")
+    if "locked" in text or "busy" in text:
+        return LibraryBusy("Another program is changing the library; try again when it is done.")
+    return LibraryError(f"The catalogue refused a change: {error}.")

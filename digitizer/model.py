@@ -117,11 +117,15 @@ class Page:
     has_text_layer: bool = False
 
     ASSUMED_DPI = 300.0
+    # What a scanner or camera can mean: a file saying 0, 1 or a billion dpi says nothing.
+    SANE_DPI = (20.0, 9600.0)
 
     @property
     def effective_dpi(self) -> float:
-        """The resolution to compute physical sizes with: the recorded one, else 300 dpi."""
-        return self.dpi if self.dpi else self.ASSUMED_DPI
+        """The resolution to compute physical sizes with: the recorded one when it is one a
+        scanner could mean, else 300 dpi. The recorded value (`dpi`) is kept as the file said."""
+        low, high = self.SANE_DPI
+        return self.dpi if self.dpi and low <= self.dpi <= high else self.ASSUMED_DPI
 
 
 @dataclass(frozen=True)

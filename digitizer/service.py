@@ -22,6 +22,7 @@ from digitizer.progress import CancelEvent, Progress
 if TYPE_CHECKING:
     from digitizer.acquire.hotfolder import HotFolder, HotFolderOutcome, WatchOptions
     from digitizer.acquire.importer import ImportOptions, ImportReport
+    from digitizer.acquire.pdf_signatures import PdfSignature
     from digitizer.acquire.scanner import ScannerDevice, ScanSettings
     from digitizer.acquire.scanning import ScanReport
     from digitizer.acquire.separators import SeparatorSheet
@@ -132,7 +133,8 @@ class Workstation:
 
         with self._open(writable=True) as library:
             ids = None if everything else [library.document(ref).id for ref in references]
-            self._before_secret_ocr(library, ids)
+            if options is None or options.farm is None:  # a farm refuses secret pages anyway
+                self._before_secret_ocr(library, ids)
             report = run_ocr(library, ids, options, progress, cancel)
             self._after_secret_ocr(library, report)
             return report
@@ -142,6 +144,47 @@ class Workstation:
         with self._open() as library:
             document = library.document(reference)
             return self._secret_texts(library, document, library.page_texts(document.id))
+
+    def signatures(self, reference: str) -> list[tuple[str, PdfSignature]]:
+        """The digital signatures its original PDFs state, with each original's name."""
+        from digitizer.acquire.pdf_signatures import PdfSignature
+
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, g.* FROM source_signatures g JOIN sources s "
+                "ON s.sha256 = g.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, g.position",
+                (document.id,),
+            )
+            return [
+                (
+                    row["name"],
+                    PdfSignature(
+                        row["field"],
+                        row["signer"],
+                        row["signed_at"],
+                        row["reason"],
+                        row["location"],
+                        row["sub_filter"],
+                        bool(row["covers_whole_file"]),
+                    ),
+                )
+                for row in rows
+            ]
+
+    def set_aside_text_layers(self, reference: str) -> list[tuple[str, int, str]]:
+        """(original's name, its page, why) for each PDF page whose text layer was judged not
+        to be the page's text ('stamp', 'garbled'), so that OCR reads it like a scan."""
+        with self._open() as library:
+            document = library.document(reference)
+            rows = library.rows(
+                "SELECT s.name, t.source_page, t.verdict FROM source_text_layers t "
+                "JOIN sources s ON s.sha256 = t.source_sha256 WHERE s.document_id = ? "
+                "ORDER BY s.position, t.source_page",
+                (document.id,),
+            )
+            return [(row[0], int(row[1]), str(row[2])) for row in rows]
 
     def jobs(self, limit: int = 20) -> list[dict[str, object]]:
         """The newest jobs, with page counts by state."""
@@ -356,6 +399,28 @@ class Workstation:
 
         with self._open(writable=True) as library:
             editing.restore_page(library, removed)
+
+    def split_document(self, reference: str, at_page: int) -> str:
+        """Cut a document before `at_page`; the rest becomes a new document (returned)."""
+        from digitizer.library.restructure import split_document
+
+        with self._open(writable=True) as library:
+            return split_document(library, library.document(reference).id, at_page)
+
+    def merge_documents(self, reference: str, others: Sequence[str]) -> int:
+        """Append the pages of `others` to a document; returns its page count."""
+        from digitizer.library.restructure import merge_documents
+
+        with self._open(writable=True) as library:
+            ids = [library.document(ref).id for ref in others]
+            return merge_documents(library, library.document(reference).id, ids)
+
+    def crop_page(self, reference: str, number: int, box: tuple[int, int, int, int]) -> Removed:
+        """Crop a page to a derived image (undo with `restore_page`)."""
+        from digitizer.library.restructure import crop_page
+
+        with self._open(writable=True) as library:
+            return crop_page(library, library.document(reference).id, number, box)
 
     def purge_unused_objects(self) -> int:
         """Reclaim the files of deleted documents and pages (no undo after this)."""

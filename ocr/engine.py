@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import pytesseract
+from PIL import Image
 
 from ocr.hocr import parse_hocr
 from ocr.words import PageText
@@ -120,13 +121,23 @@ def _model_digest(folder: Path | None, language: str) -> str:
     return f"{language}:{digest[:16]}"
 
 
-def recognise(image: Path, dpi: int, settings: EngineSettings) -> PageText:
-    """Read one page image file. The image's own dpi metadata is overridden by `dpi`."""
+def recognise(
+    image: Path, dpi: int, settings: EngineSettings, *, variables: dict[str, str] | None = None
+) -> PageText:
+    """Read one page image file. The image's own dpi metadata is overridden by `dpi`;
+    `variables` sets Tesseract parameters for this run (`-c name=value`)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     config = f"--dpi {int(dpi)} --psm {settings.page_segmentation}"
+    source, pixels = _single_page(image)
+    for name, value in (variables or {}).items():
+        config += f" -c {name}={value}"
     try:
         hocr = pytesseract.image_to_pdf_or_hocr(
-            str(image), lang=settings.languages, config=config, extension="hocr"
+            source,
+            lang=settings.languages,
+            config=config,
+            extension="hocr",
+            timeout=time_limit(pixels),
         )
     except pytesseract.TesseractNotFoundError as error:
         raise TesseractMissing(str(error)) from error
@@ -138,4 +149,36 @@ def recognise(image: Path, dpi: int, settings: EngineSettings) -> PageText:
                 language.group(1) if language else settings.languages
             ) from error
         raise OcrError(f"Tesseract could not read {image.name}: {message}") from error
+    except RuntimeError as error:  # after TesseractError, its subclass: the time limit passed
+        if "timeout" not in str(error).lower():
+            raise
+        raise OcrError(
+            f"Tesseract could not read {image.name}: it took too long "
+            f"(more than {time_limit(pixels):.0f} s for {pixels / 1e6:.1f} megapixels)."
+        ) from error
     return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
+
+
+# Tesseract reads an A4 page at 300 dpi (8.7 megapixels) in a few seconds; a page that takes
+# far longer is stuck (a file Tesseract reads as millions of pages, say) and must not hold a
+# worker for ever.
+_SECONDS_FLOOR = 30.0
+_SECONDS_PER_MEGAPIXEL = 12.0
+
+
+def time_limit(pixels: int) -> float:
+    """How long Tesseract may take over a page of `pixels` before it is stopped."""
+    return _SECONDS_FLOOR + _SECONDS_PER_MEGAPIXEL * pixels / 1e6
+
+
+def _single_page(image: Path) -> tuple[str | Image.Image, int]:
+    """What to hand Tesseract for the page in `image`, and its pixel count. A TIFF goes as its
+    first frame, decoded: given the file, Tesseract reads every frame it can find, and a TIFF
+    whose frames point back to each other reads as millions of pages."""
+    with Image.open(image) as opened:
+        pixels = opened.width * opened.height
+        if opened.format != "TIFF":
+            return str(image), pixels
+        opened.seek(0)
+        opened.load()
+        return opened.copy(), pixels

@@ -94,6 +94,10 @@ class Preparation:
     skew_degrees: float = 0.0
     crop: Box | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    orientation_reason: str = field(default="", compare=False)
+    """Why the page was turned as it was, in a few words, for the record."""
+    orientation_sure: bool = field(default=True, compare=False)
+    """False when the page's own shapes did not settle the orientation clearly."""
 
     @property
     def is_identity(self) -> bool:
@@ -150,7 +154,7 @@ class Preparation:
             "skew_degrees": round(self.skew_degrees, 3),
             "crop": self.crop.as_list() if self.crop else None,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
-        }
+        } | ({"orientation_reason": self.orientation_reason} if self.orientation_reason else {})
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Preparation:
@@ -162,4 +166,5 @@ class Preparation:
             skew_degrees=float(data.get("skew_degrees", 0.0)),
             crop=Box.from_list(crop) if crop else None,
             timings={str(k): float(v) for k, v in data.get("timings", {}).items()},
+            orientation_reason=str(data.get("orientation_reason", "")),
         )

@@ -30,7 +30,7 @@ from ocr.geometry import Box, Preparation
 GreyArray = npt.NDArray[np.uint8]
 IntArray = npt.NDArray[np.intp]
 
-ALGORITHM_VERSION: Final = 1
+ALGORITHM_VERSION: Final = 2
 """Part of `PrepareSettings.key()`: bump it when a change alters what `analyse` returns."""
 
 _WORK_LONG_SIDE: Final = 1500
@@ -46,6 +46,10 @@ _MIN_PEAKINESS: Final = 1.2
 """Best projection score over the median one; flat noise stays below it, text is far above."""
 _UPRIGHT_ABOVE: Final = 0.58
 _UPSIDE_DOWN_ABOVE: Final = 0.42
+_SURE_ABOVE: Final = 0.64
+"""Ink above the lines from which the shapes alone settle upright against upside down."""
+_CLEAR_LINES: Final = 1.2
+"""How much sharper the lines must be one way than across to settle the quarter turn."""
 _MIN_ASYMMETRY_INK: Final = 300
 _MIN_BORDER: Final = 0.01
 """A dark band narrower than this fraction of the side is not worth a crop."""
@@ -95,13 +99,18 @@ class _Skew:
 # --- analysis ---------------------------------------------------------------------------------
 
 
-def analyse(grey: GreyArray, settings: PrepareSettings | None = None) -> Preparation:
+def analyse(
+    grey: GreyArray, settings: PrepareSettings | None = None, *, turns: int | None = None
+) -> Preparation:
     """How to turn, level and crop the page whose full-resolution greyscale pixels are `grey`.
 
     Steps that would change nothing are left out, so an upright clean page (and a blank one)
     gives an identity preparation. `timings` holds seconds per step; when Tesseract's OSD decided
     the orientation it also holds `orientation_osd` (or `orientation_osd_failed` when it was
     asked and could not tell).
+
+    `turns`, when given, is the orientation decided elsewhere (by reading the page): the page's
+    shapes are then used only to level it in that frame.
     """
     settings = settings or PrepareSettings()
     if grey.ndim != 2 or grey.dtype != np.uint8:
@@ -121,12 +130,15 @@ def analyse(grey: GreyArray, settings: PrepareSettings | None = None) -> Prepara
 
     ys, xs = np.nonzero(binary)
     ys, xs = ys.astype(np.intp), xs.astype(np.intp)
-    turns = 0
     skew: _Skew | None = None
-    if settings.orientation:
+    reason, sure = "", True
+    if turns is not None:
+        reason = "given"
+    elif settings.orientation:
         started = time.perf_counter()
-        turns, skew = _orientation(binary, ys, xs, small, settings, timings)
+        turns, skew, reason, sure = _orientation(binary, ys, xs, small, settings, timings)
         timings["orientation"] = time.perf_counter() - started
+    turns = turns or 0
 
     angle = 0.0
     if settings.deskew:
@@ -146,7 +158,7 @@ def analyse(grey: GreyArray, settings: PrepareSettings | None = None) -> Prepara
             crop = _scale_box(found, levelled.shape, _turned((width, height), turns))
         timings["borders"] = time.perf_counter() - started
 
-    return Preparation(source_size, turns % 4, angle, crop, timings)
+    return Preparation(source_size, turns % 4, angle, crop, timings, reason, sure)
 
 
 def _orientation(
@@ -156,35 +168,44 @@ def _orientation(
     small: GreyArray,
     settings: PrepareSettings,
     timings: dict[str, float],
-) -> tuple[int, _Skew | None]:
-    """Quarter turns that make the lines horizontal and upright, and the skew in that frame
-    (None when Tesseract turned the page a quarter away from the frame that was measured)."""
+) -> tuple[int, _Skew | None, str, bool]:
+    """Quarter turns that make the lines horizontal and upright, the skew in that frame (None
+    when Tesseract turned the page a quarter away from the frame that was measured), why, and
+    whether the evidence was clear."""
     across = _skew_in_frame(ys, xs, binary.shape, 0, settings.max_skew_degrees, fine=False)
     upright = _skew_in_frame(ys, xs, binary.shape, 1, settings.max_skew_degrees, fine=False)
     if not (across.peaky or upright.peaky):
-        return 0, across
+        return 0, across, "no text lines found", False
     turns = 0 if across.score >= upright.score else 1
     skew = _skew_in_frame(ys, xs, binary.shape, turns, settings.max_skew_degrees)
+    # Lines that run both ways about as sharply (a table, a stamp, a short page) leave the
+    # quarter turn in doubt.
+    lines_clear = max(across.score, upright.score) >= _CLEAR_LINES * min(
+        across.score, upright.score
+    )
 
     levelled = _level(_turn(binary, turns), skew.angle, fill=0)
     above = _ascender_ratio(levelled)
+    shapes = f"ink above lines {above:.2f}" if above is not None else "too little ink"
     if above is not None and above >= _UPRIGHT_ABOVE:
-        return turns, skew
+        sure = lines_clear and above >= _SURE_ABOVE
+        return turns, skew, shapes, sure
     if above is not None and above <= _UPSIDE_DOWN_ABOVE:
-        return turns + 2, skew
+        sure = lines_clear and above <= 1 - _SURE_ABOVE
+        return turns + 2, skew, shapes, sure
 
     started = time.perf_counter()
     extra = _osd_turns(_level(_turn(small, turns), skew.angle, fill=255))
     if extra is None:
         timings["orientation_osd_failed"] = time.perf_counter() - started
         if above is not None and above < 0.5:
-            return turns + 2, skew
-        return turns, skew
+            return turns + 2, skew, shapes + "; OSD could not tell", False
+        return turns, skew, shapes + "; OSD could not tell", False
     timings["orientation_osd"] = time.perf_counter() - started
     if extra % 2:
         # OSD says the lines run the other way: the skew found is for the wrong frame.
-        return turns + extra, None
-    return turns + extra, skew
+        return turns + extra, None, shapes + "; Tesseract OSD", False
+    return turns + extra, skew, shapes + "; Tesseract OSD", False
 
 
 def _downscale(grey: GreyArray) -> GreyArray:
@@ -500,6 +521,8 @@ def prepare_file(
     destination_dir: Path,
     settings: PrepareSettings | None = None,
     dpi: int | None = None,
+    *,
+    turns: int | None = None,
 ) -> PreparedPage:
     """Analyse the image file `source` and write its prepared page into `destination_dir`.
 
@@ -517,7 +540,7 @@ def prepare_file(
         page = _workable(opened)
 
     grey = np.asarray(page if page.mode == "L" else page.convert("L"))
-    preparation = analyse(grey, settings)
+    preparation = analyse(grey, settings, turns=turns)
     del grey
     if preparation.is_identity:
         return PreparedPage(preparation, None)

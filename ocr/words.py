@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ocr.geometry import Box
@@ -96,6 +96,40 @@ class PageText:
     height: int
     dpi: int
     blocks: tuple[Block, ...] = field(default=())
+
+    def shrunk(self, factor: int, width: int, height: int, dpi: int) -> PageText:
+        """This page as read from an image `factor` times larger, in the frame of the page of
+        `width` × `height` pixels at `dpi` it was enlarged from."""
+
+        def box(b: Box) -> Box:
+            return Box(b.x0 // factor, b.y0 // factor, -(-b.x1 // factor), -(-b.y1 // factor))
+
+        return PageText(
+            width,
+            height,
+            dpi,
+            tuple(
+                Block(
+                    box(block.box),
+                    tuple(
+                        Paragraph(
+                            box(paragraph.box),
+                            tuple(
+                                Line(
+                                    box(line.box),
+                                    tuple(replace(word, box=box(word.box)) for word in line.words),
+                                    (line.baseline[0], line.baseline[1] / factor),
+                                )
+                                for line in paragraph.lines
+                            ),
+                            paragraph.language,
+                        )
+                        for paragraph in block.paragraphs
+                    ),
+                )
+                for block in self.blocks
+            ),
+        )
 
     def lines(self) -> Iterator[Line]:
         for block in self.blocks:

@@ -36,10 +36,11 @@ def open_window(
     start_log(station.library_path)
     window.crashes.install()
     window.show()
-    task = window.refresh_library()
+    task = window.library.refresh()
+    task.succeeded.connect(lambda _contents: window.acquisition.resume_kept_work())
     if offer_samples:
         task.succeeded.connect(
-            lambda contents: None if contents.documents else window.offer_samples()
+            lambda contents: None if contents.documents else window.acquisition.offer_samples()
         )
     return window
 

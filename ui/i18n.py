@@ -45,7 +45,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         installed.append(ours)
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "en" and qt_own.load(f"qtbase_{language}", qt_folder):
+    # Qt ships no Vietnamese for its own buttons and dialogs: the program brings its own.
+    ours_for_qt = str(translations_folder() / "qt")
+    if language != "en" and (
+        qt_own.load(f"qtbase_{language}", qt_folder)
+        or qt_own.load(f"qtbase_{language}", ours_for_qt)
+    ):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed

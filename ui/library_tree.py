@@ -4,6 +4,7 @@ and a classification badge."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from digitizer.model import Classification, Collection, Document
 from ui.qt import (
@@ -19,6 +20,7 @@ from ui.qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
+    QtGui,
     QTreeView,
     QWidget,
     Signal,
@@ -79,20 +81,31 @@ class LibraryTree(QTreeView):
     new_collection_requested = Signal()
     rename_requested = Signal(str, str)  # kind, id
     move_requested = Signal(str)  # document id
+    move_many_requested = Signal(list)  # document ids
+    describe_many_requested = Signal(list)  # document ids
+    merge_requested = Signal(list)  # document ids
+    files_dropped = Signal(list, object)  # paths, collection id (None: no collection)
+    documents_dropped = Signal(list, object)  # document ids, collection id (None: none)
     delete_requested = Signal(str, str)  # kind, id
     ocr_requested = Signal(str)  # document id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(180)
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setHeaderHidden(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Files and folders dropped on a collection are imported into it; documents dragged
+        # onto another collection move there.
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.contents = LibraryContents([], [])
@@ -198,9 +211,25 @@ class LibraryTree(QTreeView):
             for child in range(group.rowCount()):
                 item = group.child(child)
                 if item.data(ID_ROLE) == document_id:
-                    self.setCurrentIndex(item.index())
+                    # Already current (the person chose it): the other chosen rows stay chosen.
+                    if self.currentIndex().siblingAtColumn(0) != item.index():
+                        self.setCurrentIndex(item.index())
                     return True
         return False
+
+    NARROW = 360
+    """Below this width the tree shows names and page counts only, so names stay readable."""
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < self.NARROW
+        for column in (2, 3):
+            self.setColumnHidden(column, narrow)
+
+    def selected_documents(self) -> list[str]:
+        """The documents chosen in the tree (Ctrl or Shift and click), top to bottom."""
+        rows = self.selectionModel().selectedRows(0)
+        return [str(i.data(ID_ROLE)) for i in rows if i.data(KIND_ROLE) == DOCUMENT]
 
     def document_ids(self) -> list[str]:
         """Every document in the tree, top to bottom."""
@@ -209,6 +238,44 @@ class LibraryTree(QTreeView):
             group = self.model_.item(row)
             ids.extend(str(group.child(r).data(ID_ROLE)) for r in range(group.rowCount()))
         return ids
+
+    # --- dragging and dropping ------------------------------------------------------------------
+
+    def collection_at(self, position: QPoint) -> int | None:
+        """The collection under a point: the collection's row, or a document's in it."""
+        index = self.indexAt(position).siblingAtColumn(0)
+        if index.data(KIND_ROLE) == DOCUMENT:
+            index = index.parent()
+        if index.data(KIND_ROLE) == COLLECTION:
+            return int(index.data(ID_ROLE))
+        return None
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls() or event.source() is self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.source() is self:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802
+        target = self.collection_at(event.position().toPoint())
+        if event.mimeData().hasUrls():
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                event.acceptProposedAction()
+                self.files_dropped.emit(paths, target)
+            return
+        if event.source() is self:
+            chosen = self.selected_documents()
+            event.setDropAction(Qt.DropAction.IgnoreAction)  # the model is not edited here
+            event.accept()
+            if chosen:
+                self.documents_dropped.emit(chosen, target)
 
     # --- context menu ------------------------------------------------------------------------
 
@@ -220,6 +287,21 @@ class LibraryTree(QTreeView):
         if kind == COLLECTION:
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(kind, ident))
             menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(kind, ident))
+        chosen = self.selected_documents()
+        if kind == DOCUMENT and len(chosen) > 1:
+            count = str(len(chosen))
+            menu.addAction(
+                self.tr("Move %1 documents to a collection…").replace("%1", count),
+                lambda: self.move_many_requested.emit(chosen),
+            )
+            menu.addAction(
+                self.tr("Describe %1 documents together…").replace("%1", count),
+                lambda: self.describe_many_requested.emit(chosen),
+            )
+            menu.addAction(
+                self.tr("Merge %1 documents into one…").replace("%1", count),
+                lambda: self.merge_requested.emit(chosen),
+            )
         elif kind == DOCUMENT:
             menu.addAction(self.tr("Recognise text"), lambda: self.ocr_requested.emit(ident))
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(kind, ident))

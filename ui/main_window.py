@@ -1,43 +1,40 @@
 """The workstation's main window: the library tree, the page strip and viewer, the text review,
-the record form, search and the jobs dock, wired to `Workstation` through background tasks; and
-the vault, unlocked and locked from here (see `ui.vault`)."""
+the record form, search and the jobs dock. It lays the widgets out and wires their signals and
+its actions to the workflows of `ui.operations` (library, acquisition, review, export, vault),
+which do the work on the core through `Workstation`."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from digitizer.errors import DigitizerError, VaultLocked
-from digitizer.locations import sample_pages_path
 from digitizer.model import Document, Page
 from digitizer.page_view import PageView
-from digitizer.searching import PageHit, SearchOutcome
 from digitizer.service import Workstation
-from ui.errors import CrashHandler, is_expected, log_path, show_error
-from ui.export_dialog import ExportDialog, ExportRequest
-from ui.i18n import LANGUAGES, choose_language, chosen_language
+from ocr.geometry import Box
+from ui.errors import CrashHandler, Offer, is_expected, log_path, show_error, show_failures
+from ui.i18n import LANGUAGES, choose_language, chosen_language, settings
 from ui.jobs_dock import JobsPanel, StatusProgress
-from ui.library_tree import LibraryContents, LibraryTree, classification_label, document_name
+from ui.library_tree import LibraryTree
 from ui.metadata_form import MetadataForm
+from ui.operations.acquisition import RESUME_SETTING, AcquisitionWorkflow, has_samples
+from ui.operations.export import ExportWorkflow
+from ui.operations.library import LibraryWorkflow
+from ui.operations.review import ReviewWorkflow
+from ui.operations.vault import VaultWorkflow
 from ui.qt import (
     QAction,
     QApplication,
     QDialog,
     QDockWidget,
-    QEvent,
-    QFileDialog,
-    QImage,
     QInputDialog,
     QKeySequence,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenuBar,
     QMessageBox,
-    QModelIndex,
-    QObject,
     QSplitter,
     QStyle,
     Qt,
@@ -49,16 +46,21 @@ from ui.qt import (
     QWidget,
 )
 from ui.search_panel import SearchPanel
-from ui.tasks import Task, TaskProgress, TaskRunner
+from ui.tasks import Task, TaskRunner
 from ui.text_review import TextReview
-from ui.thumbnails import ThumbnailStrip, page_qimage, thumbnail
-from ui.undo import Change
-from ui.vault import IDLE_CHECK_MS, IDLE_SETTING, PassphraseDialog, VaultSwitch, idle_minutes
+from ui.thumbnails import ThumbnailStrip
+from ui.vault import PassphraseDialog, VaultSwitch
 from ui.viewer import PageViewer
 
-SAMPLES_COLLECTION = "Tài liệu mẫu"
-_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
-"""What counts as the person using the window, for the vault's idle lock."""
+PLACEMENT_SETTING = "window/text-placement"
+"""Where the text review and the other side panels sit: beside the page or under it."""
+BESIDE, UNDER = "beside", "under"
+WIDE_SCREEN = 1200
+"""Below this many pixels of width the side panels go under the page unless chosen otherwise."""
+TALL_SCREEN = 900
+"""Below this many pixels of height the jobs panel starts hidden (the status bar shows work)."""
+SCREEN_SHARE = 0.92
+"""How much of the screen's free area the window takes when it first opens."""
 
 
 class MainWindow(QMainWindow):
@@ -69,34 +71,36 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner()
         self.undo_stack = QUndoStack(self)
         self.crashes = CrashHandler(self, log_path(station.library_path))
+        # What is open: read by the workflows, shown by the widgets.
         self.document: Document | None = None
         self.collection_name = ""
         self.pages: list[Page] = []
         self.page_number = 0
         self.view: PageView | None = None
-        self.pending_hits: dict[int, Sequence[Any]] = {}
+        self.pending_hits: dict[int, Sequence[Box]] = {}
         self.last_search: tuple[str, dict[str, str | int]] | None = None
         self._page_request = 0
         self._document_request = 0
         self.deleted_something = False
+        self._closing = False  # "finish, then close" was chosen
         # The window asks for the passphrase itself, on the GUI thread, before secret work
         # starts: work that finds the vault locked fails with VaultLocked (and the window offers
         # to unlock and try again) instead of asking from a worker thread.
         station.passphrase_source = None
-        self.vault_exists = False
-        self.last_input = time.monotonic()
-        self._watching_input = False
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setObjectName("vault-idle-timer")
-        self.idle_timer.setInterval(IDLE_CHECK_MS)
-        self.idle_timer.timeout.connect(self.check_idle)
         self.setWindowTitle(self.tr("Digitizer — %1").replace("%1", str(station.library_path)))
         self.setAcceptDrops(True)
-        self.resize(1440, 900)
         self._build()
+        self.library = LibraryWorkflow(self)
+        self.acquisition = AcquisitionWorkflow(self)
+        self.review = ReviewWorkflow(self)
+        self.exports = ExportWorkflow(self)
+        self.vault = VaultWorkflow(self)
+        self._wire()
         self._actions()
         self._menus()
-        self._show_vault_state()
+        self.place_on_screen()
+        self.vault.show_state()
+        self.update_actions()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -112,6 +116,9 @@ class MainWindow(QMainWindow):
 
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("side-tabs")
+        # Narrower than its fields would like beside the page on a small screen: the page
+        # comes first (and the panels can go under it, where they have the whole width).
+        self.side_tabs.setMinimumWidth(260)
         self.side_tabs.addTab(self.text, self.tr("Text"))
         self.side_tabs.addTab(self.record, self.tr("Record"))
         self.side_tabs.addTab(self.search, self.tr("Search"))
@@ -124,13 +131,20 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
 
-        centre = QSplitter(Qt.Orientation.Horizontal, self)
+        # The page and the side panels share one splitter, turned to put the panels beside the
+        # page or under it; the page strip stays at the left.
+        self.review_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.review_split.setObjectName("review-split")
+        self.review_split.addWidget(self.viewer)
+        self.review_split.addWidget(self.side_tabs)
+        self.review_split.setStretchFactor(0, 3)
+        self.review_split.setStretchFactor(1, 1)
+        self.review_split.setCollapsible(0, False)
+        self.centre = centre = QSplitter(Qt.Orientation.Horizontal, self)
         centre.addWidget(self.thumbnails)
-        centre.addWidget(self.viewer)
-        centre.addWidget(self.side_tabs)
-        centre.setStretchFactor(1, 3)
-        centre.setStretchFactor(2, 2)
-        centre.setSizes([170, 700, 470])
+        centre.addWidget(self.review_split)
+        centre.setStretchFactor(0, 0)
+        centre.setStretchFactor(1, 1)
         centre.setChildrenCollapsible(False)
         # A secret document's level runs across the top of everything that shows it.
         central = QWidget(self)
@@ -141,17 +155,18 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(centre, 1)
         self.setCentralWidget(central)
 
-        library_dock = QDockWidget(self.tr("Library"), self)
-        library_dock.setObjectName("library-dock")
-        library_dock.setWidget(self.tree)
-        library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, library_dock)
-        self.resizeDocks([library_dock], [330], Qt.Orientation.Horizontal)
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("library-dock")
+        self.library_dock.setWidget(self.tree)
+        self.library_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.jobs_dock = QDockWidget(self.tr("Jobs"), self)
         self.jobs_dock.setObjectName("jobs-dock")
         self.jobs_dock.setWidget(self.jobs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
-        self.resizeDocks([self.jobs_dock], [120], Qt.Orientation.Vertical)
 
         self.page_label = QLabel(self)
         self.zoom_label = QLabel(self)
@@ -160,36 +175,117 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.vault_switch)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.vault_switch.clicked.connect(
-            lambda: self.lock_vault() if self.station.vault_unlocked else self.unlock_vault()
-        )
 
-        self.tree.document_selected.connect(self.open_document)
-        self.tree.new_collection_requested.connect(self.new_collection)
-        self.tree.rename_requested.connect(self.rename)
-        self.tree.move_requested.connect(self.move_document)
-        self.tree.delete_requested.connect(self.delete)
-        self.tree.ocr_requested.connect(lambda ident: self.recognise([ident]))
-        self.thumbnails.page_chosen.connect(self.open_page)
-        self.thumbnails.reordered.connect(self.reorder_pages)
-        self.thumbnails.rotate_requested.connect(self.rotate_page)
-        self.thumbnails.delete_requested.connect(self.delete_page)
-        self.viewer.word_clicked.connect(self._word_clicked_on_image)
+    def _wire(self) -> None:
+        library, review, acquisition = self.library, self.review, self.acquisition
+        self.vault_switch.clicked.connect(self.vault.switch)
+        self.tree.document_selected.connect(review.open_document)
+        self.tree.new_collection_requested.connect(library.new_collection)
+        self.tree.rename_requested.connect(library.rename)
+        self.tree.move_requested.connect(library.move_document)
+        self.tree.move_many_requested.connect(library.move_documents)
+        self.tree.describe_many_requested.connect(library.describe_many)
+        self.tree.documents_dropped.connect(library.move_documents)
+        self.tree.files_dropped.connect(self._files_dropped_on_tree)
+        self.tree.delete_requested.connect(library.delete)
+        self.tree.ocr_requested.connect(lambda ident: acquisition.recognise([ident]))
+        self.thumbnails.page_chosen.connect(review.open_page)
+        self.thumbnails.reordered.connect(review.reorder_pages)
+        self.thumbnails.rotate_requested.connect(review.rotate_page)
+        self.thumbnails.delete_requested.connect(review.delete_page)
+        self.thumbnails.split_requested.connect(review.split_before)
+        self.thumbnails.crop_requested.connect(review.start_crop)
+        self.viewer.crop_chosen.connect(review.crop)
+        self.tree.merge_requested.connect(review.merge)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.viewer.word_clicked.connect(review.word_clicked)
         self.viewer.zoom_changed.connect(
             lambda scale: self.zoom_label.setText(f"{round(scale * 100)} %")
         )
         self.text.word_selected.connect(self.viewer.select_word)
         self.text.threshold_changed.connect(self.viewer.set_threshold)
-        self.text.correction_submitted.connect(self.save_correction)
-        self.record.saved.connect(self.save_record)
-        self.search.search_requested.connect(self.run_search)
-        self.search.hit_opened.connect(self.open_hit)
+        self.text.correction_submitted.connect(review.save_correction)
+        self.record.saved.connect(library.save_record)
+        self.search.search_requested.connect(review.search_asked)
+        self.search.hit_opened.connect(review.open_hit)
         self.viewer.set_threshold(self.text.threshold.value())
+        self.viewer.fit_width()  # a page opens as wide as the viewer
+
+    # --- room for the page -------------------------------------------------------------------
+
+    def place_on_screen(self) -> None:
+        """The first size and position come from the screen the window opens on."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        free = screen.availableGeometry()
+        width = int(free.width() * SCREEN_SHARE)
+        height = int(free.height() * SCREEN_SHARE)
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
+        default = BESIDE if free.width() >= WIDE_SCREEN else UNDER
+        self.jobs_dock.setVisible(free.height() >= TALL_SCREEN)
+        self.set_placement(str(settings().value(PLACEMENT_SETTING, default)), remember=False)
+
+    def placement(self) -> str:
+        vertical = self.review_split.orientation() == Qt.Orientation.Vertical
+        return UNDER if vertical else BESIDE
+
+    def set_placement(self, placement: str, remember: bool = True) -> None:
+        """Put the side panels beside the page or under it (remembered for the next start)."""
+        placement = UNDER if placement == UNDER else BESIDE
+        self.review_split.setOrientation(
+            Qt.Orientation.Vertical if placement == UNDER else Qt.Orientation.Horizontal
+        )
+        if remember:
+            settings().setValue(PLACEMENT_SETTING, placement)
+        if hasattr(self, "under_action"):
+            self.under_action.setChecked(placement == UNDER)
+        self.balance_panels()
+
+    def balance_panels(self) -> None:
+        """Give the page the larger share: beside, the panels take at most what leaves the
+        viewer half the window's width; under, a third of the height."""
+        self.resizeDocks(
+            [self.library_dock], [max(180, self.width() // 7)], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.jobs_dock], [90], Qt.Orientation.Vertical)
+        self._balance_split()
+        # The docks take their width when the layout next runs: share the rest again then.
+        QTimer.singleShot(0, self._balance_split)
+
+    def _balance_split(self) -> None:
+        strip = self.thumbnails.width()
+        self.centre.setSizes([strip, max(0, self.centre.width() - strip)])
+        total = sum(self.review_split.sizes()) or self.review_split.width()
+        if self.placement() == UNDER:
+            self.review_split.setSizes([total * 2 // 3, total - total * 2 // 3])
+            return
+        side = min(total * 2 // 5, max(0, total - self.width() // 2 - 24))
+        self.review_split.setSizes([total - side, side])
+
+    def show_side(self, widget: QWidget) -> None:
+        """Bring a side panel forward, opening the panels if they were collapsed."""
+        if not self.side_tabs.isVisible():
+            self.side_action.setChecked(True)
+        self.side_tabs.setCurrentWidget(widget)
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.balance_panels()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.placement() == BESIDE:
+            self.balance_panels()
+
+    # --- actions -------------------------------------------------------------------------------
 
     def _action(
         self,
         text: str,
-        slot: Callable[[], Any],
+        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
     ) -> QAction:
@@ -204,38 +300,62 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         style = self.style()
+        library, review, acquisition = self.library, self.review, self.acquisition
 
         def icon(name: str) -> QtGui.QIcon:
             return style.standardIcon(getattr(QStyle.StandardPixmap, name))
 
         self.import_action = self._action(
             self.tr("Import files…"),
-            self.choose_import_files,
+            acquisition.choose_files,
             QKeySequence.StandardKey.Open,
             "import",
         )
         self.import_action.setIcon(icon("SP_DialogOpenButton"))
         self.import_folder_action = self._action(
-            self.tr("Import a folder…"), self.choose_import_folder, "Ctrl+Shift+O"
+            self.tr("Import a folder…"), acquisition.choose_folder, "Ctrl+Shift+O"
+        )
+        self.scan_action = self._action(
+            self.tr("Scan…"), acquisition.ask_scan, "Ctrl+Shift+S", "scan"
+        )
+        self.scan_action.setIcon(icon("SP_DriveHDIcon"))
+        self.set_aside_action = self._action(
+            self.tr("Set-aside pages…"), acquisition.show_set_aside, name="set-aside"
+        )
+        self.ocr_options_action = self._action(
+            self.tr("Recognise text with options…"),
+            lambda: acquisition.ask_recognise(self.current_ids()),
+            "Ctrl+Shift+R",
         )
         self.export_action = self._action(
-            self.tr("Export…"), self.choose_export, "Ctrl+E", "export"
+            self.tr("Export…"), self.exports.choose, "Ctrl+E", "export"
         )
         self.export_action.setIcon(icon("SP_DialogSaveButton"))
         self.ocr_action = self._action(
             self.tr("Recognise text"),
-            lambda: self.recognise(self._current_ids()),
+            lambda: acquisition.recognise(self.current_ids()),
             "Ctrl+R",
             "ocr",
         )
         self.ocr_action.setIcon(icon("SP_MediaPlay"))
         self.ocr_all_action = self._action(
-            self.tr("Recognise every document"), lambda: self.recognise([], everything=True)
+            self.tr("Recognise every document"), lambda: acquisition.recognise([], everything=True)
         )
         self.search_action = self._action(
-            self.tr("Search"), self.focus_search, QKeySequence.StandardKey.Find, "search"
+            self.tr("Search"), review.focus_search, QKeySequence.StandardKey.Find, "search"
         )
         self.search_action.setIcon(icon("SP_FileDialogContentsView"))
+        self.next_hit_action = self._action(
+            self.tr("Next hit"), lambda: review.step_hit(1), QKeySequence.StandardKey.FindNext
+        )
+        self.previous_hit_action = self._action(
+            self.tr("Previous hit"),
+            lambda: review.step_hit(-1),
+            QKeySequence.StandardKey.FindPrevious,
+        )
+        self.find_in_document_action = self._action(
+            self.tr("Find in this document…"), review.find_in_document, "Ctrl+Shift+F"
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("SP_ArrowBack"))
@@ -245,13 +365,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.new_collection_action = self._action(
-            self.tr("New collection…"), self.new_collection, "Ctrl+Shift+N"
+            self.tr("New collection…"), library.new_collection, "Ctrl+Shift+N"
         )
         self.previous_action = self._action(
-            self.tr("Previous page"), lambda: self.step_page(-1), "PgUp"
+            self.tr("Previous page"), lambda: review.step_page(-1), "PgUp"
         )
         self.previous_action.setIcon(icon("SP_ArrowUp"))
-        self.next_action = self._action(self.tr("Next page"), lambda: self.step_page(1), "PgDown")
+        self.next_action = self._action(self.tr("Next page"), lambda: review.step_page(1), "PgDown")
         self.next_action.setIcon(icon("SP_ArrowDown"))
         self.zoom_in_action = self._action(self.tr("Zoom in"), self.viewer.zoom_in, "+")
         self.zoom_in_action.setShortcuts(
@@ -268,12 +388,52 @@ class MainWindow(QMainWindow):
         )
         self.boxes_action.setCheckable(True)
         self.boxes_action.setChecked(True)
+        self.side_action = self._action(
+            self.tr("Side panels"),
+            lambda: self.side_tabs.setVisible(self.side_action.isChecked()),
+            "F9",
+            "side-panels",
+        )
+        self.side_action.setCheckable(True)
+        self.side_action.setChecked(True)
+        self.under_action = self._action(
+            self.tr("Text under the page"),
+            lambda: self.set_placement(UNDER if self.under_action.isChecked() else BESIDE),
+            name="text-under",
+        )
+        self.under_action.setCheckable(True)
+        self.under_action.setChecked(self.placement() == UNDER)
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.unlock_action = self._action(
-            self.tr("Unlock the vault…"), self.unlock_vault, name="unlock-vault"
+            self.tr("Unlock the vault…"), lambda: self.vault.unlock(), name="unlock-vault"
         )
         self.lock_action = self._action(
-            self.tr("Lock the vault"), self.lock_vault, "Ctrl+L", "lock-vault"
+            self.tr("Lock the vault"), self.vault.lock, "Ctrl+L", "lock-vault"
+        )
+        self.create_vault_action = self._action(
+            self.tr("Create the vault…"), lambda: self.vault.create(), name="create-vault"
+        )
+        self.classify_action = self._action(
+            self.tr("Classify…"), lambda: self.vault.classify(self.chosen_ids()), name="classify"
+        )
+        self.split_action = self._action(
+            self.tr("Split before this page"),
+            lambda: review.split_before(self.page_number),
+            name="split",
+        )
+        self.merge_action = self._action(
+            self.tr("Merge the chosen documents"),
+            lambda: review.merge(self.tree.selected_documents()),
+            name="merge",
+        )
+        self.crop_action = self._action(
+            self.tr("Crop this page"), lambda: review.start_crop(self.page_number), name="crop"
+        )
+        self.print_action = self._action(
+            self.tr("Print…"), self.exports.ask_print, QKeySequence.StandardKey.Print, "print"
+        )
+        self.copy_action = self._action(
+            self.tr("Internal copies…"), self.vault.ask_internal_copy, name="internal-copy"
         )
         # Keys typed into a text field belong to the field: page and zoom keys act on the
         # viewer and the strip only.
@@ -289,14 +449,58 @@ class MainWindow(QMainWindow):
             self.thumbnails.addAction(action)
             self.tree.addAction(action)
 
+    def update_actions(self) -> None:
+        """Actions that need an open document are off without one, and say why."""
+        opened = self.document is not None
+        why = "" if opened else self.tr("Open a document in the library first")
+        for action, tip in (
+            (self.export_action, self.tr("Export the open document")),
+            (self.ocr_action, self.tr("Recognise the text of the open document")),
+            (self.ocr_options_action, self.tr("Recognise the text of the open document")),
+            (self.copy_action, self.tr("Numbered internal copies of the open document")),
+            (self.crop_action, self.tr("Crop the page shown to the part you draw")),
+            (self.print_action, self.tr("Print the open document")),
+        ):
+            action.setEnabled(opened)
+            action.setToolTip(tip if opened else why)
+            action.setStatusTip(tip if opened else why)
+        splittable = opened and self.page_number > 1
+        self.split_action.setEnabled(splittable)
+        self.split_action.setToolTip(
+            self.tr("Cut the document before the page shown")
+            if splittable
+            else self.tr("Show a page after the first to split before it")
+        )
+        several = len(self.tree.selected_documents()) > 1
+        self.merge_action.setEnabled(several)
+        self.merge_action.setToolTip(
+            self.tr("Join the chosen documents into the first")
+            if several
+            else self.tr("Choose two documents or more in the library (Ctrl+click)")
+        )
+
+    def _files_dropped_on_tree(self, paths: list[Path], collection: int | None) -> None:
+        names = {c.id: c.name for c in self.tree.contents.collections}
+        self.acquisition.ask_import(paths, names.get(collection) if collection else None)
+
+    def chosen_ids(self) -> list[str]:
+        """The documents chosen in the tree, else the open one."""
+        return self.tree.selected_documents() or self.current_ids()
+
+    def current_ids(self) -> list[str]:
+        return [self.document.id] if self.document else []
+
     def _menus(self) -> None:
         bar = self.menuBar()
         files = bar.addMenu(self.tr("&File"))
         files.addAction(self.import_action)
         files.addAction(self.import_folder_action)
+        files.addAction(self.scan_action)
+        files.addAction(self.set_aside_action)
         files.addAction(self.export_action)
-        if _has_samples():
-            files.addAction(self.tr("Load the sample pages"), self.load_samples)
+        files.addAction(self.print_action)
+        if has_samples():
+            files.addAction(self.tr("Load the sample pages"), self.acquisition.load_samples)
         files.addSeparator()
         files.addAction(self.quit_action)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -305,9 +509,17 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.new_collection_action)
         edit.addAction(self.search_action)
+        edit.addAction(self.find_in_document_action)
+        edit.addAction(self.next_hit_action)
+        edit.addAction(self.previous_hit_action)
         document = bar.addMenu(self.tr("&Document"))
         document.addAction(self.ocr_action)
+        document.addAction(self.ocr_options_action)
         document.addAction(self.ocr_all_action)
+        document.addSeparator()
+        document.addAction(self.crop_action)
+        document.addAction(self.split_action)
+        document.addAction(self.merge_action)
         document.addSeparator()
         document.addAction(self.previous_action)
         document.addAction(self.next_action)
@@ -321,6 +533,9 @@ class MainWindow(QMainWindow):
         ):
             view.addAction(action)
         view.addSeparator()
+        view.addAction(self.side_action)
+        view.addAction(self.under_action)
+        view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.jobs_dock.toggleViewAction())
         languages = view.addMenu(self.tr("Language"))
         names = {"vi": "Tiếng Việt", "en": "English"}
@@ -338,7 +553,7 @@ class MainWindow(QMainWindow):
         tools.setObjectName("main-toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, self.ocr_action, self.export_action):
+        for action in (self.import_action, self.scan_action, self.ocr_action, self.export_action):
             tools.addAction(action)
         tools.addSeparator()
         tools.addAction(self.undo_action)
@@ -361,6 +576,13 @@ class MainWindow(QMainWindow):
         vault = bar.addMenu(self.tr("&Vault"))
         vault.addAction(self.unlock_action)
         vault.addAction(self.lock_action)
+        vault.addSeparator()
+        vault.addAction(self.classify_action)
+        vault.addAction(self.copy_action)
+        vault.addAction(self.tr("Register of internal copies"), self.vault.show_register)
+        vault.addSeparator()
+        vault.addAction(self.create_vault_action)
+        vault.addAction(self.tr("Lock when idle after…"), self.vault.set_idle_minutes)
 
     # --- asking the user (tests replace these) ------------------------------------------------
 
@@ -379,6 +601,24 @@ class MainWindow(QMainWindow):
         item, ok = QInputDialog.getItem(self, title, label, items, 0, False)
         return item if ok else None
 
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a dialog and wait for the person's answer."""
+        return dialog.exec()
+
+    def ask_password(self, name: str) -> str | None:
+        """The password of a protected PDF file."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("A protected PDF file"),
+            self.tr("“%1” is protected by a password. Password:").replace("%1", name),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def ask_number(self, title: str, label: str, value: float) -> float | None:
+        number, ok = QInputDialog.getDouble(self, title, label, value, 0.5, 1440, 1)
+        return number if ok else None
+
     def ask_passphrase(self, reason: str = "") -> str | None:
         dialog = PassphraseDialog(reason, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -390,19 +630,24 @@ class MainWindow(QMainWindow):
     # --- failures ------------------------------------------------------------------------------
 
     def fail(
-        self, title: str, retry: Callable[[], Any] | None = None
+        self,
+        title: str,
+        retry: Callable[[], object] | None = None,
+        offers: dict[str, Offer] | None = None,
     ) -> Callable[[BaseException], None]:
         """How a task tells of its failure. Work that met a locked vault (`retry` given) asks
-        for the passphrase and, once the vault is open, runs `retry`."""
+        for the passphrase and, once the vault is open, runs `retry`; `offers` are the ways
+        out the dialog offers for an error's code."""
 
         def report(error: BaseException) -> None:
             if isinstance(error, VaultLocked):
-                self._show_vault_state()  # it may have been locked meanwhile
+                self.vault.show_state()  # it may have been locked meanwhile
                 if retry is not None:
-                    self.unlock_vault(self._secret_reason(), then=retry)
+                    self.vault.unlock(self.vault.secret_reason(), then=retry)
                     return
             if is_expected(error):
-                show_error(self, title, error)
+                code = error.code if isinstance(error, DigitizerError) else ""
+                show_error(self, title, error, (offers or {}).get(code))
             else:
                 task = self.sender()
                 trace = task.error_trace if isinstance(task, Task) else ""
@@ -410,776 +655,11 @@ class MainWindow(QMainWindow):
 
         return report
 
-    # --- the library ---------------------------------------------------------------------------
-
-    def refresh_library(self, select: str | None = None) -> Task:
-        station = self.station
-
-        def read(_p: TaskProgress, _c: threading.Event) -> LibraryContents:
-            return LibraryContents(
-                station.documents(),
-                station.collections(),
-                station.recognised_pages(),
-                station.vault_status().exists,
-            )
-
-        return self.runner.run(
-            read,
-            title=self.tr("Reading the library"),
-            kind="read",
-            listed=False,
-            on_success=lambda contents: self._show_library(contents, select),
-            on_failure=self.fail(self.tr("Cannot read the library")),
-        )
-
-    def _show_library(self, contents: LibraryContents, select: str | None) -> None:
-        if contents.has_vault != self.vault_exists:
-            self.vault_exists = contents.has_vault
-            self._show_vault_state()
-        current = self.document.id if self.document else None
-        self.tree.show_contents(contents, keep=select or current)
-        if select and (self.document is None or self.document.id != select):
-            self.open_document(select)
-        if self.document is not None and self.document.id not in self.tree.document_ids():
-            self._clear_document()
-
-    def open_document(self, document_id: str, page: int | None = None) -> Task | None:
-        """Show a document at `page` (default: the first; for the open one: where it is)."""
-        if self.document is not None and self.document.id == document_id:
-            if page is not None and page != self.page_number:
-                self.open_page(page)
-            return None
-        listed = next((d for d in self.tree.contents.documents if d.id == document_id), None)
-        locked = not self.station.vault_unlocked
-        if listed is not None and listed.classification.is_secret and locked:
-            return self._unlock_to_open(listed, page)
-        page = page or 1
-        self._document_request += 1
-        request = self._document_request
-        station = self.station
-
-        def read(_p: TaskProgress, _c: threading.Event) -> tuple[Any, ...]:
-            return station.document(document_id)
-
-        return self.runner.run(
-            read,
-            title=self.tr("Opening a document"),
-            kind="read",
-            listed=False,
-            on_success=lambda result: self._show_document(request, result, page),
-            on_failure=lambda error: self._document_failed(request, document_id, page, error),
-        )
-
-    def _document_failed(
-        self, request: int, document_id: str, page: int, error: BaseException
-    ) -> None:
-        if request != self._document_request:
-            return  # another document was asked for since
-        title = self.tr("Cannot open the document")
-        self.fail(title, lambda: self.open_document(document_id, page))(error)
-
-    def _unlock_to_open(self, document: Document, page: int | None) -> Task | None:
-        """A secret document chosen while the vault is locked: unlock first, then open it."""
-        reason = (
-            self.tr("“%1” is classified %2. Type the vault's passphrase to open it.")
-            .replace("%1", document_name(document))
-            .replace("%2", classification_label(document.classification))
-        )
-        task = self.unlock_vault(reason, then=lambda: self.open_document(document.id, page))
-        if task is None:  # not unlocked: the tree goes back to what is shown
-            self.statusBar().showMessage(
-                self.tr("Secret documents open only while the vault is unlocked"), 8000
-            )
-            if self.document is not None:
-                self.tree.select_document(self.document.id)
-            else:
-                self.tree.setCurrentIndex(QModelIndex())
-        return task
-
-    def _show_document(self, request: int, result: tuple[Any, ...], page: int) -> None:
-        if request != self._document_request:
-            return  # another document was asked for since
-        document, pages, collection = result
-        self.document, self.pages, self.collection_name = document, pages, collection
-        self.page_number = 0
-        self.record.show_document(document)
-        self._show_banner(document)
-        self.thumbnails.show_pages([p.number for p in pages])
-        self._load_thumbnails(document.id)
-        if pages:
-            self.open_page(min(max(page, 1), len(pages)))
-        self.tree.select_document(document.id)
-
-    def _show_banner(self, document: Document | None) -> None:
-        """A secret document carries its level above the page while it is open."""
-        if document is None or not document.classification.is_secret:
-            self.banner.hide()
-            return
-        self.banner.setText(
-            self.tr(
-                "%1 — a secret document, kept in the vault; it closes when the vault is locked"
-            ).replace("%1", classification_label(document.classification).upper())
-        )
-        self.banner.show()
-
-    def _load_thumbnails(self, document_id: str) -> None:
-        station = self.station
-
-        def make(_p: TaskProgress, cancel: threading.Event) -> list[tuple[int, QImage]]:
-            # A secret document's pages are opened from the vault into memory, one at a time.
-            return [
-                (number, thumbnail(image)) for number, image in station.page_images(document_id)
-            ]
-
-        def show(result: list[tuple[int, QImage]]) -> None:
-            if self.document is not None and self.document.id == document_id:
-                for number, image in result:
-                    self.thumbnails.set_thumbnail(number, image)
-
-        self.runner.run(
-            make,
-            title=self.tr("Thumbnails"),
-            kind="read",
-            listed=False,
-            on_success=show,
-            on_failure=lambda _e: None,
-        )
-
-    def _clear_document(self) -> None:
-        self.document, self.pages, self.view, self.page_number = None, [], None, 0
-        self._page_request += 1  # what is still being read is not shown
-        self._document_request += 1
-        self.thumbnails.clear()
-        self.viewer.clear_page()
-        self.text.show_text(None, False)
-        self.record.show_document(None)
-        self._show_banner(None)
-        self.page_label.setText("")
-
-    def _current_ids(self) -> list[str]:
-        return [self.document.id] if self.document else []
-
-    # --- pages ---------------------------------------------------------------------------------
-
-    def open_page(self, number: int, hits: Sequence[Any] = ()) -> Task | None:
-        if self.document is None:
-            return None
-        if hits:
-            self.pending_hits[number] = hits
-        self._page_request += 1
-        request = self._page_request
-        station, document_id = self.station, self.document.id
-        self.page_number = number
-        self.thumbnails.select_page(number)
-
-        def read(_p: TaskProgress, _c: threading.Event) -> tuple[PageView, QImage]:
-            view = station.page_view(document_id, number)
-            # In the pixel format the screen draws, so the GUI thread need not convert it.
-            image = page_qimage(view.image)
-            return view, image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-
-        return self.runner.run(
-            read,
-            title=self.tr("Opening a page"),
-            kind="read",
-            listed=False,
-            on_success=lambda result: self._show_page(request, result),
-            on_failure=lambda error: self._page_failed(request, number, error),
-        )
-
-    def _page_failed(self, request: int, number: int, error: BaseException) -> None:
-        if request != self._page_request:
-            return  # no longer asked for (the vault was locked and the document closed, say)
-        self.fail(self.tr("Cannot open the page"), lambda: self.open_page(number))(error)
-
-    def _show_page(self, request: int, result: tuple[PageView, QImage]) -> None:
-        if request != self._page_request:
-            return
-        view, image = result
-        self.view = view
-        words = list(view.text.words()) if view.text else []
-        self.viewer.show_page(image, view.size, words)
-        self.text.show_text(view.text, view.corrected)
-        hits = self.pending_hits.pop(view.page.number, ())
-        if hits:
-            self.viewer.show_hits(hits)
-        total = len(self.pages)
-        self.page_label.setText(
-            self.tr("Page %1 of %2").replace("%1", str(view.page.number)).replace("%2", str(total))
-        )
-
-    def step_page(self, step: int) -> None:
-        if self.document is None or not self.pages:
-            return
-        number = min(max(self.page_number + step, 1), len(self.pages))
-        if number != self.page_number:
-            self.open_page(number)
-
-    def _word_clicked_on_image(self, index: int) -> None:
-        self.text.select_word(index)
-        self.viewer.select_word(index)
-
-    # --- import, OCR, export -------------------------------------------------------------------
-
-    def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import files"),
-            str(Path.home()),
-            self.tr("Scans and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)"),
-        )
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def import_paths(self, paths: Sequence[Path], collection: str | None = None) -> Task:
-        from digitizer.acquire.importer import ImportOptions
-
-        station = self.station
-        options = ImportOptions(collection=collection)
-
-        def work(progress: TaskProgress, cancel: threading.Event) -> Any:
-            return station.import_paths(list(paths), options, progress, cancel)
-
-        names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-        task = self.runner.run(
-            work,
-            title=self.tr("Import %1").replace("%1", names),
-            kind="import",
-            write=True,
-            on_failure=self.fail(self.tr("Import failed")),
-        )
-        task.succeeded.connect(lambda report: self._imported(task, report))
-        return task
-
-    def _imported(self, task: Task, report: Any) -> None:
-        pages = sum(item.pages for item in report.imported)
-        summary = (
-            self.tr("%1 document(s), %2 page(s) imported")
-            .replace("%1", str(len(report.imported)))
-            .replace("%2", str(pages))
-        )
-        if report.duplicates:
-            summary += "; " + self.tr("%1 already in the library").replace(
-                "%1", str(len(report.duplicates))
-            )
-        if report.failed:
-            summary += "; " + self.tr("%1 failed").replace("%1", str(len(report.failed)))
-            details = "\n".join(f"{f.source}: {f.message} [{f.code}]" for f in report.failed)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Some files were not imported"),
-                details,
-                parent=self,
-            )
-            box.setObjectName("error-dialog")
-            box.open()
-        self.jobs.note(task, summary)
-        first = report.imported[0].document_id if report.imported else None
-        self.refresh_library(select=first)
-
-    def recognise(self, document_ids: Sequence[str], everything: bool = False) -> Task | None:
-        if not document_ids and not everything:
-            return None
-        station = self.station
-
-        def work(progress: TaskProgress, cancel: threading.Event) -> Any:
-            return station.ocr(
-                document_ids, everything=everything, progress=progress, cancel=cancel
-            )
-
-        task = self.runner.run(
-            work,
-            title=self.tr("Recognise text"),
-            kind="ocr",
-            write=True,
-            on_failure=self.fail(
-                self.tr("Recognition failed"), lambda: self.recognise(document_ids, everything)
-            ),
-        )
-        task.succeeded.connect(lambda report: self._recognised(task, report))
-        return task
-
-    def _recognised(self, task: Task, report: Any) -> None:
-        summary = (
-            self.tr("%1 page(s) recognised, %2 already done")
-            .replace("%1", str(report.done))
-            .replace("%2", str(report.skipped))
-        )
-        if report.failed:
-            summary += "; " + self.tr("%1 failed").replace("%1", str(len(report.failed)))
-            details = "\n".join(
-                f"{f.document_id} p. {f.page}: {f.message} [{f.code}]" for f in report.failed
-            )
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Some pages were not read"), details, parent=self
-            )
-            box.setObjectName("error-dialog")
-            box.open()
-        if report.cancelled:
-            summary += "; " + self.tr("cancelled")
-        self.jobs.note(task, summary)
-        self.refresh_library()
-        if self.document is not None and self.page_number:
-            self.open_page(self.page_number)
-
-    def choose_export(self) -> None:
-        if self.document is None:
-            return
-        dialog = ExportDialog(document_name(self.document), self.collection_name, Path.home(), self)
-        if dialog.exec():
-            self.export(dialog.request())
-
-    def export(self, request: ExportRequest) -> Task | None:
-        if self.document is None:
-            return None
-        station, document_id, collection = self.station, self.document.id, self.collection_name
-
-        def work(_p: TaskProgress, _c: threading.Event) -> Any:
-            if not request.is_publishing:
-                return station.export(
-                    document_id,
-                    request.fmt,
-                    request.out,
-                    allow_unrecognised=request.allow_unrecognised,
-                )
-            from digitizer.export.publish import PublishOptions
-            from digitizer.export.qr_stamp import Placement
-
-            options = PublishOptions(
-                placement=Placement(request.qr_placement),
-                cover=request.cover,
-                with_images=request.with_images,
-                with_epub=request.with_epub,
-                allow_unrecognised=request.allow_unrecognised,
-            )
-            if request.whole_collection and collection:
-                return station.publish(
-                    request.fmt, request.out, collections=[collection], options=options
-                )
-            return station.publish(
-                request.fmt, request.out, documents=[document_id], options=options
-            )
-
-        task = self.runner.run(
-            work,
-            title=self.tr("Export %1").replace("%1", request.out.name),
-            kind="export",
-            on_failure=self.fail(self.tr("Export failed")),
-        )
-        task.succeeded.connect(
-            lambda result: self.jobs.note(task, self.tr("Wrote %1").replace("%1", str(result.path)))
-        )
-        return task
-
-    # --- search ----------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.side_tabs.setCurrentWidget(self.search)
-        self.search.field.setFocus()
-        self.search.field.selectAll()
-
-    def run_search(self, query: str, filters: dict[str, str | int]) -> Task:
-        station = self.station
-        self.last_search = (query, filters)
-
-        def work(_p: TaskProgress, _c: threading.Event) -> SearchOutcome:
-            return station.search(query, limit=50, filters=filters or None, group_by_document=True)
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, DigitizerError):
-                self.search.show_error(error.message)
-            else:
-                self.fail(self.tr("Search failed"))(error)
-
-        self.side_tabs.setCurrentWidget(self.search)
-        return self.runner.run(
-            work,
-            title=self.tr("Search “%1”").replace("%1", query),
-            kind="search",
-            listed=False,
-            on_success=self.search.show_outcome,
-            on_failure=failed,
-        )
-
-    def open_hit(self, hit: PageHit) -> None:
-        self.pending_hits[hit.page] = hit.boxes
-        if self.document is not None and self.document.id == hit.document_id:
-            self.open_page(hit.page, hit.boxes)
-        else:
-            self.open_document(hit.document_id, hit.page)
-
-    # --- corrections and records -----------------------------------------------------------
-
-    def save_correction(self, text: str) -> Task | None:
-        if self.document is None or self.view is None:
-            return None
-        station, document_id, number = self.station, self.document.id, self.view.page.number
-
-        def work(_p: TaskProgress, _c: threading.Event) -> Any:
-            return station.correct_page(document_id, number, text)
-
-        def saved(result: Any) -> None:
-            self.statusBar().showMessage(
-                self.tr("Correction saved: %1 word(s) changed").replace(
-                    "%1", str(result.changed_words)
-                ),
-                5000,
-            )
-            current = self.document is not None and self.document.id == document_id
-            if current and self.page_number == number:
-                self.open_page(number)
-
-        return self.runner.run(
-            work,
-            title=self.tr("Save the correction of page %1").replace("%1", str(number)),
-            kind="correction",
-            write=True,
-            listed=False,
-            on_success=saved,
-            on_failure=self.fail(self.tr("Cannot save the correction")),
-        )
-
-    def save_record(self, document_id: str, changes: dict[str, Any]) -> Task:
-        station = self.station
-
-        def work(_p: TaskProgress, _c: threading.Event) -> Document:
-            return station.describe(document_id, **changes)
-
-        def saved(document: Document) -> None:
-            if self.document is not None and self.document.id == document.id:
-                self.document = document
-                self.record.show_document(document)
-            self.statusBar().showMessage(self.tr("Record saved"), 5000)
-            self.refresh_library()
-
-        return self.runner.run(
-            work,
-            title=self.tr("Save the record"),
-            kind="record",
-            write=True,
-            listed=False,
-            on_success=saved,
-            on_failure=self.fail(self.tr("Cannot save the record")),
-        )
-
-    # --- library editing, undoable -----------------------------------------------------------
-
-    def _change(
-        self,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-        redo: Callable[[], Any] | None = None,
-        reopen: bool = False,
-    ) -> bool:
-        """Make a change now and push it on the undo stack."""
-        try:
-            result = do()
-        except Exception as error:
-            self.fail(text)(error)
-            return False
-        state = {"result": result}
-
-        def undo_step() -> None:
-            undo(state["result"])
-
-        def redo_step() -> None:
-            state["result"] = (redo or do)()
-
-        def after() -> None:
-            self.refresh_library()
-            if reopen and self.document is not None:
-                self._reopen_document()
-
-        self.undo_stack.push(Change(text, undo_step, redo_step, after, self.fail(text)))
-        after()
-        return True
-
-    def _reopen_document(self) -> None:
-        if self.document is not None:
-            document_id, page = self.document.id, self.page_number
-            self.document = None
-            self.open_document(document_id, page or 1)
-
-    def new_collection(self) -> None:
-        name = self.ask_text(self.tr("New collection"), self.tr("Name of the collection:"))
-        if name is None:
-            return
-        station = self.station
-        self._change(
-            self.tr("New collection"),
-            lambda: station.create_collection(name),
-            lambda ident: station.delete_collection(ident),
-        )
-
-    def rename(self, kind: str, ident: str) -> None:
-        if kind == "collection":
-            collection = next(
-                (c for c in self.tree.contents.collections if str(c.id) == ident), None
-            )
-            if collection is None:
-                return
-            name = self.ask_text(
-                self.tr("Rename the collection"), self.tr("New name:"), collection.name
-            )
-            if name is None:
-                return
-            station, cid = self.station, collection.id
-            self._change(
-                self.tr("Rename the collection"),
-                lambda: station.rename_collection(cid, name),
-                lambda old: station.rename_collection(cid, old),
-            )
-            return
-        document = next((d for d in self.tree.contents.documents if d.id == ident), None)
-        if document is None:
-            return
-        title = self.ask_text(
-            self.tr("Rename the document"), self.tr("Title:"), document.metadata.title
-        )
-        if title is None:
-            return
-        station, old_title = self.station, document.metadata.title
-        self._change(
-            self.tr("Rename the document"),
-            lambda: station.describe(ident, title=title),
-            lambda _d: station.describe(ident, title=old_title),
-            reopen=True,
-        )
-
-    def move_document(self, document_id: str) -> None:
-        collections = self.tree.contents.collections
-        none = self.tr("(no collection)")
-        choice = self.ask_item(
-            self.tr("Move to collection"),
-            self.tr("Collection:"),
-            [c.name for c in collections] + [none],
-        )
-        if choice is None:
-            return
-        target = next((c.id for c in collections if c.name == choice), None)
-        station = self.station
-        self._change(
-            self.tr("Move the document"),
-            lambda: station.move_document(document_id, target),
-            lambda was: station.move_document(document_id, *was),
-        )
-
-    def delete(self, kind: str, ident: str) -> None:
-        station = self.station
-        if kind == "collection":
-            collection = next(
-                (c for c in self.tree.contents.collections if str(c.id) == ident), None
-            )
-            if collection is None or not self.ask_confirmation(
-                self.tr("Delete the collection"),
-                self.tr("Delete the collection “%1”? Its documents stay in the library.").replace(
-                    "%1", collection.name
-                ),
-            ):
-                return
-            cid = collection.id
-            self._change(
-                self.tr("Delete the collection"),
-                lambda: station.delete_collection(cid),
-                station.restore,
-            )
-            return
-        document = next((d for d in self.tree.contents.documents if d.id == ident), None)
-        if document is None or not self.ask_confirmation(
-            self.tr("Delete the document"),
-            self.tr("Delete “%1” and its %2 page(s)? You can undo this until you close the window.")
-            .replace("%1", document_name(document))
-            .replace("%2", str(document.page_count)),
-        ):
-            return
-        self.deleted_something = True
-        self._change(
-            self.tr("Delete the document"),
-            lambda: station.delete_document(ident),
-            station.restore,
-        )
-
-    def reorder_pages(self, order: list[int]) -> None:
-        if self.document is None:
-            return
-        station, document_id = self.station, self.document.id
-        self._change(
-            self.tr("Reorder pages"),
-            lambda: station.reorder_pages(document_id, order),
-            lambda back: station.reorder_pages(document_id, back),
-            reopen=True,
-        )
-
-    def rotate_page(self, number: int, turns: int) -> None:
-        if self.document is None:
-            return
-        station, document_id = self.station, self.document.id
-        self.deleted_something = True
-        self._change(
-            self.tr("Turn page %1").replace("%1", str(number)),
-            lambda: station.rotate_page(document_id, number, turns),
-            station.restore_page,
-            reopen=True,
-        )
-
-    def delete_page(self, number: int) -> None:
-        if self.document is None or not self.ask_confirmation(
-            self.tr("Delete the page"),
-            self.tr("Delete page %1? You can undo this until you close the window.").replace(
-                "%1", str(number)
-            ),
-        ):
-            return
-        station, document_id = self.station, self.document.id
-        self.deleted_something = True
-        self._change(
-            self.tr("Delete page %1").replace("%1", str(number)),
-            lambda: station.delete_page(document_id, number),
-            station.restore,
-            reopen=True,
-        )
-
-    # --- vault -------------------------------------------------------------------------------
-
-    def unlock_vault(self, reason: str = "", then: Callable[[], Any] | None = None) -> Task | None:
-        """Ask for the passphrase and unlock the vault on a worker (scrypt takes a moment); a
-        wrong passphrase is a dialog and changes nothing. `then` runs once the vault is open.
-        None when the vault is open already (`then` has run) or the person did not unlock."""
-        if self.station.vault_unlocked:
-            if then is not None:
-                then()
-            return None
-        passphrase = self.ask_passphrase(reason)
-        if passphrase is None:
-            return None
-        station = self.station
-
-        def work(_p: TaskProgress, _c: threading.Event) -> float:
-            station.unlock(passphrase)
-            return idle_minutes(station.setting(IDLE_SETTING))
-
-        def unlocked(minutes: float) -> None:
-            station.vault_idle_seconds = minutes * 60
-            self.last_input = time.monotonic()
-            self.vault_exists = True
-            self._show_vault_state()
-            self.statusBar().showMessage(self.tr("The vault is unlocked"), 5000)
-            self.refresh_library()
-            if then is not None:
-                then()
-
-        return self.runner.run(
-            work,
-            title=self.tr("Unlock the vault"),
-            kind="vault",
-            listed=False,
-            on_success=unlocked,
-            on_failure=self.fail(self.tr("Cannot unlock the vault")),
-        )
-
-    def lock_vault(self) -> None:
-        """Forget the vault's key and take every secret document off the screen."""
-        self.station.lock()
-        self._locked(self.tr("The vault is locked"))
-
-    def check_idle(self) -> bool:
-        """Lock the vault when it was left idle: no key or mouse press in the window, no work
-        running, and no secret work in the core for the idle time. True when it locked."""
-        if not self.station.vault_unlocked:
-            self._show_vault_state()
-            return False
-        quiet = time.monotonic() - self.last_input >= self.station.vault_idle_seconds
-        if not quiet or self.runner.busy() or not self.station.lock_if_idle():
-            return False
-        minutes = self.station.vault_idle_seconds / 60
-        self._locked(
-            self.tr("The vault was locked after %1 minute(s) without use").replace(
-                "%1", f"{minutes:.3g}"
-            )
-        )
-        return True
-
-    def _locked(self, message: str) -> None:
-        self._show_vault_state()
-        self.statusBar().showMessage(message, 10000)
-        if self.document is not None and self.document.classification.is_secret:
-            self.tree.setCurrentIndex(QModelIndex())
-            self._clear_document()
-        if self.search.outcome is not None and self.last_search is not None:
-            self.search.clear_results()  # its hits may be secret: search again without them
-            self.run_search(*self.last_search)
-        self.refresh_library()  # secret documents' titles are in the vault again
-
-    def _show_vault_state(self) -> None:
-        """The status bar, the vault's actions, the search note and the idle timer, as the
-        vault is now."""
-        unlocked = self.station.vault_unlocked
-        self.vault_switch.show_state(exists=self.vault_exists or unlocked, unlocked=unlocked)
-        self.unlock_action.setEnabled(not unlocked)
-        self.lock_action.setEnabled(unlocked)
-        self.search.secret_note.setVisible(self.vault_exists and not unlocked)
-        if unlocked and not self.idle_timer.isActive():
-            self.idle_timer.start()
-        elif not unlocked:
-            self.idle_timer.stop()
-        self._watch_input(unlocked)
-
-    def _watch_input(self, on: bool) -> None:
-        """Note the person's key and mouse presses (for the idle lock) while the vault is
-        unlocked; only then, so that the filter costs nothing the rest of the time."""
-        app = QApplication.instance()
-        if app is None or on == self._watching_input:
-            return
-        if on:
-            self.last_input = time.monotonic()
-            app.installEventFilter(self)
-        else:
-            app.removeEventFilter(self)
-        self._watching_input = on
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in _INPUT_EVENTS:
-            self.last_input = time.monotonic()
-        return super().eventFilter(watched, event)
-
-    def _secret_reason(self) -> str:
-        return self.tr("This work touches a secret document: type the vault's passphrase.")
-
-    # --- samples, language, about --------------------------------------------------------------
-
-    def offer_samples(self) -> QMessageBox | None:
-        """On an empty library, offer to load the bundled sample pages."""
-        if not _has_samples():
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("An empty library"),
-            self.tr(
-                "This library holds no documents yet. Load the sample pages (a resolution, "
-                "an official letter and two pages of a Party-history book) and recognise "
-                "them?"
-            ),
-            parent=self,
-        )
-        box.setObjectName("samples-offer")
-        load = box.addButton(self.tr("Load the samples"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
-        box.finished.connect(lambda _r: box.clickedButton() is load and self.load_samples())
-        box.open()
-        return box
-
-    def load_samples(self) -> Task:
-        task = self.import_paths([sample_pages_path()], collection=SAMPLES_COLLECTION)
-        task.succeeded.connect(
-            lambda report: self.recognise([i.document_id for i in report.imported])
-        )
-        return task
+    def show_failures(self, title: str, failures: list[tuple[str, str, str]]) -> QMessageBox:
+        """What failed in a batch (where, code, the core's message), in the window's words."""
+        return show_failures(self, title, failures)
+
+    # --- language, about -----------------------------------------------------------------------
 
     def set_language(self, language: str) -> None:
         choose_language(language)
@@ -1215,16 +695,69 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.acquisition.import_paths(paths)
+
+    FINISH, CANCEL, KEEP = "finish", "cancel", "keep"
+
+    def ask_close_during_work(self, count: int) -> str | None:
+        """Closing while work runs: finish it first, cancel it, or keep it for the next start
+        (None: stay open)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Work is still running"),
+            self.tr("%1 job(s) are still running. What should happen to them?").replace(
+                "%1", str(count)
+            ),
+            parent=self,
+        )
+        box.setObjectName("close-during-work")
+        answers = {
+            box.addButton(self.tr("Finish, then close"), QMessageBox.ButtonRole.AcceptRole): (
+                self.FINISH
+            ),
+            box.addButton(self.tr("Stop the work"), QMessageBox.ButtonRole.DestructiveRole): (
+                self.CANCEL
+            ),
+            box.addButton(
+                self.tr("Keep it for the next start"), QMessageBox.ButtonRole.ActionRole
+            ): self.KEEP,
+        }
+        box.addButton(self.tr("Stay open"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((answer for button, answer in answers.items() if button is clicked), None)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        running = [task for task in self.runner.tasks if task.running]
+        if running and not self._closing:
+            choice = self.ask_close_during_work(len(running))
+            if choice is None:
+                event.ignore()
+                return
+            if choice == self.FINISH:
+                event.ignore()
+                self._closing = True
+                self.statusBar().showMessage(self.tr("The window closes when the work is done"))
+                for task in running:
+                    task.finished.connect(self._close_when_done)
+                return
+            if choice == self.KEEP:
+                kept = {ident for task in running if task.kind == "ocr" for ident in task.subject}
+                settings().setValue(RESUME_SETTING, ",".join(sorted(kept)))
+        self._close_now(event)
+
+    def _close_when_done(self) -> None:
+        if not any(task.running for task in self.runner.tasks):
+            self.close()
+
+    def _close_now(self, event: QtGui.QCloseEvent) -> None:
         if self.text.has_unsaved_edits() and self.ask_confirmation(
             self.tr("Unsaved correction"), self.tr("Save the correction of this page?")
         ):
             self.text.submit()
         self.runner.shutdown()
         self.station.lock()  # the key goes with the window
-        self._show_vault_state()
+        self.vault.show_state()
         if self.deleted_something:
             try:
                 self.station.purge_unused_objects()
@@ -1233,8 +766,3 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.crashes.uninstall()
         super().closeEvent(event)
-
-
-def _has_samples() -> bool:
-    folder = sample_pages_path()
-    return folder.is_dir() and any(folder.iterdir())

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QUndoCommand,
     QUndoStack,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -145,6 +146,8 @@ __all__ = [
     "QPlainTextEdit",
     "QPoint",
     "QPointF",
+    "QPrintDialog",
+    "QPrinter",
     "QProgressBar",
     "QPushButton",
     "QRectF",

@@ -250,6 +250,25 @@ class SearchPanel(QWidget):
         if isinstance(hit, PageHit):
             self.hit_opened.emit(hit)
 
+    def step_hit(self, step: int, document_id: str | None = None) -> PageHit | None:
+        """Open the next (or previous) hit of the results (of one document's, when given),
+        after the one chosen last."""
+        items = [
+            item
+            for item in self.hit_items()
+            if document_id is None
+            or getattr(item.data(0, HIT_ROLE), "document_id", None) == document_id
+        ]
+        if not items:
+            return None
+        current = self.results.currentItem()
+        index = items.index(current) if current in items else (-1 if step > 0 else 0)
+        item = items[(index + step) % len(items)]
+        self.results.setCurrentItem(item)
+        self._open(item)
+        hit = item.data(0, HIT_ROLE)
+        return hit if isinstance(hit, PageHit) else None
+
     def hit_items(self) -> list[QTreeWidgetItem]:
         """The page rows of the results, top to bottom."""
         items: list[QTreeWidgetItem] = []

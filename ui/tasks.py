@@ -14,11 +14,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from ui.qt import QObject, QRunnable, QThreadPool, Signal
 
-Work = Callable[["TaskProgress", threading.Event], Any]
+T = TypeVar("T")
+Work = Callable[["TaskProgress", threading.Event], object]
 
 
 class Task(QObject):
@@ -43,10 +44,12 @@ class Task(QObject):
         self.done = 0
         self.total = 0
         self.message = ""
-        self.result: Any = None
+        self.result: object = None
         self.error: BaseException | None = None
         self.error_trace = ""
         self.started = time.monotonic()
+        self.subject: tuple[str, ...] = ()
+        """The documents the work is about, when it is about some (what a later start resumes)."""
         # Called once the task is over, after `finished`. A plain attribute, not a connection: a
         # slot that holds the task would make a cycle through Qt that Python never collects,
         # keeping every result (pages, images) alive for the rest of the day.
@@ -130,13 +133,13 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        work: Work,
+        work: Callable[[TaskProgress, threading.Event], T],
         *,
         title: str,
         kind: str,
         write: bool = False,
         listed: bool = True,
-        on_success: Callable[[Any], None] | None = None,
+        on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> Task:
         """Run `work(progress, cancel)` on a worker; `on_success(result)` or

@@ -19,7 +19,7 @@ from ui.qt import (
     Signal,
 )
 
-THUMB = QSize(120, 160)
+THUMB = QSize(96, 128)
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -48,6 +48,8 @@ class ThumbnailStrip(QListWidget):
     reordered = Signal(list)  # the old page numbers in their new order
     rotate_requested = Signal(int, int)  # page number, quarter turns clockwise
     delete_requested = Signal(int)
+    split_requested = Signal(int)  # split the document before this page
+    crop_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,13 @@ class ThumbnailStrip(QListWidget):
         menu.addAction(self.tr("Turn right"), lambda: self.rotate_requested.emit(number, 1))
         menu.addAction(self.tr("Turn left"), lambda: self.rotate_requested.emit(number, 3))
         menu.addAction(self.tr("Turn upside down"), lambda: self.rotate_requested.emit(number, 2))
+        menu.addAction(self.tr("Crop…"), lambda: self.crop_requested.emit(number))
+        menu.addSeparator()
+        split = menu.addAction(
+            self.tr("Split the document before this page"),
+            lambda: self.split_requested.emit(number),
+        )
+        split.setEnabled(number > 1)
         menu.addSeparator()
         menu.addAction(self.tr("Delete page"), lambda: self.delete_requested.emit(number))
         menu.exec(self.viewport().mapToGlobal(position))

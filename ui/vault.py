@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from ui.qt import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -96,3 +97,87 @@ class VaultSwitch(QToolButton):
             self.setText(self.tr("Vault locked"))
             self.setToolTip(self.tr("Secret documents are shut. Click to unlock the vault."))
             self.setStyleSheet("QToolButton { color: #2e7d32; }")
+
+
+class NewVaultDialog(QDialog):
+    """The vault's passphrase, typed twice, when the vault is made."""
+
+    def __init__(self, minimum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("new-vault-dialog")
+        self.setWindowTitle(self.tr("Create the vault"))
+        self.setMinimumWidth(460)
+        self.minimum = minimum
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "Secret documents (Mật and above) are kept encrypted in the vault. Choose a "
+                "passphrase of at least %1 characters; without it nobody, not even you, can "
+                "open them again."
+            ).replace("%1", str(minimum)),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.field = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for field in (self.field, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            layout.addWidget(field)
+        self.field.setPlaceholderText(self.tr("Passphrase"))
+        self.again.setPlaceholderText(self.tr("The same passphrase again"))
+        self.problem = QLabel(self)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(self)
+        self.create_button = buttons.addButton(
+            self.tr("Create the vault"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field.textChanged.connect(self._check)
+        self.again.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        first, second = self.field.text(), self.again.text()
+        if len(first) < self.minimum:
+            problem = self.tr("At least %1 characters").replace("%1", str(self.minimum))
+        elif first != second:
+            problem = self.tr("The two passphrases differ")
+        else:
+            problem = ""
+        self.problem.setText(problem)
+        self.create_button.setEnabled(not problem)
+
+    def passphrase(self) -> str:
+        return self.field.text()
+
+
+class ClassifyDialog(QDialog):
+    """A level for the chosen documents and the reason for it (needed to lower a level)."""
+
+    def __init__(self, count: int, levels: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("classify-dialog")
+        self.setWindowTitle(self.tr("Classify %1 document(s)").replace("%1", str(count)))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        self.level = QComboBox(self)
+        for value, label in levels:
+            self.level.addItem(label, value)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(
+            self.tr("Why (needed to lower a level): a decision, a stamp, a date…")
+        )
+        layout.addWidget(QLabel(self.tr("Level"), self))
+        layout.addWidget(self.level)
+        layout.addWidget(QLabel(self.tr("Reason"), self))
+        layout.addWidget(self.reason)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Classify"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

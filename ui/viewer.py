@@ -19,6 +19,7 @@ from ui.qt import (
     QPainter,
     QPen,
     QPixmap,
+    QPointF,
     QRectF,
     Qt,
     QtGui,
@@ -44,6 +45,7 @@ def confidence_colour(confidence: float, threshold: float) -> QColor:
 class PageViewer(QGraphicsView):
     word_clicked = Signal(int)  # index of the word in reading order
     zoom_changed = Signal(float)
+    crop_chosen = Signal(QRectF)  # the region drawn, in the page frame's pixels
 
     FIT_PAGE, FIT_WIDTH, FREE = "page", "width", "free"
 
@@ -68,6 +70,9 @@ class PageViewer(QGraphicsView):
         self.overlay_visible = True
         self.fit = PageViewer.FIT_PAGE
         self.page_size = (0, 0)
+        self.cropping = False
+        self._crop_region = QRectF()
+        self.rubberBandChanged.connect(self._rubber_band)
 
     # --- content ---------------------------------------------------------------------------
 
@@ -136,7 +141,20 @@ class PageViewer(QGraphicsView):
             item.setZValue(3)
             self.hit_items.append(item)
         if self.hit_items:
-            self.ensureVisible(self.hit_items[0], 80, 80)
+            self.zoom_onto(self.hit_items[0].sceneBoundingRect())
+
+    def zoom_onto(self, region: QRectF) -> None:
+        """Zoom so that `region` (a hit) reads comfortably, an eighth of the view wide and
+        never smaller than the page fitted to the width, and centre it."""
+        width, _height = self.page_size
+        view = self.viewport().size()
+        if width <= 0 or region.width() <= 0:
+            return
+        fitted = (view.width() - 16) / width
+        readable = view.width() / 8 / region.width()
+        self.fit = PageViewer.FREE
+        self._set_scale(max(fitted, min(readable, 1.5)))
+        self.centerOn(region.center())
 
     def select_word(self, index: int | None) -> None:
         """Outline one word's box (None: none) and bring it into view."""
@@ -208,6 +226,30 @@ class PageViewer(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def start_crop(self) -> None:
+        """Let the person draw the region to keep; `crop_chosen` tells of it."""
+        self.cropping = True
+        self._crop_region = QRectF()
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def stop_crop(self) -> None:
+        self.cropping = False
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().unsetCursor()
+
+    def _rubber_band(self, _rect: object, start: QPointF, end: QPointF) -> None:
+        if self.cropping and not (start.isNull() and end.isNull()):
+            self._crop_region = QRectF(start, end).normalized()
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self.cropping and not self._crop_region.isEmpty():
+            region = self._crop_region.intersected(self.sceneRect())
+            self.stop_crop()
+            if not region.isEmpty():
+                self.crop_chosen.emit(region)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digitizer.errors import FileNotFound, InputError
+from digitizer.printable import printable
 from vietnamese.normalize import nfc
 
 # Files that operating systems and scanners leave in folders; never pages.
@@ -63,7 +64,7 @@ class ImportPlan:
 
 
 def _title_of(path: Path) -> str:
-    return nfc(path.name if path.is_dir() else path.stem)
+    return printable(nfc(path.name if path.is_dir() else path.stem))
 
 
 def plan_import(paths: Sequence[Path], *, one_document: bool) -> ImportPlan:

@@ -16,10 +16,13 @@ again (the importer finishes the document it began), one already imported is onl
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,16 +30,27 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from digitizer.acquire.discover import natural_key
-from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths
+from digitizer.acquire.importer import ImportOptions, ImportReport, import_paths, unreadable
 from digitizer.acquire.stack import StackOptions, StackReport, import_stacks
+from digitizer.errors import (
+    Cancelled,
+    DigitizerError,
+    FolderWatched,
+    LibraryError,
+    UnreadableContent,
+)
 from digitizer.library.library import Library, utc_now
 from digitizer.library.objects import sha256_of_file
+from digitizer.printable import display_name, printable
 from digitizer.progress import CancelEvent
 from digitizer.security.records import forget_names
 
 PROCESSED = "processed"
 FAILED = "failed"
 REASON_SUFFIX = ".reason.txt"
+# A file whose import is cut off this many times (the program killed while reading it, each
+# time) is set aside in failed/ rather than taken first at every start.
+MAX_ATTEMPTS = 3
 # Names that file-copying programs give a file while they are still writing it.
 _PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".filepart", "~")
 
@@ -92,12 +106,14 @@ class HotFolder:
         options: ImportOptions | None = None,
         watch: WatchOptions | None = None,
         on_outcome: Callable[[HotFolderOutcome], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.folder = folder.resolve()
         self.open_library = open_library  # a writable library, opened for each file taken
         self.options = options or ImportOptions()
         self.watch = watch or WatchOptions()
         self.on_outcome = on_outcome or (lambda outcome: None)
+        self.clock = clock  # seconds, for the settling time and the rescans
         self._lock = threading.Lock()
         self._woken: set[Path] = set()
         self._candidates: dict[Path, _Candidate] = {}
@@ -109,6 +125,28 @@ class HotFolder:
         now, then return. Returns what became of each file."""
         for name in (PROCESSED, FAILED):
             (self.folder / name).mkdir(parents=True, exist_ok=True)
+        with self._watching_alone():
+            return self._run(cancel, once=once)
+
+    @contextmanager
+    def _watching_alone(self) -> Iterator[None]:
+        """Hold the folder's watch lock: two watchers would race for the same files."""
+        # The lock is on the folder itself, so nothing is left in it.
+        descriptor = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as error:
+                raise FolderWatched(
+                    f"{display_name(self.folder)} is already watched by another program; "
+                    "stop that one first.",
+                    source=self.folder,
+                ) from error
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
+
+    def _run(self, cancel: CancelEvent, *, once: bool) -> list[HotFolderOutcome]:
         outcomes: list[HotFolderOutcome] = []
         observer = None
         if not once:
@@ -117,11 +155,11 @@ class HotFolder:
             observer.start()
         try:
             self._rescan()
-            last_scan = time.monotonic()
+            last_scan = self.clock()
             while not cancel.is_set():
-                if time.monotonic() - last_scan >= self.watch.rescan_seconds:
+                if self.clock() - last_scan >= self.watch.rescan_seconds:
                     self._rescan()
-                    last_scan = time.monotonic()
+                    last_scan = self.clock()
                 for path in self._settled():
                     outcome = self._take(path, cancel)
                     outcomes.append(outcome)
@@ -158,7 +196,7 @@ class HotFolder:
         """The candidate files unchanged for the settling time, in natural order."""
         with self._lock:
             woken, self._woken = self._woken, set()
-        now = time.monotonic()
+        now = self.clock()
         for path in woken:
             if path not in self._candidates and self._is_candidate(path):
                 self._candidates[path] = _Candidate(-1, -1, now)
@@ -193,46 +231,67 @@ class HotFolder:
             if earlier is not None:
                 documents = tuple(json.loads(earlier["documents"]))
                 return self._finish(library, path, None, documents, "", already=True)
-            record = self._note(library, path, sha256, size)
-            report = self._import(library, path, cancel)
+            record, attempts = self._note(library, path, sha256, size)
+            if attempts > MAX_ATTEMPTS:
+                reason = (
+                    f"{UnreadableContent.code}: its import was cut off {MAX_ATTEMPTS} times; "
+                    "it is set aside so that the files behind it go in"
+                )
+                self._record_outcome(library, record, "failed", (), reason)
+                return self._finish(library, path, record, (), reason)
+            try:
+                report = self._import(library, path, cancel)
+            except (Cancelled, LibraryError):
+                raise  # the folder stops: nothing about this file is decided
+            except Exception as error:  # this file broke something: it alone fails
+                failure = error if isinstance(error, DigitizerError) else unreadable(path, error)
+                reason = f"{failure.code}: {failure.message}"
+                self._record_outcome(library, record, "failed", (), reason)
+                return self._finish(library, path, record, (), reason)
             if report.cancelled:
-                return HotFolderOutcome(path.name, "cancelled", (), "", None)
+                return HotFolderOutcome(display_name(path), "cancelled", (), "", None)
             documents = tuple(item.document_id for item in report.imported) + tuple(
                 item.document_id for item in report.duplicates
             )
             reason = "\n".join(f"{item.code}: {item.message}" for item in report.failed) or (
                 "" if documents else "no page in it could be imported"
             )
-            with library.transaction() as db:
-                db.execute(
-                    "UPDATE hot_folder_files SET state = ?, documents = ?, reason = ?, "
-                    "updated_at = ? WHERE id = ?",
-                    (
-                        "failed" if reason else "imported",
-                        json.dumps(documents),
-                        reason,
-                        utc_now(),
-                        record,
-                    ),
-                )
+            self._record_outcome(
+                library, record, "failed" if reason else "imported", documents, reason
+            )
             return self._finish(library, path, record, documents, reason)
 
-    def _note(self, library: Library, path: Path, sha256: str, size: int) -> int:
+    def _record_outcome(
+        self, library: Library, record: int, state: str, documents: tuple[str, ...], reason: str
+    ) -> None:
+        with library.transaction() as db:
+            db.execute(
+                "UPDATE hot_folder_files SET state = ?, documents = ?, reason = ?, "
+                "updated_at = ? WHERE id = ?",
+                (state, json.dumps(documents), reason, utc_now(), record),
+            )
+
+    def _note(self, library: Library, path: Path, sha256: str, size: int) -> tuple[int, int]:
+        """The file's record, and how many times its import has now begun."""
         with library.transaction() as db:
             row = db.execute(
-                "SELECT id FROM hot_folder_files WHERE folder = ? AND sha256 = ? "
+                "SELECT id, attempts FROM hot_folder_files WHERE folder = ? AND sha256 = ? "
                 "AND state = 'importing'",
                 (str(self.folder), sha256),
             ).fetchone()
             if row is not None:  # cut off last time: the importer finishes what it began
-                return int(row["id"])
+                db.execute(
+                    "UPDATE hot_folder_files SET attempts = attempts + 1 WHERE id = ?",
+                    (row["id"],),
+                )
+                return int(row["id"]), int(row["attempts"]) + 1
             now = utc_now()
             cursor = db.execute(
                 "INSERT INTO hot_folder_files (folder, name, sha256, size, state, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, 'importing', ?, ?)",
-                (str(self.folder), path.name, sha256, size, now, now),
+                (str(self.folder), display_name(path), sha256, size, now, now),
             )
-            return int(cursor.lastrowid or 0)
+            return int(cursor.lastrowid or 0), 1
 
     def _import(self, library: Library, path: Path, cancel: CancelEvent) -> ImportReport:
         if self.watch.split_on_separators:
@@ -262,13 +321,13 @@ class HotFolder:
                 db.execute(
                     "UPDATE hot_folder_files SET state = 'done', outcome = ?, moved_to = ?, "
                     "updated_at = ? WHERE id = ?",
-                    (outcome, str(target), utc_now(), record),
+                    (outcome, printable(str(target)), utc_now(), record),
                 )
                 # A secret document's file name says what it is: the record keeps only ids.
                 for document_id in documents:
                     if library.document(document_id).classification.is_secret:
                         forget_names(db, document_id)
-        return HotFolderOutcome(path.name, outcome, documents, reason, target, already)
+        return HotFolderOutcome(display_name(path), outcome, documents, reason, target, already)
 
 
 def _free_name(folder: Path, name: str) -> Path:

@@ -12,10 +12,18 @@ from typing import Any
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from digitizer.acquire.formats import FileFormat, IdentifiedFile
-from digitizer.errors import CorruptImage, ImageTooLarge, TruncatedImage
+from digitizer.errors import CorruptImage, ImageTooLarge, TooManyPages, TruncatedImage
 
 # About A3 at 600 dpi, the largest page an archive scanner produces; Pillow's own default.
 DEFAULT_MAX_PIXELS = 89_478_485
+# The most pages one file may hold: a thick bound volume scanned as one multi-page TIFF or PDF.
+# Each frame is decoded to prove the file whole, so a file of thousands of tiny frames would
+# otherwise take minutes before anything is said.
+DEFAULT_MAX_PAGES = 5_000
+# The pixel limit is meant for images of up to three bytes a pixel (8-bit grey or colour); a
+# deeper image (16-bit, with alpha) takes more memory per pixel and counts for more.
+_BYTES_PER_PIXEL_ALLOWED = 3
+_BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "RGB": 3, "YCbCr": 3, "LAB": 3, "HSV": 3}
 
 _PILLOW_FORMATS = {
     FileFormat.PNG: "PNG",
@@ -76,21 +84,43 @@ def open_image(path: Path) -> Iterator[Image.Image]:
             yield image
 
 
+def bytes_per_pixel(mode: str) -> int:
+    """What one pixel of a Pillow `mode` takes in memory once decoded."""
+    if mode in _BYTES_PER_PIXEL:
+        return _BYTES_PER_PIXEL[mode]
+    if mode.startswith("I;16"):
+        return 2
+    return Image.getmodebands(mode) * (2 if "16" in mode else 4 if mode in ("I", "F") else 1)
+
+
 def _check_size(path: Path, image: Image.Image, max_pixels: int, frame: int) -> None:
     width, height = image.size
     if width <= 0 or height <= 0:
         raise CorruptImage(f"{path.name}: the image has no pixels.", source=path)
-    if width * height > max_pixels:
+    weight = max(1.0, bytes_per_pixel(image.mode) / _BYTES_PER_PIXEL_ALLOWED)
+    if width * height * weight > max_pixels:
         where = f" (page {frame + 1})" if frame else ""
+        deep = f" of {bytes_per_pixel(image.mode)} bytes each" if weight > 1 else ""
         raise ImageTooLarge(
-            f"{path.name}{where}: {width} × {height} pixels is above the limit of "
+            f"{path.name}{where}: {width} × {height} pixels{deep} is above the limit of "
             f"{max_pixels:,} pixels; it may be a decompression bomb. Raise the limit with "
             f"--max-pixels if the scan is genuine.",
             source=path,
         )
 
 
-def probe_image(file: IdentifiedFile, max_pixels: int = DEFAULT_MAX_PIXELS) -> ProbedImage:
+def check_page_count(path: Path, count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise TooManyPages(
+            f"{path.name}: {count:,} pages is more than the limit of {max_pages:,} for one file; "
+            "raise it with --max-pages if the file is genuine.",
+            source=path,
+        )
+
+
+def probe_image(
+    file: IdentifiedFile, max_pixels: int = DEFAULT_MAX_PIXELS, max_pages: int = DEFAULT_MAX_PAGES
+) -> ProbedImage:
     """Decode every frame of an image file; raise an `InputError` if any cannot be read."""
     path = file.path
     try:
@@ -101,13 +131,14 @@ def probe_image(file: IdentifiedFile, max_pixels: int = DEFAULT_MAX_PIXELS) -> P
                 )
             # Only TIFF holds pages; the extra frames of an animated WebP or PNG are not pages.
             count = getattr(image, "n_frames", 1) if file.format is FileFormat.TIFF else 1
+            check_page_count(path, count, max_pages)
             frames = []
             for index in range(count):
                 image.seek(index)
                 _check_size(path, image, max_pixels, index)
                 image.load()
                 frames.append(Frame(image.width, image.height, read_dpi(image.info), image.mode))
-    except (ImageTooLarge, CorruptImage):
+    except (ImageTooLarge, CorruptImage, TooManyPages):
         raise
     except Image.DecompressionBombError as error:
         raise ImageTooLarge(f"{path.name}: too many pixels ({error}).", source=path) from error

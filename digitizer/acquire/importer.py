@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +18,28 @@ from typing import Any
 
 from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
 from digitizer.acquire.formats import FileFormat, identify
-from digitizer.acquire.images import DEFAULT_MAX_PIXELS, ProbedImage, extract_frame, probe_image
+from digitizer.acquire.images import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_PIXELS,
+    ProbedImage,
+    check_page_count,
+    extract_frame,
+    probe_image,
+)
 from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
-from digitizer.errors import Cancelled, InputError
+from digitizer.acquire.pdf_signatures import PdfSignature
+from digitizer.errors import (
+    Cancelled,
+    DigitizerError,
+    InputError,
+    UnreadableContent,
+    is_disk_full,
+    system_failure,
+)
 from digitizer.library.library import Library, new_document_id, utc_now
 from digitizer.library.objects import sha256_of_file
 from digitizer.model import Classification, Metadata
+from digitizer.printable import display_name, printable
 from digitizer.progress import CancelEvent, NullProgress, Progress
 from digitizer.security.ramdisk import make_private_folder
 from digitizer.security.records import SealedRecord, is_sealed, write_record
@@ -34,6 +51,7 @@ class ImportOptions:
     one_document: bool = False  # each folder (and all loose files together) is one document
     password: str | None = None  # opens password-protected PDFs
     max_pixels: int = DEFAULT_MAX_PIXELS  # larger images are refused as possible bombs
+    max_pages: int = DEFAULT_MAX_PAGES  # files with more pages (frames) are refused
     # The level of the new documents; at Mật and above they are stored only in the vault.
     classification: Classification | None = None
 
@@ -72,7 +90,7 @@ class ImportReport:
         return not self.failed and not self.cancelled
 
     def fail(self, error: InputError) -> None:
-        self.failed.append(FailedFile(error.source or "", error.code, error.message))
+        self.failed.append(FailedFile(printable(error.source or ""), error.code, error.message))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -121,13 +139,28 @@ def probe_file(path: Path, options: ImportOptions) -> Probed:
     """The file at `path` identified and checked: format, integrity, size, password."""
     identified = identify(path)
     if identified.format is FileFormat.PDF:
-        return probe_pdf(identified, options.password, options.max_pixels)
-    return probe_image(identified, options.max_pixels)
+        probed = probe_pdf(identified, options.password, options.max_pixels)
+        check_page_count(path, len(probed.pages), options.max_pages)
+        return probed
+    return probe_image(identified, options.max_pixels, options.max_pages)
 
 
 def _check(path: Path, options: ImportOptions) -> _CheckedFile:
-    probed = probe_file(path, options)  # first: it refuses what cannot be read, with a reason
+    try:
+        probed = probe_file(path, options)  # first: it refuses what cannot be read, with a reason
+    except InputError:
+        raise
+    except Exception as error:  # a reader broken by this file's contents: this file's failure
+        raise unreadable(path, error) from error
     return _CheckedFile(path, sha256_of_file(path), probed)
+
+
+def unreadable(path: Path, error: BaseException) -> InputError:
+    """A reader's unexpected failure on `path`, as that file's failure with a code."""
+    return UnreadableContent(
+        f"{display_name(path)}: its contents cannot be read ({type(error).__name__}: {error}).",
+        source=path,
+    )
 
 
 class Importer:
@@ -176,7 +209,8 @@ class Importer:
         self.progress.start(pages_total, "Importing pages")
         try:
             for unit, files in checked_units:
-                self._import_unit(unit, files, collection_id, report)
+                with self.library.importing_alone():
+                    self._import_unit(unit, files, collection_id, report)
         except Cancelled:
             report.cancelled = True
         finally:
@@ -200,7 +234,7 @@ class Importer:
                 continue
             holder = self._document_holding(file.sha256)
             if holder is not None and holder[0] != "importing":
-                report.duplicates.append(DuplicateFile(str(file.path), holder[1]))
+                report.duplicates.append(DuplicateFile(printable(str(file.path)), holder[1]))
                 self.progress.advance(file.page_count, f"{file.path.name}: already in the library")
                 continue
             fresh.append(file)
@@ -212,7 +246,7 @@ class Importer:
         if document_id is None:
             return
         for file in repeated:
-            report.duplicates.append(DuplicateFile(str(file.path), document_id))
+            report.duplicates.append(DuplicateFile(printable(str(file.path)), document_id))
             self.progress.advance(file.page_count)
         try:
             pages = self._add_pages(document_id, fresh)
@@ -232,8 +266,8 @@ class Importer:
             ImportedDocument(
                 document_id,
                 pages,
-                str(unit.origin),
-                tuple(str(file.path) for file in fresh),
+                printable(str(unit.origin)),
+                tuple(printable(str(file.path)) for file in fresh),
                 resumed,
             )
         )
@@ -278,7 +312,7 @@ class Importer:
             for file in files:
                 holder = self._document_holding(file.sha256)
                 if holder is not None:  # another process took these files in meanwhile
-                    report.duplicates.append(DuplicateFile(str(file.path), holder[1]))
+                    report.duplicates.append(DuplicateFile(printable(str(file.path)), holder[1]))
                     return None, False
             position = db.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM documents WHERE collection_id IS ?",
@@ -312,7 +346,7 @@ class Importer:
                         file.sha256,
                         document_id,
                         position,
-                        "" if secret else file.path.name,
+                        "" if secret else display_name(file.path),
                         file.format.media_type,
                         obj.size,
                         file.page_count,
@@ -320,6 +354,17 @@ class Importer:
                         int(has_text),
                     ),
                 )
+                if isinstance(file.probed, ProbedPdf) and not secret:
+                    _file_signatures(db, file.sha256, file.probed.signatures)
+                    db.executemany(
+                        "INSERT OR IGNORE INTO source_text_layers (source_sha256, source_page, "
+                        "verdict) VALUES (?,?,?)",
+                        [
+                            (file.sha256, page.number, page.text_layer)
+                            for page in file.probed.pages
+                            if page.text_layer in ("stamp", "garbled")
+                        ],
+                    )
                 first_page += file.page_count
         return document_id, False
 
@@ -396,6 +441,14 @@ class Importer:
                         owned=True,
                         has_text=probed.pages[rendered.number - 1].has_text,
                     )
+        except DigitizerError:
+            raise
+        except OSError as error:
+            if is_disk_full(error):
+                raise system_failure(error) from error
+            raise unreadable(file.path, error) from error
+        except Exception as error:  # a reader broken by this file's contents: its failure only
+            raise unreadable(file.path, error) from error
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -452,3 +505,27 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; see `Importer`."""
     return Importer(library, options, progress, cancel).run(paths)
+
+
+def _file_signatures(
+    db: sqlite3.Connection, sha256: str, signatures: Sequence[PdfSignature]
+) -> None:
+    """Note the digital signatures an original PDF states, for `show` and the record."""
+    db.executemany(
+        "INSERT OR IGNORE INTO source_signatures (source_sha256, position, field, signer, "
+        "signed_at, reason, location, sub_filter, covers_whole_file) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                sha256,
+                position,
+                s.field,
+                s.signer,
+                s.signed_at,
+                s.reason,
+                s.location,
+                s.sub_filter,
+                int(s.covers_whole_file),
+            )
+            for position, s in enumerate(signatures, start=1)
+        ],
+    )

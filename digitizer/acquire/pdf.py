@@ -4,7 +4,9 @@ pages to files with poppler, a few at a time, so a long PDF never sits in memory
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 from collections import deque
@@ -21,7 +23,9 @@ from PIL import Image
 
 from digitizer.acquire.formats import FileFormat, IdentifiedFile
 from digitizer.acquire.pdf_scans import extract_scan, page_scan
+from digitizer.acquire.pdf_signatures import PdfSignature, read_signatures
 from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingTool, WrongPassword
+from ocr.metrics import syllable_share
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
 MIN_DPI, MAX_DPI = 72, 1200
@@ -43,6 +47,8 @@ class PdfPage:
     width_points: float
     height_points: float
     has_text: bool
+    text_layer: str = ""
+    """'' none, 'text', 'stamp' (only an e-signature stamp's), 'garbled' (a bad OCR layer)."""
 
     def pixel_size(self) -> tuple[int, int]:
         return (
@@ -55,6 +61,7 @@ class PdfPage:
 class ProbedPdf:
     file: IdentifiedFile
     pages: tuple[PdfPage, ...]
+    signatures: tuple[PdfSignature, ...] = ()
 
     @property
     def has_text_layer(self) -> bool:
@@ -105,7 +112,12 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
                     source=path,
                 )
         dpi, mode = _native_resolution(images.get(number, []))
-        page = PdfPage(number, dpi, mode, width, height, texts[number - 1])
+        # Over a scan, an e-signature stamp's text or a garbled OCR layer is not the page's
+        # text: such a page counts as a scan. A page with no scan has only its text.
+        scanned = any(i.area_points >= 0.5 * width * height for i in images.get(number, []))
+        verdict = texts[number - 1]
+        has_text = verdict == "text" or (bool(verdict) and not scanned)
+        page = PdfPage(number, dpi, mode, width, height, has_text, verdict)
         columns, rows = page.pixel_size()
         if columns * rows > max_pixels:
             raise ImageTooLarge(
@@ -114,7 +126,7 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
                 source=path,
             )
         pages.append(page)
-    return ProbedPdf(file, tuple(pages))
+    return ProbedPdf(file, tuple(pages), tuple(read_signatures(path, password)))
 
 
 def _page_size(page: pikepdf.Page) -> tuple[float, float]:
@@ -134,6 +146,14 @@ class _ImageInfo:
     color: str
     bits: int
     x_ppi: int
+    y_ppi: int = 0
+
+    @property
+    def area_points(self) -> float:
+        """How much of the page the image covers, in square points (0 when unknown)."""
+        if self.x_ppi <= 0 or self.y_ppi <= 0:
+            return 0.0
+        return (self.width * 72 / self.x_ppi) * (self.height * 72 / self.y_ppi)
 
 
 def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageInfo]]:
@@ -157,6 +177,7 @@ def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageI
                     color=fields[5],
                     bits=int(fields[7]),
                     x_ppi=int(fields[12]),
+                    y_ppi=int(fields[13]),
                 )
             )
         except ValueError:
@@ -165,10 +186,16 @@ def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageI
 
 
 def _native_resolution(images: Sequence[_ImageInfo]) -> tuple[int, RenderMode]:
-    """Render at the resolution of the page's finest scanned image, in its colour depth."""
+    """Render at the resolution of the image that covers most of the page (the scan), in the
+    colour depth of the page's images.
+
+    A signed scan carries its e-signature seal as a small image at thousands of ppi over the
+    150 ppi scan: rendering at the seal's resolution would make a page tens of times the scan's
+    pixels, and read no better.
+    """
     if not images:
         return DEFAULT_DPI, RenderMode.COLOR
-    dpi = max(image.x_ppi for image in images)
+    dpi = max(images, key=lambda image: (image.area_points, image.x_ppi)).x_ppi
     dpi = min(max(dpi, MIN_DPI), MAX_DPI)
     if all(image.color == "gray" and image.bits == 1 for image in images):
         return dpi, RenderMode.MONO
@@ -177,16 +204,55 @@ def _native_resolution(images: Sequence[_ImageInfo]) -> tuple[int, RenderMode]:
     return dpi, RenderMode.COLOR
 
 
-def _text_per_page(path: Path, password: str | None, count: int) -> list[bool]:
-    """Whether each page already carries text (a born-digital PDF, or one OCRed before)."""
+def _text_per_page(path: Path, password: str | None, count: int) -> list[str]:
+    """What text layer each page carries (a born-digital PDF, or one OCRed before); see
+    `text_layer_verdict`."""
     _require("pdftotext")
-    command = ["pdftotext", "-q", "-enc", "UTF-8"]
+    command = ["pdftotext", "-q", "-enc", "UTF-8", "-bbox"]
     if password:
         command += ["-upw", password]
     result = subprocess.run([*command, str(path), "-"], capture_output=True, check=False)
-    chunks = result.stdout.decode("utf-8", errors="replace").split("\f")
-    flags = [len("".join(chunk.split())) >= _TEXT_MIN_CHARACTERS for chunk in chunks[:count]]
-    return flags + [False] * (count - len(flags))
+    pages = _PAGE_TAG.split(result.stdout.decode("utf-8", errors="replace"))[1:]
+    verdicts = [text_layer_verdict(page) for page in pages[:count]]
+    return verdicts + [""] * (count - len(verdicts))
+
+
+_PAGE_TAG = re.compile(r"<page\b")
+_PAGE_SIZE = re.compile(r'width="([\d.]+)" height="([\d.]+)"')
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+_MIN_TEXT_COVER = 0.2
+"""A text layer spread over less of the page is a stamp (an e-signature's), not the page."""
+_MIN_TEXT_WORDS = 25
+_MIN_TEXT_SYLLABLES = 0.5
+"""An invisible OCR layer with fewer valid words than this share is garbled: read again."""
+
+
+def text_layer_verdict(page: str) -> str:
+    """'' no text; 'text' a text layer that is the page's; 'stamp' only a small block of text
+    (an e-signature stamp); 'garbled' text that is not Vietnamese words (a bad OCR layer).
+
+    `page` is one page of `pdftotext -bbox` output. A page that is not 'text' is read by OCR
+    like a scan and not counted as having a text layer.
+    """
+    size = _PAGE_SIZE.search(page)
+    words = [
+        (float(a), float(b), float(c), float(d), html.unescape(t))
+        for a, b, c, d, t in _WORD.findall(page)
+    ]
+    if len("".join(word[4] for word in words)) < _TEXT_MIN_CHARACTERS:
+        return ""
+    if size is None:
+        return "text"
+    area = float(size.group(1)) * float(size.group(2))
+    x0, y0 = min(w[0] for w in words), min(w[1] for w in words)
+    x1, y1 = max(w[2] for w in words), max(w[3] for w in words)
+    if len(words) < _MIN_TEXT_WORDS or (x1 - x0) * (y1 - y0) < _MIN_TEXT_COVER * area:
+        return "stamp"
+    if syllable_share(" ".join(word[4] for word in words)) < _MIN_TEXT_SYLLABLES:
+        return "garbled"
+    return "text"
 
 
 @dataclass(frozen=True)

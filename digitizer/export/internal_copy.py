@@ -146,7 +146,7 @@ def _marks(
     mark = f"{copy_mark(number, copies)} · {document.id}"
     drawings: dict[int, Canvas] = {}
     for index, page in enumerate(pages):
-        width, height = (value * 72.0 / page.dpi for value in page.size)
+        width, height = page.points
         canvas = Canvas()
         for text, largest, top in ((banner, BANNER_SIZE, True), (mark, MARK_SIZE, False)):
             # Smaller on a page too narrow for it (a slip of paper, a small card).

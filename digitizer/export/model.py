@@ -20,6 +20,10 @@ from vietnamese.normalize import nfc
 SOFTWARE_NAME = "Digitizer"
 
 
+# PDF readers take page sides from 3 to 14,400 units (ISO 32000-1, annex C).
+_SMALLEST_SIDE, _LARGEST_SIDE = 3.0, 14_400.0
+
+
 @dataclass(frozen=True)
 class ExportPage:
     """One page to export."""
@@ -41,6 +45,20 @@ class ExportPage:
     def size(self) -> tuple[int, int]:
         """The prepared page in pixels."""
         return self.preparation.output_size
+
+    @property
+    def points_per_pixel(self) -> float:
+        """The scale from the page's pixels to PDF points: its resolution, unless that would
+        make a side longer than a reader takes (a strip 65,000 pixels long): then smaller."""
+        return min(72.0 / self.dpi, _LARGEST_SIDE / max(*self.size, 1))
+
+    @property
+    def points(self) -> tuple[float, float]:
+        """The page's size in PDF points; a page too small for a reader (a 1 × 1 image) gets a
+        margin below and to the right of the image."""
+        scale = self.points_per_pixel
+        width, height = self.size
+        return max(width * scale, _SMALLEST_SIDE), max(height * scale, _SMALLEST_SIDE)
 
     def words_text(self) -> PageText | None:
         """The page text in the prepared page's pixels.

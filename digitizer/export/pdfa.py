@@ -122,8 +122,8 @@ def image_matrix(page: ExportPage) -> Matrix:
     width, height = page.preparation.source_size
     # PDF puts the image's first row at the top of the unit square (v = 1).
     unit_to_original: Matrix = (float(width), 0.0, 0.0, -float(height), 0.0, float(height))
-    scale = 72.0 / page.dpi
-    to_points: Matrix = (scale, 0.0, 0.0, -scale, 0.0, page.size[1] * scale)
+    scale = page.points_per_pixel
+    to_points: Matrix = (scale, 0.0, 0.0, -scale, 0.0, page.points[1])
     return compose(compose(unit_to_original, page.preparation.matrix()), to_points)
 
 
@@ -135,17 +135,17 @@ def _add_page(
     font: pikepdf.Object | None,
     drawing: PageDrawing | None = None,
 ) -> None:
-    scale = 72.0 / page.dpi
-    width, height = page.size
+    scale = page.points_per_pixel
+    box_width, box_height = page.points
     resources = Dictionary(XObject=Dictionary(Im0=image))
     operations = [b"q", f"{_numbers(image_matrix(page), 6)} cm".encode(), b"/Im0 Do", b"Q"]
     if text is not None and font is not None and any(text.words()):
         resources.Font = Dictionary(F1=font)
-        operations.extend(_text_operations(text, height, scale))
+        operations.extend(_text_operations(text, box_height / scale, scale))
     if drawing is not None:
         operations.extend([b"q", drawing.draw(pdf, resources), b"Q"])
     content = b"\n".join(operations) + b"\n"
-    new_page = pdf.add_blank_page(page_size=(_round(width * scale), _round(height * scale)))
+    new_page = pdf.add_blank_page(page_size=(_round(box_width), _round(box_height)))
     new_page.obj.Resources = resources
     new_page.obj.Contents = _compressed(pdf, content)
 
@@ -158,7 +158,7 @@ def _add_drawn_page(pdf: pikepdf.Pdf, added: AddedPage) -> None:
     new_page.obj.Contents = _compressed(pdf, content)
 
 
-def _text_operations(text: PageText, page_height: int, scale: float) -> list[bytes]:
+def _text_operations(text: PageText, page_height: float, scale: float) -> list[bytes]:
     """Invisible words, each stretched (Tz) to its box, on its line's baseline.
 
     Positions go in as `Td` steps computed from positions rounded to 1/100 pt, so rounding never
@@ -234,7 +234,13 @@ def _embed_image(pdf: pikepdf.Pdf, path: Path, keep_open: contextlib.ExitStack) 
     data = path.read_bytes()
     try:
         wrapped = img2pdf.convert(
-            data, rotation=img2pdf.Rotation.none, first_frame_only=True, nodate=True
+            data,
+            rotation=img2pdf.Rotation.none,
+            first_frame_only=True,
+            nodate=True,
+            # Only the image is taken from img2pdf's PDF: a fixed page keeps it from refusing
+            # an image whose own resolution makes a page too small or too large.
+            layout_fun=_any_page,
         )
     except _IMG2PDF_REFUSALS:
         return _reencoded_image(pdf, path)
@@ -243,6 +249,12 @@ def _embed_image(pdf: pikepdf.Pdf, path: Path, keep_open: contextlib.ExitStack) 
         if _fits_pdfa(image):
             return pdf.copy_foreign(image)
     return _reencoded_image(pdf, path)
+
+
+def _any_page(
+    _width: int, _height: int, _ndpi: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    return 100.0, 100.0, 100.0, 100.0
 
 
 def _needs_decoding(path: Path) -> bool:

@@ -66,6 +66,8 @@ class PublishOptions:
     """labels: a label for each document of a collection instead of one for the collection."""
     allow_unrecognised: bool = False
     """Let pages without OCR text through (as images only, or no text)."""
+    report: bool = False
+    """epub: say what was left out as furniture, the footnotes and figures, the joins."""
 
 
 @dataclass(frozen=True)
@@ -182,14 +184,27 @@ def _book_info(library: Library, selection: Selection) -> BookInfo:
         subjects=subjects,
         description=single.abstract if single else "",
         language=(single.language if single else "vi") or "vi",
+        number=single.number_symbol if single else "",
+        title_from_text=len(documents) == 1 and _stand_in_title(documents[0]),
     )
 
 
 def _book_documents(library: Library, selection: Selection) -> list[BookDocument]:
     return [
-        BookDocument(d.id, d.metadata.title or d.id, pages_to_publish(library, d.id))
+        BookDocument(
+            d.id,
+            d.metadata.title or d.id,
+            pages_to_publish(library, d.id),
+            title_from_text=_stand_in_title(d),
+        )
         for d in selection.documents
     ]
+
+
+def _stand_in_title(document: Document) -> bool:
+    """Whether the record's title is only what import put there: the file's name."""
+    title = document.metadata.title
+    return not title or title in {Path(source.name).stem for source in document.sources}
 
 
 def _epub(
@@ -206,13 +221,20 @@ def _epub(
         with_images=options.with_images,
     )
     write_atomically(out, data)
+    details: dict[str, Any] = {
+        "chapters": list(result.chapters),
+        "cover": result.cover,
+        "images": result.images,
+    }
+    if options.report:
+        details["report"] = result.checks.as_json()
     return PublishResult(
         "epub",
         out,
         tuple(d.id for d in selection.documents),
         result.pages,
         out.stat().st_size,
-        {"chapters": list(result.chapters), "cover": result.cover, "images": result.images},
+        details,
     )
 
 

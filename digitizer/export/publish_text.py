@@ -20,10 +20,21 @@ a sequence of `TextBlock`s, headings and paragraphs, as a reader wants them:
 
 Where each page began is kept as a `PageMark` inside the blocks, so an e-book can carry the
 print page numbers.
+
+Given each page's layout (`page_layout.PageLayout`: its rules and pictures), the page's
+furniture is also found from where it stands, on a document of any length: a short first line
+in the top band set apart from the text (by a rule under it or a wide gap), a short last line
+in the bottom band likewise, and lines of ornaments with no letters. The lines under a short rule
+low on the page (or trailing lines in smaller type that open with a note label) are the page's
+footnotes; their markers in the text (`hồ¹`, which OCR reads as `hồ1`, `hồ!`) become `NoteRef`s
+and the notes `footnote` blocks after the paragraph that refers to them. A picture becomes a
+`figure` block whose text is its caption (the lines just under it, or else just over it); the
+words OCR read into it are dropped. What was left out or joined is told in a `ReflowReport`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -32,12 +43,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from digitizer.export.page_layout import PageLayout
+from ocr.geometry import Box
 from ocr.words import Line, PageText, Word
 from vietnamese.normalize import nfc
 
 HEADING_RATIO = 1.25
 """A line whose type is this much larger than the body's is a heading."""
 LEVEL_ONE_RATIO = 1.5
+IN_FIGURE_CONFIDENCE = 75.0
+"""Lines inside a picture whose words OCR read with less confidence than this (the median) are
+left out."""
 FURNITURE_ZONE = 0.12
 """A running header or footer lies within this share of the page height from its edge."""
 
@@ -68,17 +84,34 @@ class PageMark:
     """Its index in the sequence `reflow` was given (0-based)."""
 
 
-Part = str | PageMark
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote's marker in the text: the `number`-th note of page `page`, printed `label`."""
+
+    page: int
+    number: int
+    label: str
+
+
+Part = str | PageMark | NoteRef
 
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A heading (`level` 1 or 2) or a paragraph (`level` 0)."""
+    """A heading (`level` 1 or 2) or a paragraph (`level` 0); or, by `kind`, a footnote (its
+    text, `note` says which) or a figure (its caption, `figure` is its box on page `page`)."""
 
     level: int
     parts: tuple[Part, ...]
     page: int
     """The index of the page the block begins on."""
+    kind: str = "text"
+    """`text`, `footnote`, `figure`, or for an administrative document `masthead` (its
+    header) and `closing` (recipients and signature)."""
+    note: NoteRef | None = None
+    figure: Box | None = None
+    columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    """A masthead's or closing's left and right column, line by line."""
 
     @property
     def is_heading(self) -> bool:
@@ -90,6 +123,39 @@ class TextBlock:
         return "".join(part for part in self.parts if isinstance(part, str))
 
 
+@dataclass(frozen=True)
+class Removed:
+    """A line left out of the text: `why` is `page number`, `running header`, `running
+    footer`, `repeated`, `ornament` or `in figure`."""
+
+    page: int
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A paragraph joined across the break before page `page`: the words either side."""
+
+    page: int
+    before: str
+    after: str
+
+
+@dataclass
+class ReflowReport:
+    """What `reflow` left out, found and joined, for a publisher to check."""
+
+    removed: list[Removed] = field(default_factory=list)
+    footnotes: list[TextBlock] = field(default_factory=list)
+    unreferenced: list[TextBlock] = field(default_factory=list)
+    """Footnotes whose marker was not found in the text (kept, after the page's text)."""
+    figures: list[TextBlock] = field(default_factory=list)
+    joined: list[Joined] = field(default_factory=list)
+    masthead: Masthead | None = None
+    """What an administrative document's header says, when it has one."""
+
+
 @dataclass
 class _Line:
     page: int
@@ -97,45 +163,94 @@ class _Line:
     line: Line
     text: str
     size: float
-    kind: str = "body"  # body, heading, furniture
+    kind: str = "body"  # body, heading, furniture, footnote, caption
     level: int = 0
+    why: str = ""
+
+
+_MARK = "\ue000"
+"""Stands for a note marker inside a line's text until the blocks are built: `_MARK` + the
+note's number on its page + `_MARK_END`."""
+_MARK_END = "\ue001"
+_MARKED = re.compile(f"{_MARK}(\\d+){_MARK_END}")
 
 
 @dataclass
 class _Builder:
+    notes: dict[tuple[int, int], NoteRef]
+    """The footnotes' references by page and number on the page."""
     blocks: list[TextBlock] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     level: int = 0
     page: int = 0
     pending_marks: list[PageMark] = field(default_factory=list)
+    floating: list[TextBlock] = field(default_factory=list)
+    """Footnotes and figures, set after the paragraph in progress."""
 
     def flush(self) -> None:
-        if any(isinstance(part, str) and part for part in self.parts):
-            self.blocks.append(TextBlock(self.level, tuple(self.parts), self.page))
+        if any(isinstance(part, str) and part.strip(_MARK + _MARK_END) for part in self.parts):
+            self.blocks.append(TextBlock(self.level, self._with_notes(), self.page))
         self.parts = []
+
+    def _with_notes(self) -> tuple[Part, ...]:
+        out: list[Part] = []
+        for part in self.parts:
+            if not isinstance(part, str):
+                out.append(part)
+                continue
+            pieces = _MARKED.split(part)
+            for position, piece in enumerate(pieces):
+                if position % 2:
+                    ref = self.notes.get((self.page_of(out), int(piece)))
+                    if ref is not None:
+                        out.append(ref)
+                elif piece:
+                    out.append(piece)
+        return tuple(out)
+
+    def page_of(self, parts: list[Part]) -> int:
+        marks = [part.page for part in parts if isinstance(part, PageMark)]
+        return marks[-1] if marks else self.page
 
     def start(self, level: int, page: int, text: str) -> None:
         self.flush()
+        self.blocks.extend(self.floating)
+        self.floating = []
         self.level, self.page = level, page
         self.parts = [*self.pending_marks, text]
         self.pending_marks = []
 
 
-def reflow(pages: Sequence[PageText | None]) -> list[TextBlock]:
-    """The headings and paragraphs of one document's pages, furniture left out."""
+def reflow(
+    pages: Sequence[PageText | None],
+    layouts: Sequence[PageLayout | None] | None = None,
+    report: ReflowReport | None = None,
+) -> list[TextBlock]:
+    """The headings and paragraphs of one document's pages, furniture left out; with the
+    pages' `layouts`, also their footnotes and figures. `report` is filled in if given."""
+    report = report if report is not None else ReflowReport()
     lines = _lines(pages)
     if not lines:
         return []
+    layouts = list(layouts) if layouts is not None else [None] * len(pages)
     body_size = _body_size(lines)
+    figures = _mark_figures(lines, pages, layouts)
+    document = _mark_administrative(lines, pages, body_size, report)
+    _mark_layout_furniture(lines, pages, layouts, body_size)
+    footnotes = _mark_footnotes(lines, pages, layouts, body_size)
     _mark_furniture(lines, pages, body_size)
     _mark_headings(lines, body_size)
+    referenced = _find_markers(lines, footnotes)
     columns = _columns(lines)
-    builder = _Builder()
+    builder = _Builder({(b.note.page, b.note.number): b.note for b in footnotes if b.note})
     previous: _Line | None = None
     page_seen = -1
     for item in lines:
-        if item.kind == "furniture":
+        if item.kind in ("furniture", "footnote", "caption", "masthead", "closing"):
+            if item.kind == "furniture":
+                report.removed.append(Removed(item.page, item.text, item.why or "repeated"))
             continue
+        builder.floating.extend(_figures_before(item, figures))
         new_page = item.page != page_seen
         marks = [PageMark(p) for p in range(page_seen + 1, item.page + 1)]
         if item.kind == "heading" and previous is not None and _same_heading(previous, item):
@@ -146,16 +261,78 @@ def reflow(pages: Sequence[PageText | None]) -> list[TextBlock]:
             and previous.kind == "body"
             and _continues(previous, item, columns, new_page)
         ):
+            if new_page:
+                report.joined.append(
+                    Joined(item.page, _plain(previous.text)[-40:], _plain(item.text)[:40])
+                )
             builder.parts.extend(marks)
             _join(builder.parts, item.text)
         else:
             builder.pending_marks.extend(marks)
             builder.start(item.level if item.kind == "heading" else 0, item.page, item.text)
+        builder.floating.extend(_notes_after(item, footnotes, referenced))
         previous = item
         page_seen = item.page
     builder.parts.extend(PageMark(p) for p in range(page_seen + 1, len(pages)))
+    builder.floating.extend(_figures_before(None, figures))
+    builder.floating.extend(_notes_after(None, footnotes, referenced))
     builder.flush()
+    builder.blocks.extend(builder.floating)
+    if document:
+        builder.blocks.insert(0, document[0])
+        builder.blocks.extend(document[1:])
+    for block in builder.blocks:
+        if block.kind == "figure":
+            report.figures.append(block)
+        elif block.kind == "footnote":
+            report.footnotes.append(block)
+            if block.note and (block.note.page, block.note.number) not in referenced:
+                report.unreferenced.append(block)
     return builder.blocks
+
+
+def _plain(text: str) -> str:
+    return _MARKED.sub("", text)
+
+
+def _figures_before(item: _Line | None, figures: list[TextBlock]) -> list[TextBlock]:
+    """The figures whose place in the reading order is before `item` (all that are left when
+    `item` is None), taken off `figures`: a figure goes where the text below it begins."""
+    taken = []
+    for figure in list(figures):
+        assert figure.figure is not None
+        if (
+            item is None
+            or figure.page < item.page
+            or (figure.page == item.page and figure.figure.y1 <= item.line.box.y0)
+        ):
+            figures.remove(figure)
+            taken.append(figure)
+    return taken
+
+
+def _notes_after(
+    item: _Line | None, footnotes: list[TextBlock], referenced: set[tuple[int, int]]
+) -> list[TextBlock]:
+    """The footnotes to set once `item` is read (all that are left when `item` is None), taken
+    off `footnotes`: a note after the line with its marker; without a marker, after its page."""
+    taken = []
+    for block in list(footnotes):
+        ref = block.note
+        assert ref is not None
+        key = (ref.page, ref.number)
+        if (
+            item is None
+            or (key in referenced and item.page == ref.page and _marker(ref.number) in item.text)
+            or (key not in referenced and ref.page < item.page)
+        ):
+            footnotes.remove(block)
+            taken.append(block)
+    return taken
+
+
+def _marker(number: int) -> str:
+    return f"{_MARK}{number}{_MARK_END}"
 
 
 def is_syllable(text: str) -> bool:
@@ -205,8 +382,8 @@ def _height_in_ems(word: Word) -> float:
         above = [m for m in marks if m not in ("\u0323", "\u031b")]  # dot below, horn
         if base.isupper() or base.isdigit():
             top = max(top, 0.73 + 0.22 * min(len(above), 2))
-        elif base in "bdfhklt" or (base.isalpha() and len(above) >= 2):
-            top = max(top, 0.76 if base in "bdfhklt" else 0.86)
+        elif base in "bdfhkltđ" or (base.isalpha() and len(above) >= 2):
+            top = max(top, 0.76 if base in "bdfhkltđ" else 0.86)
         elif above:
             top = max(top, 0.76)
         if base in "gpqyj" or "\u0323" in marks or ch in ",;":
@@ -230,9 +407,7 @@ def _furniture_key(text: str) -> str:
 def _mark_furniture(lines: list[_Line], pages: Sequence[PageText | None], body_size: float) -> None:
     """Mark page numbers and running headers and footers. Lines in larger type and chapter
     lines are never furniture, though `CHƯƠNG I` and `CHƯƠNG II` look alike."""
-    by_page: dict[int, list[_Line]] = {}
-    for item in lines:
-        by_page.setdefault(item.page, []).append(item)
+    by_page = _by_page([item for item in lines if item.kind == "body"])
     candidates: list[tuple[str, _Line]] = []  # zone, line
     for page, items in by_page.items():
         text = pages[page]
@@ -245,7 +420,7 @@ def _mark_furniture(lines: list[_Line], pages: Sequence[PageText | None], body_s
                 outermost = position == (0 if zone == "top" else len(group) - 1)
                 in_zone = height > 0 and edge <= FURNITURE_ZONE * height
                 if outermost and _PAGE_NUMBER.match(item.text):
-                    item.kind = "furniture"
+                    item.kind, item.why = "furniture", "page number"
                 elif in_zone or outermost:
                     candidates.append((zone, item))
     pages_with_text = len(by_page)
@@ -272,6 +447,451 @@ def _mark_furniture(lines: list[_Line], pages: Sequence[PageText | None], body_s
                 item.kind = "furniture"
 
 
+# --- layout: figures, furniture by position, footnotes ----------------------------------------
+
+_NOTE_LABEL = re.compile(r"^(\d{1,2}(?!\d)|[*†‡]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s*(?=\S)")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_MISREAD_MARKERS = ("!", "?", "'", "’", "°", "*", "ª", "º")
+"""What OCR makes of a superscript digit set close after a word (`hồ¹` → `hồ!`)."""
+_HEADER_WORDS = 14
+
+
+def _by_page(lines: list[_Line]) -> dict[int, list[_Line]]:
+    pages: dict[int, list[_Line]] = {}
+    for item in lines:
+        pages.setdefault(item.page, []).append(item)
+    return pages
+
+
+def _mark_figures(
+    lines: list[_Line], pages: Sequence[PageText | None], layouts: Sequence[PageLayout | None]
+) -> list[TextBlock]:
+    """A figure block for every picture of every page, with its caption; the lines OCR read
+    inside the picture are left out, the caption's lines taken out of the text."""
+    figures = []
+    by_page = _by_page(lines)
+    for page, layout in enumerate(layouts):
+        if layout is None:
+            continue
+        for box in layout.figures:
+            items = by_page.get(page, [])
+            for item in items:
+                x = (item.line.box.x0 + item.line.box.x1) / 2
+                y = (item.line.box.y0 + item.line.box.y1) / 2
+                confidence = statistics.median(word.confidence for word in item.line.words)
+                inside = box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+                # What OCR reads in a picture is noise; a line read with confidence is print
+                # over it (a signer's name under a seal) and stays.
+                if inside and confidence < IN_FIGURE_CONFIDENCE:
+                    item.kind, item.why = "furniture", "in figure"
+            caption = _caption(items, box)
+            for item in caption:
+                item.kind = "caption"
+            text = " ".join(item.text for item in caption)
+            figures.append(TextBlock(0, (text,), page, kind="figure", figure=box))
+    return figures
+
+
+def _caption(items: list[_Line], box: Box) -> list[_Line]:
+    """The lines just under the picture (or else just over it) that lie within its width."""
+    free = [item for item in items if item.kind == "body"]
+    slack = max(box.width // 10, 10)
+
+    def within(item: _Line) -> bool:
+        return item.line.box.x0 >= box.x0 - slack and item.line.box.x1 <= box.x1 + slack
+
+    below = sorted((i for i in free if i.line.box.y0 >= box.y1 - 2), key=lambda i: i.line.box.y0)
+    caption: list[_Line] = []
+    edge = box.y1
+    for item in below:
+        close = item.line.box.y0 - edge <= 1.5 * item.line.box.height
+        if not (close and within(item)) or len(caption) >= 3:
+            break
+        caption.append(item)
+        edge = item.line.box.y1
+    if caption:
+        return caption
+    above = [i for i in free if i.line.box.y1 <= box.y0 + 2]
+    if above:
+        last = max(above, key=lambda i: i.line.box.y1)
+        if box.y0 - last.line.box.y1 <= 1.5 * last.line.box.height and within(last):
+            return [last]
+    return []
+
+
+def _rule_between(layout: PageLayout | None, top: int, bottom: int, width: int) -> bool:
+    return layout is not None and any(
+        rule.y0 >= top - 2 and rule.y1 <= bottom + 2 and rule.width >= 0.3 * width
+        for rule in layout.rules
+    )
+
+
+def _mark_layout_furniture(
+    lines: list[_Line],
+    pages: Sequence[PageText | None],
+    layouts: Sequence[PageLayout | None],
+    body_size: float,
+) -> None:
+    """Ornaments, and on each page a running header or footer found from where it stands: in
+    the top (bottom) band, short, not in larger type, set apart from the text by a rule or a
+    gap of two ems or more. Each page is judged alone, so headers that alternate between even
+    and odd pages go too, and so does the header of a two-page document."""
+    for page, items in _by_page(lines).items():
+        text = pages[page]
+        if text is None:
+            continue
+        layout = layouts[page] if page < len(layouts) else None
+        for item in items:
+            if item.kind == "body" and not any(ch.isalnum() for ch in item.text):
+                item.kind, item.why = "furniture", "ornament"
+        ordered = sorted(
+            (item for item in items if item.kind == "body"), key=lambda it: it.line.box.y0
+        )
+        if len(ordered) < 2:
+            continue
+        gap_needed = 2 * body_size
+        first, second = ordered[0], ordered[1]
+        if _is_furniture_shaped(first, body_size) and first.line.box.y0 <= (
+            FURNITURE_ZONE * text.height
+        ):
+            gap = second.line.box.y0 - first.line.box.y1
+            ruled = _rule_between(layout, first.line.box.y1, second.line.box.y0, text.width)
+            if ruled or gap >= gap_needed or _PAGE_NUMBER.match(first.text):
+                first.kind, first.why = "furniture", _furniture_why(first, "running header")
+        last, before = ordered[-1], ordered[-2]
+        if _is_furniture_shaped(last, body_size) and text.height - last.line.box.y1 <= (
+            FURNITURE_ZONE * text.height
+        ):
+            gap = last.line.box.y0 - before.line.box.y1
+            ruled = _rule_between(layout, before.line.box.y1, last.line.box.y0, text.width)
+            labelled = bool(_NOTE_LABEL.match(last.text)) and not last.text.strip().isdigit()
+            if _PAGE_NUMBER.match(last.text) or ((ruled or gap >= gap_needed) and not labelled):
+                last.kind, last.why = "furniture", _furniture_why(last, "running footer")
+
+
+def _is_furniture_shaped(item: _Line, body_size: float) -> bool:
+    return (
+        len(item.text.split()) <= _HEADER_WORDS
+        and item.size < 1.15 * body_size
+        and not _is_chapter(item.text)
+    )
+
+
+def _furniture_why(item: _Line, otherwise: str) -> str:
+    return "page number" if _PAGE_NUMBER.match(item.text) else otherwise
+
+
+def _mark_footnotes(
+    lines: list[_Line],
+    pages: Sequence[PageText | None],
+    layouts: Sequence[PageLayout | None],
+    body_size: float,
+) -> list[TextBlock]:
+    """The footnotes of every page: the lines under a short rule low on the page (a rule at
+    the text's left edge, under 60 % of its width), or else the last lines of the page when
+    they are in smaller type and the first of them opens with a note label."""
+    notes: list[TextBlock] = []
+    for page, items in _by_page(lines).items():
+        text = pages[page]
+        body = sorted((i for i in items if i.kind == "body"), key=lambda i: i.line.box.y0)
+        if text is None or len(body) < 2:
+            continue
+        layout = layouts[page] if page < len(layouts) else None
+        left = min(item.line.box.x0 for item in body)
+        right = max(item.line.box.x1 for item in body)
+        top: float | None = None
+        if layout is not None:
+            short = [
+                rule
+                for rule in layout.rules
+                if rule.y0 >= 0.5 * text.height
+                and rule.width <= 0.6 * (right - left)
+                and abs(rule.x0 - left) <= 2 * body_size
+                and any(item.line.box.y0 > rule.y1 for item in body)
+            ]
+            if short:
+                top = short[-1].y1
+        if top is None:
+            trailing: list[_Line] = []
+            for item in reversed(body):
+                if item.size >= 0.92 * body_size:
+                    break
+                trailing.insert(0, item)
+            while trailing and not _NOTE_LABEL.match(trailing[0].text):
+                trailing.pop(0)
+            if trailing and len(trailing) < len(body):
+                above = body[body.index(trailing[0]) - 1]
+                if trailing[0].line.box.y0 - above.line.box.y1 >= 0.8 * body_size:
+                    top = trailing[0].line.box.y0 - 1
+        if top is None:
+            continue
+        parts: list[tuple[str, list[str]]] = []
+        for item in body:
+            if item.line.box.y0 < top:
+                continue
+            item.kind = "footnote"
+            match = _NOTE_LABEL.match(item.text)
+            if match or not parts:
+                label = match.group(1).translate(_SUPERSCRIPTS) if match else ""
+                parts.append((label, [item.text[match.end() :] if match else item.text]))
+            else:
+                parts[-1][1].append(item.text)
+        for number, (label, texts) in enumerate(parts, start=1):
+            joined: list[Part] = [texts[0]]
+            for more in texts[1:]:
+                _join(joined, more)
+            note = NoteRef(page, number, label or "*")
+            notes.append(TextBlock(0, tuple(joined), page, kind="footnote", note=note))
+    return notes
+
+
+def _find_markers(lines: list[_Line], footnotes: list[TextBlock]) -> set[tuple[int, int]]:
+    """Put each footnote's marker into the text of its page, where OCR read it: a word that
+    ends with the label (`hồ1`, `hồ¹`), a small word that is the label, or else, in order, a
+    word that ends in what OCR makes of a superscript (`hồ!`). The (page, number) of the notes
+    whose marker was found."""
+    found: set[tuple[int, int]] = set()
+    by_page = _by_page(lines)
+    for page in sorted({b.page for b in footnotes}):
+        notes = [b.note for b in footnotes if b.page == page and b.note is not None]
+        items = [i for i in by_page.get(page, []) if i.kind in ("body", "heading")]
+        words = [(item, index) for item in items for index in range(len(item.line.words))]
+        taken: set[tuple[int, int]] = set()
+        unmatched = []
+        for ref in notes:
+            spot = _label_spot(words, ref.label, taken)
+            if spot is None:
+                unmatched.append(ref)
+                continue
+            _place(spot, ref, taken)
+            found.add((ref.page, ref.number))
+        for ref in unmatched:
+            spot = next(
+                (
+                    (item, index)
+                    for item, index in words
+                    if (id(item), index) not in taken
+                    and _misread_marker(item.line.words[index].text)
+                ),
+                None,
+            )
+            if spot is not None:
+                _place(spot, ref, taken, misread=True)
+                found.add((ref.page, ref.number))
+    return found
+
+
+def _label_spot(
+    words: list[tuple[_Line, int]], label: str, taken: set[tuple[int, int]]
+) -> tuple[_Line, int] | None:
+    for item, index in words:
+        if (id(item), index) in taken:
+            continue
+        word = item.line.words[index]
+        text = word.text.translate(_SUPERSCRIPTS)
+        heights = sorted(w.box.height for w in item.line.words)
+        typical = heights[len(heights) // 2]
+        if text == label and index > 0 and word.box.height < 0.8 * typical:
+            return item, index
+        stem = text[: -len(label)]
+        if text.endswith(label) and stem and stem[-1].isalpha() and not label.isalpha():
+            return item, index
+    return None
+
+
+def _misread_marker(text: str) -> bool:
+    return len(text) >= 2 and text.endswith(_MISREAD_MARKERS) and text[-2].isalpha()
+
+
+def _place(
+    spot: tuple[_Line, int], ref: NoteRef, taken: set[tuple[int, int]], misread: bool = False
+) -> None:
+    """Write the note's marker into the line's text in place of what OCR read for it."""
+    item, index = spot
+    taken.add((id(item), index))
+    texts = [word.text for word in item.line.words]
+    word = texts[index].translate(_SUPERSCRIPTS)
+    if misread:
+        texts[index] = texts[index][:-1] + _marker(ref.number)
+    elif word == ref.label:
+        texts[index] = _marker(ref.number)
+    else:
+        texts[index] = texts[index][: -len(ref.label)] + _marker(ref.number)
+    joined = ""
+    for text in texts:
+        if not text.strip():
+            continue
+        glue = "" if not joined or text.startswith(_MARK) else " "
+        joined += glue + text
+    item.text = nfc(joined)
+
+
+# --- administrative documents -------------------------------------------------------------------
+
+_DOCUMENT_TYPES = (
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "KẾT LUẬN",
+    "THÔNG BÁO",
+    "THÔNG TRI",
+    "BÁO CÁO",
+    "TỜ TRÌNH",
+    "KẾ HOẠCH",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "CÔNG VĂN",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+)
+_BODY_START = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|HUYỆN UỶ|"
+    r"THÀNH ỦY|THÀNH UỶ|BAN|SỞ|BỘ|TỔNG CỤC|CỤC|CHI CỤC|TRUNG TÂM|BỆNH VIỆN|TRƯỜNG|VIỆN|"
+    r"VĂN PHÒNG|PHÒNG|HỘI|HỘI ĐỒNG|CÔNG TY|TÒA ÁN|TOÀ ÁN|KHO BẠC|NGÂN HÀNG)\b"
+)
+"""How the name of a body begins in a header (the lines between carry a name on)."""
+_ADDRESSEE = re.compile(r"^kính\s+gửi\b", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^nơi\s+nhận\b", re.IGNORECASE)
+NUMBER = re.compile(r"^số\s*:?\s*(\S.*)$", re.IGNORECASE)
+PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_COLUMN_GAP = 3.0
+_COLUMN_EMS = 0.8
+"""Words on one OCR line stand in two columns when they are further apart than three times the
+line's usual word space and than this many ems."""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """What the header of a resolution, directive or letter says (thể thức văn bản)."""
+
+    issuer: str = ""
+    """The issuing body: the left column's last line over the number."""
+    number: str = ""
+    """Số và ký hiệu, without `Số`."""
+    place_date: str = ""
+    title: str = ""
+    """The type name and trích yếu (`Nghị quyết về …`), or a letter's `V/v …`."""
+
+
+def _segments(item: _Line, body_size: float) -> list[tuple[int, int, str]]:
+    """The line cut where its words stand in two columns: (left, right, text) each."""
+    words = [word for word in item.line.words if word.text.strip()]
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words))
+    usual = gaps[len(gaps) // 2] if gaps else 0
+    apart = max(_COLUMN_GAP * usual, _COLUMN_EMS * body_size)
+    segments: list[tuple[int, int, list[str]]] = []
+    for word in words:
+        if segments and word.box.x0 - segments[-1][1] <= apart:
+            x0, _, texts = segments[-1]
+            segments[-1] = (x0, word.box.x1, [*texts, word.text])
+        else:
+            segments.append((word.box.x0, word.box.x1, [word.text]))
+    return [(x0, x1, nfc(" ".join(texts))) for x0, x1, texts in segments]
+
+
+def issuing_body(lines: Sequence[str]) -> str:
+    """The issuing body from the lines over the number: the last name there (a superior body may
+    stand over it), with the lines that carry it on (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG NGÃI`)."""
+    bodies: list[str] = []
+    for text in lines:
+        if not bodies or _BODY_START.match(text):
+            bodies.append(text)
+        else:
+            bodies[-1] += " " + text
+    return bodies[-1].strip(" .,;:") if bodies else ""
+
+
+def _two_columns(
+    items: list[_Line], middle: float, body_size: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for item in items:
+        for x0, x1, text in _segments(item, body_size):
+            if any(ch.isalnum() for ch in text):
+                (left if (x0 + x1) / 2 < middle else right).append((item.line.box.y0, text))
+    return tuple(t for _, t in sorted(left)), tuple(t for _, t in sorted(right))
+
+
+def _mark_administrative(
+    lines: list[_Line], pages: Sequence[PageText | None], body_size: float, report: ReflowReport
+) -> list[TextBlock]:
+    """A resolution's, directive's or letter's header and end, set as the document has them:
+    the header's two columns (issuing body and number; motto, place and date) as a `masthead`
+    block, the type name and trích yếu as a level-1 heading, and the recipients (`Nơi nhận`)
+    beside the signature block as a `closing` block. Nothing when the first page has no type
+    name or `Kính gửi` under a number or a date."""
+    by_page = _by_page(lines)
+    first_page = min(by_page)
+    first = pages[first_page]
+    if first is None:
+        return []
+    middle = first.width / 2
+    ordered = sorted(by_page[first_page], key=lambda i: i.line.box.y0)
+    anchor = next(
+        (
+            i
+            for i in ordered
+            if " ".join(i.text.split()).upper() in _DOCUMENT_TYPES or _ADDRESSEE.match(i.text)
+        ),
+        None,
+    )
+    if anchor is None:
+        return []
+    header = [i for i in ordered if i.line.box.y1 <= anchor.line.box.y0 + 2 and i is not anchor]
+    left, right = _two_columns(header, middle, body_size)
+    number = next((m.group(1) for t in left if (m := NUMBER.match(t))), "")
+    dated = next((t for t in right if PLACE_DATE.search(t)), "")
+    if not header or not (number or dated):
+        return []
+    for item in header:
+        item.kind = "masthead"
+    number_at = next((n for n, t in enumerate(left) if NUMBER.match(t)), len(left))
+    issuer = issuing_body(left[:number_at])
+    title = ""
+    if anchor.text.upper() == anchor.text:
+        anchor.kind, anchor.level = "heading", 1
+        title_lines = [anchor]
+        for item in ordered[ordered.index(anchor) + 1 :]:
+            centre = (item.line.box.x0 + item.line.box.x1) / 2
+            close = item.line.box.y0 - title_lines[-1].line.box.y1 < item.line.box.height
+            if not close or abs(centre - middle) > 0.08 * first.width:
+                break
+            item.kind, item.level = "heading", 1
+            title_lines.append(item)
+        kind = " ".join(anchor.text.split())
+        title = " ".join([kind[0] + kind[1:].lower(), *(i.text for i in title_lines[1:])])
+    else:
+        # A letter's trích yếu: `V/v …` and the lines under it in the left column.
+        start = next((n for n, t in enumerate(left) if t.lower().startswith("v/v")), len(left))
+        title = " ".join(left[start:])
+    report.masthead = Masthead(issuer, number, dated, nfc(title))
+    blocks = [
+        TextBlock(0, (" ".join([*left, *right]),), first_page, "masthead", columns=(left, right))
+    ]
+    last_page = max(by_page)
+    closing_lines = sorted(
+        (i for i in by_page[last_page] if i.kind == "body"), key=lambda i: i.line.box.y0
+    )
+    recipients_at = next(
+        (n for n, i in enumerate(closing_lines) if _RECIPIENTS.match(i.text.strip())), None
+    )
+    if recipients_at is not None:
+        tail = closing_lines[recipients_at:]
+        for item in tail:
+            item.kind = "closing"
+        last = pages[last_page]
+        end_left, end_right = _two_columns(
+            tail, (last.width if last else first.width) / 2, body_size
+        )
+        text = " ".join([*end_left, *end_right])
+        blocks.append(TextBlock(0, (text,), last_page, "closing", columns=(end_left, end_right)))
+    return blocks
+
+
 # --- headings -----------------------------------------------------------------------------------
 
 
@@ -285,19 +905,41 @@ def _is_chapter(text: str) -> bool:
 
 
 def _mark_headings(lines: list[_Line], body_size: float) -> None:
+    """Headings by type size, chapter lines and capitals; the lines set with a chapter line
+    (its title, its years) belong to its heading."""
     for index, item in enumerate(lines):
-        if item.kind == "furniture":
+        if item.kind != "body":
             continue
         words = len(item.text.split())
+        opener = lines[index - 1] if index else None
+        if (
+            opener is not None
+            and opener.kind == "heading"
+            and opener.level == 1
+            and (opener.page, opener.paragraph) == (item.page, item.paragraph)
+            and words <= 12
+        ):
+            item.kind, item.level = "heading", 1
+            continue
         ratio = item.size / body_size if body_size else 1.0
         chapter = _is_chapter(item.text) and words <= 12
         larger = ratio >= HEADING_RATIO and words <= 20
-        alone = _stands_alone(lines, index)
+        alone = _stands_alone(lines, index) or _centred(item, lines)
         capitals = _is_capitals(item.text) and words <= 12 and alone
         capitals = capitals and not item.text.endswith((",", ";"))
         if chapter or larger or capitals:
             item.kind = "heading"
             item.level = 1 if chapter or ratio >= LEVEL_ONE_RATIO else 2
+
+
+def _centred(item: _Line, lines: list[_Line]) -> bool:
+    """Whether a short line is set in the middle of its page's text (`QUYẾT NGHỊ:`)."""
+    same = [other.line.box for other in lines if other.page == item.page and other.kind == "body"]
+    left, right = min(box.x0 for box in same), max(box.x1 for box in same)
+    box = item.line.box
+    width = max(right - left, 1)
+    centre = (box.x0 + box.x1) / 2
+    return box.width < 0.5 * width and abs(centre - (left + right) / 2) < 0.04 * width
 
 
 def _stands_alone(lines: list[_Line], index: int) -> bool:
@@ -318,6 +960,8 @@ def _same_heading(previous: _Line, line: _Line) -> bool:
     """Whether heading `line` goes on the heading `previous` is in: a line of the same or a
     lower level set close under it (`CHƯƠNG I` over its title)."""
     if previous.kind != "heading" or previous.page != line.page or line.level < previous.level:
+        return False
+    if line.level > 1 and previous.paragraph != line.paragraph:
         return False
     gap = line.line.box.y0 - previous.line.box.y1
     return gap < 1.5 * max(previous.line.box.height, line.line.box.height)
@@ -350,7 +994,13 @@ def _continues(
     first = line.text[0]
     if previous.paragraph == line.paragraph and not new_page:
         return not (filled < 0.75 and ends_sentence)
-    return filled >= 0.9 and not ends_sentence and (first.islower() or not first.isalpha())
+    if ends_sentence:
+        return False
+    # Over a page break: the next page's first line goes on when it starts in lower case, or
+    # when it is not indented (a new paragraph's first line is) and the last line ran full.
+    indent = line.line.box.x0 - columns.get(line.page, (line.line.box.x0, 0))[0]
+    lower = first.islower() or not first.isalpha()
+    return (filled >= 0.8 and lower) or (filled >= 0.9 and indent < 0.8 * line.size)
 
 
 def _join(parts: list[Part], text: str) -> None:

@@ -136,7 +136,7 @@ def plan_stamps(
                 "the code is on an added back page."
             )
     if need_back:
-        size = _points(pages[0]) if pages else A4
+        size = pages[0].points if pages else A4
         canvas, place = _back_page(size, code, caption, font, back, len(pages) + 1)
         plan.added_pages.append(AddedPage(size, canvas))
         plan.places.append(place)
@@ -175,7 +175,7 @@ def occupancy(page: ExportPage) -> npt.NDArray[np.bool_]:
     """The prepared page as a grid of 1 mm cells (rows from the top): True where a word box
     (grown by a millimetre) or ink lies."""
     width, height = page.size
-    per_mm = page.dpi / 25.4
+    per_mm = MM / page.points_per_pixel  # pixels per millimetre
     columns, rows = max(1, int(width / per_mm)), max(1, int(height / per_mm))
     occupied = _ink_cells(page, columns, rows)
     text = page.words_text()
@@ -262,8 +262,8 @@ def _stamp(
 ) -> tuple[Canvas, StampPlace]:
     column, row, _, _ = spot
     width_mm, height_mm = _stamp_size(code, side_mm)
-    per_mm = page.dpi / 25.4
-    _, page_height = _points(page)
+    per_mm = MM / page.points_per_pixel  # pixels per millimetre
+    _, page_height = page.points
     x0 = column * MM
     top = page_height - row * MM
     y0 = top - height_mm * MM
@@ -334,8 +334,3 @@ def _back_page(
         side_mm=side_mm,
     )
     return canvas, place
-
-
-def _points(page: ExportPage) -> tuple[float, float]:
-    width, height = page.size
-    return width * 72.0 / page.dpi, height * 72.0 / page.dpi

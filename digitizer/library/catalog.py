@@ -8,6 +8,7 @@ up by one, inside a transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -48,21 +49,47 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the schema up to this program's version; return the version found before."""
+    """Bring the schema up to this program's version; return the version found before.
+
+    Each migration runs in a write transaction that first reads the version again, so two
+    programs opening a new or old library at once apply each migration once."""
     found = schema_version(connection)
+    _refuse_newer(found)
+    for number, script in MIGRATIONS[found:]:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(connection)
+            _refuse_newer(current)
+            if current < number:
+                for statement in _statements(script):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    return found
+
+
+def _refuse_newer(found: int) -> None:
     if found > SCHEMA_VERSION:
         raise LibraryNewerThanProgram(
             f"This library was written by a newer Digitizer (schema {found}; this program knows "
             f"up to {SCHEMA_VERSION}). Update the program to open it."
         )
-    for number, script in MIGRATIONS[found:]:
-        # executescript commits first, so the transaction is opened inside the script itself.
-        try:
-            connection.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
-        except sqlite3.Error:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-    return found
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script one by one (a trigger's body whole), without the
+    comments and blank lines between them."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+    if buffer.strip():
+        raise RuntimeError(f"a migration ends in an unfinished statement: {buffer[:60]!r}")

@@ -14,6 +14,7 @@ alone removes the unfinished file. Every process that writes holds a shared lock
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -33,6 +34,7 @@ from digitizer.errors import (
     LibraryNotFound,
     VaultDamaged,
     VaultLocked,
+    system_failure,
 )
 from digitizer.library import catalog
 from digitizer.library.objects import ObjectStore, StoredObject
@@ -66,9 +68,19 @@ OBJECTS_OF_DOCUMENTS = (
 )
 """SQL: every object (page image, original, prepared image, word model) used by the documents
 `d` that the condition `{where}` picks."""
+_IMPORT_LOCK_BYTE = 1  # the byte of the lock file that `importing_alone` locks
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
 _ID_LENGTH = 10
 _MIN_PREFIX = 4
+
+
+def _disk_full(root: Path) -> bool:
+    """Whether the disk holding `root` has (next to) no room left."""
+    try:
+        status = os.statvfs(root)
+    except OSError:
+        return False
+    return status.f_bavail * status.f_frsize < 256 * 1024
 
 
 def utc_now() -> str:
@@ -128,6 +140,8 @@ class Library:
         except sqlite3.DatabaseError as error:
             if lock_fd is not None:
                 os.close(lock_fd)
+            if _disk_full(root):  # SQLite says "disk I/O error" when it cannot grow its files
+                raise system_failure(OSError(errno.ENOSPC, "No space left")) from error
             raise LibraryError(f"The catalogue of {root} cannot be read: {error}.") from error
         library = cls(root, connection, lock_fd)
         library.objects.create()
@@ -152,6 +166,21 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def importing_alone(self) -> Iterator[None]:
+        """Hold the library's import lock: a second program importing the same files at once
+        waits here, then finds them imported and reports them as duplicates, instead of taking
+        the first one's unfinished document for a crashed one and filling it twice.
+
+        A POSIX record lock on one byte of the lock file: it lives beside the writers' `flock`
+        on the same file without touching it, and goes when the process dies."""
+        assert self._lock_fd is not None, "importing needs a writable library"
+        fcntl.lockf(self._lock_fd, fcntl.LOCK_EX, 1, _IMPORT_LOCK_BYTE)
+        try:
+            yield
+        finally:
+            fcntl.lockf(self._lock_fd, fcntl.LOCK_UN, 1, _IMPORT_LOCK_BYTE)
 
     def _recover_if_alone(self) -> None:
         assert self._lock_fd is not None

@@ -20,7 +20,7 @@ from digitizer.errors import FileNotFound, InputError
 from digitizer.library import Library
 from digitizer.pipeline.ocr import OcrOptions, run_ocr
 from digitizer.progress import CancelEvent, Progress
-from ocr.metrics import Score, score
+from ocr.metrics import Score, score, word_recall
 from ocr.words import PageText
 
 GROUND_TRUTH_SUFFIX = ".gt.txt"
@@ -37,6 +37,8 @@ class PageScore:
     """The score of the text as recognised, before tone-mark restoration."""
     restore_seconds: float = 0.0
     restored_words: int = 0
+    recall: float = 0.0
+    """Share of the truth's words found in the text, in any order (leaders ignored)."""
 
     @property
     def before_restoration(self) -> Score:
@@ -47,6 +49,7 @@ class PageScore:
             "image": self.image,
             "cer": round(self.score.cer, 5),
             "wer": round(self.score.wer, 5),
+            "recall": round(self.recall, 5),
             "chars": self.score.chars,
             "char_errors": self.score.char_errors,
             "words": self.score.words,
@@ -84,6 +87,10 @@ class EvalReport:
         return sum(p.score.wer for p in self.pages) / len(self.pages) if self.pages else 0.0
 
     @property
+    def mean_recall(self) -> float:
+        return sum(p.recall for p in self.pages) / len(self.pages) if self.pages else 0.0
+
+    @property
     def mean_cer_unrestored(self) -> float:
         cers = [p.before_restoration.cer for p in self.pages]
         return sum(cers) / len(cers) if cers else 0.0
@@ -106,6 +113,7 @@ class EvalReport:
                 "wer": round(total.wer, 5),
                 "mean_cer": round(self.mean_cer, 5),
                 "mean_wer": round(self.mean_wer, 5),
+                "mean_recall": round(self.mean_recall, 5),
                 "mean_cer_unrestored": round(self.mean_cer_unrestored, 5),
                 "restore_share": round(self.restore_share, 4),
                 "seconds": round(self.seconds, 3),
@@ -172,6 +180,7 @@ def evaluate(
                     unrestored=score(words.recognised_text, reference),
                     restore_seconds=float(record.preparation.get("timings", {}).get("restore", 0)),
                     restored_words=sum(1 for _ in words.restored_words()),
+                    recall=word_recall(record.text, reference),
                 )
             )
     report.seconds = time.perf_counter() - started

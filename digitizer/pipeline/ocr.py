@@ -14,11 +14,12 @@ import shutil
 import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from digitizer.errors import MissingLanguage, MissingTool
+from digitizer.errors import ClusterUnreachable, FarmMismatch, MissingLanguage, MissingTool
 from digitizer.indexing import update_index
 from digitizer.library import Library
 from digitizer.library.library import utc_now
@@ -34,6 +35,11 @@ from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, mo
 from ocr.prepare import PrepareSettings
 from ocr.restore import restoration_key
 
+if TYPE_CHECKING:
+    from digitizer.pipeline.farm import FarmSettings
+
+WORKER_DIED = "worker-died"
+
 PIPELINE_VERSION = 1
 """Raise when a change in this pipeline changes its results, so old texts count as stale."""
 
@@ -45,6 +51,8 @@ class OcrOptions:
     prepare: PrepareSettings = field(default_factory=PrepareSettings)
     restore: bool = True
     """Put back lost tone marks with the syllable language model (`ocr.restore`)."""
+    farm: FarmSettings | None = None
+    """Send the pages to an OCR farm instead of this machine's cores (`--scheduler`)."""
 
     @property
     def engine(self) -> EngineSettings:
@@ -72,6 +80,8 @@ class OcrReport:
     resumed_jobs: list[int] = field(default_factory=list)
     failed: list[PageFailure] = field(default_factory=list)
     cancelled: bool = False
+    interrupted: bool = False
+    """Stopped by a farm that went away: the job stays open for the next run to finish."""
     seconds: float = 0.0
     classified: list[ClassificationChange] = field(default_factory=list)
     """Documents whose first page carries a secrecy stamp, raised to that level."""
@@ -128,7 +138,7 @@ def settings_key(record: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
-class _PageRef:
+class PageRef:
     page_id: int
     document_id: str
     number: int
@@ -185,18 +195,30 @@ def run_ocr(
 
     progress.start(len(todo), "Recognising pages")
     try:
-        if todo:
+        if todo and options.farm is not None:
+            from digitizer.pipeline.farm import recognise_on_farm
+
+            recognise_on_farm(
+                library, todo, options, options.farm, key, record, report, progress, cancel
+            )
+        elif todo:
             _recognise(library, todo, options, key, record, report, progress, cancel)
+    except (ClusterUnreachable, FarmMismatch):
+        report.interrupted = True
+        if report.done:
+            update_index(library, create_missing=True)
+        raise
     finally:
         progress.finish()
         state = "cancelled" if report.cancelled else ("failed" if report.failed else "done")
+        state = "interrupted" if report.interrupted else state
         with library.transaction() as db:
             now = utc_now()
             db.execute(
                 "UPDATE jobs SET state = ?, updated_at = ?, message = ? WHERE id = ?",
                 (state, now, f"{report.done} done, {report.skipped} skipped", report.job_id),
             )
-            if not report.cancelled:
+            if not report.cancelled and not report.interrupted:
                 db.executemany(
                     "UPDATE jobs SET state = 'done', updated_at = ?, message = ? WHERE id = ?",
                     [(now, f"resumed by job {report.job_id}", job) for job in interrupted],
@@ -210,7 +232,7 @@ def run_ocr(
 
 def _pages_for(
     library: Library, document_ids: Sequence[str] | None, interrupted: Sequence[int]
-) -> list[_PageRef]:
+) -> list[PageRef]:
     query = (
         "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi FROM pages p "
         "JOIN documents d ON d.id = p.document_id WHERE d.import_state = 'complete' "
@@ -234,13 +256,13 @@ def _pages_for(
             continue
         seen.add(row["id"])
         dpi = round(row["dpi"]) if row["dpi"] else 300
-        pages.append(_PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
+        pages.append(PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
     return pages
 
 
 def _recognise(
     library: Library,
-    todo: list[_PageRef],
+    todo: list[PageRef],
     options: OcrOptions,
     key: str,
     record: dict[str, Any],
@@ -259,53 +281,78 @@ def _recognise(
     context = multiprocessing.get_context("spawn")
     in_flight: dict[Future[PageOutcome], int] = {}
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool:
-            while queue or in_flight:
-                while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
-                    page = queue.pop()
-                    secret = private is not None and page.document_id in sealed
-                    image = (
-                        library.object_file(page.image_sha256, private)
-                        if private is not None and secret
-                        else library.objects.path_of(page.image_sha256)
-                    )
-                    task = PageTask(
-                        page_id=page.page_id,
-                        image=str(image),
-                        dpi=page.dpi,
-                        engine=options.engine,
-                        prepare=options.prepare,
-                        scratch=str(private if private is not None and secret else scratch),
-                        private=secret,
-                        restoration_model=options.restoration_model,
-                    )
-                    in_flight[pool.submit(work_on_page, task)] = page.page_id
-                if not in_flight:
-                    break
-                finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    page = by_id[in_flight.pop(future)]
-                    outcome = future.result()
-                    _file_outcome(library, report, page, outcome, key, record)
-                    busy = {by_id[other].image_sha256 for other in in_flight.values()}
-                    if private is not None and page.image_sha256 not in busy:
-                        (private / page.image_sha256).unlink(missing_ok=True)
-                    progress.advance(1, f"document {page.document_id}, page {page.number}")
-            report.cancelled = bool(queue) and _cancelled(cancel)
+        while queue and not _cancelled(cancel):
+            # A worker that dies (killed, out of memory) breaks its pool: the pages it and the
+            # others held are reported, and the rest go on in a new pool.
+            pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
+            broken = False
+            with pool:
+                while (queue or in_flight) and not broken:
+                    while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
+                        page = queue.pop()
+                        secret = private is not None and page.document_id in sealed
+                        image = (
+                            library.object_file(page.image_sha256, private)
+                            if private is not None and secret
+                            else library.objects.path_of(page.image_sha256)
+                        )
+                        task = PageTask(
+                            page_id=page.page_id,
+                            image=str(image),
+                            dpi=page.dpi,
+                            engine=options.engine,
+                            prepare=options.prepare,
+                            scratch=str(private if private is not None and secret else scratch),
+                            private=secret,
+                            restoration_model=options.restoration_model,
+                        )
+                        in_flight[pool.submit(work_on_page, task)] = page.page_id
+                    if not in_flight:
+                        break
+                    finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        page = by_id[in_flight.pop(future)]
+                        try:
+                            outcome = future.result()
+                        except BrokenProcessPool:
+                            outcome, broken = _worker_died(page.page_id), True
+                        file_outcome(library, report, page, outcome, key, record)
+                        busy = {by_id[other].image_sha256 for other in in_flight.values()}
+                        if private is not None and page.image_sha256 not in busy:
+                            (private / page.image_sha256).unlink(missing_ok=True)
+                        progress.advance(1, f"document {page.document_id}, page {page.number}")
+                    if broken:  # every page the pool still held died with it
+                        for future in list(in_flight):
+                            page = by_id[in_flight.pop(future)]
+                            file_outcome(
+                                library, report, page, _worker_died(page.page_id), key, record
+                            )
+                            progress.advance(1)
+        report.cancelled = bool(queue) and _cancelled(cancel)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
 
 
+def _worker_died(page_id: int) -> PageOutcome:
+    return PageOutcome(
+        page_id,
+        0.0,
+        error_code=WORKER_DIED,
+        error_message="the process recognising it died (killed, or out of memory); "
+        "recognise again to finish the page",
+    )
+
+
 def _cancelled(cancel: CancelEvent | None) -> bool:
     return cancel is not None and cancel.is_set()
 
 
-def _file_outcome(
+def file_outcome(
     library: Library,
     report: OcrReport,
-    page: _PageRef,
+    page: PageRef,
     outcome: PageOutcome,
     key: str,
     record: dict[str, Any],

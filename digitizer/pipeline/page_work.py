@@ -14,14 +14,20 @@ import signal
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from digitizer.security.stamp import StampFinding, detect_stamp
+from ocr.clean import Cleaning, recognition_copy
 from ocr.engine import EngineSettings, OcrError, recognise
-from ocr.prepare import PrepareSettings, prepare_file
+from ocr.layout import split_header_columns
+from ocr.orient import check_orientation, reads_poorly
+from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
+from ocr.words import PageText
 
 
 @dataclass(frozen=True)
@@ -106,15 +112,67 @@ def work_on_page(task: PageTask) -> PageOutcome:
         tempfile.tempdir = previous
 
 
+def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
+    """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
+    page = prepared.path or Path(task.image)
+    with Image.open(page) as opened:
+        opened.load()
+        copy, cleaning = recognition_copy(opened, task.dpi)
+    if copy is None:
+        return split_header_columns(recognise(page, task.dpi, task.engine)), cleaning
+    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
+    os.close(handle)
+    scale = cleaning.scale
+    width, height = copy.width // scale, copy.height // scale
+    try:
+        copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
+        text = recognise(Path(name), task.dpi * scale, task.engine)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    if scale != 1:
+        text = text.shrunk(scale, width, height, task.dpi)
+    return split_header_columns(text), cleaning
+
+
+def _orient_by_reading(
+    task: PageTask, prepared: PreparedPage, page_text: PageText, cleaning: Cleaning
+) -> tuple[PreparedPage, PageText, Cleaning]:
+    """Settle a doubtful orientation by reading the page each way; re-read it when turned."""
+    scratch = Path(task.scratch)
+    started = time.perf_counter()
+    check = check_orientation(prepared.path or Path(task.image), task.dpi, task.engine, scratch)
+    shapes = prepared.preparation.orientation_reason
+    if check.extra_turns:
+        turns = prepared.preparation.quarter_turns + check.extra_turns
+        if prepared.path is not None:
+            prepared.path.unlink(missing_ok=True)
+        prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi, turns=turns)
+        page_text, cleaning = _read(task, prepared)
+    before = prepared.preparation
+    timings = before.timings | {"orientation_reading": time.perf_counter() - started}
+    reason = f"{shapes}; {check.reason}" if shapes else check.reason
+    preparation = replace(before, orientation_reason=reason, timings=timings)
+    return PreparedPage(preparation, prepared.path), page_text, cleaning
+
+
 def _work_on_page(task: PageTask) -> PageOutcome:
     started = time.perf_counter()
     scratch = Path(task.scratch)
     try:
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
-        page_text = recognise(prepared.path or Path(task.image), task.dpi, task.engine)
+        page_text, cleaning = _read(task, prepared)
+        # A page where recognition found no word at all is blank: nothing to turn.
+        if (
+            task.prepare.orientation
+            and page_text.mean_confidence is not None
+            and (not prepared.preparation.orientation_sure or reads_poorly(page_text))
+        ):
+            prepared, page_text, cleaning = _orient_by_reading(task, prepared, page_text, cleaning)
+        # The model loads once per worker: its loading is not restoration's time per page.
+        restorer = restorer_for(Path(task.restoration_model)) if task.restoration_model else None
         restoring = time.perf_counter()
-        if task.restoration_model:
-            page_text = restorer_for(Path(task.restoration_model)).restore_page(page_text)
+        if restorer is not None:
+            page_text = restorer.restore_page(page_text)
         restore_seconds = time.perf_counter() - restoring
     except OcrError as error:
         return PageOutcome(
@@ -131,6 +189,8 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             error_message=f"{type(error).__name__}: {error}",
         )
     preparation = prepared.preparation.as_json()
+    if cleaning.changed:
+        preparation["recognition_copy"] = cleaning.as_json()
     if task.restoration_model:
         preparation["timings"]["restore"] = round(restore_seconds, 4)
     handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")

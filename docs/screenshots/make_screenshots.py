@@ -1,10 +1,13 @@
 """Make the pictures of the window in this folder, in Vietnamese, from the bundled sample pages.
 
 Run under a virtual screen from the repository root: `make screenshots`, which is
-`xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/make_screenshots.py`.
-It reads the samples into a throwaway library (OCR with Tesseract: about half a minute), then
-saves `main-window.png` (a document open), `search.png` (search results, the hit marked on the
-page) and `ocr-review.png` (the text beside the page, doubtful words highlighted).
+`xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/screenshots/make_screenshots.py`.
+It reads the samples into a throwaway library (OCR with Tesseract: about half a minute), then,
+with the window at 1366×768 and at 1920×1080, saves (NAME-WIDTHxHEIGHT.png): `review` (a page
+under review, its text beside or under it), `search-hit` (a search hit opened zoomed onto the
+hit), `import-dialog`, `scan-dialog` (SANE's virtual `test` scanner), `error` (an error in the
+window's words, with the way out it offers) and `batch-record` (documents chosen together in
+the library, their shared record being filled in).
 """
 
 from __future__ import annotations
@@ -20,12 +23,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QItemSelectionModel  # noqa: E402
+
+from digitizer.errors import NotRecognised  # noqa: E402
 from digitizer.locations import sample_pages_path  # noqa: E402
 from digitizer.service import Workstation  # noqa: E402
+from ui.acquisition_dialogs import ImportDialog, ScanDialog  # noqa: E402
 from ui.app import application  # noqa: E402
+from ui.errors import show_error  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.qt import QApplication, QSettings  # noqa: E402
+from ui.main_window import (  # noqa: E402
+    BESIDE,
+    MainWindow,
+)
+from ui.qt import QApplication, QSettings, QWidget  # noqa: E402
+from ui.record_batch import BatchRecordDialog  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 RECORDS = {
@@ -52,6 +64,9 @@ RECORDS = {
 }
 
 
+SIZES = ((1366, 768), (1920, 1080))
+
+
 def wait(app: QApplication, window: MainWindow, seconds: float = 0.6) -> None:
     """Let the window finish its background work, then draw."""
     while window.runner.busy():
@@ -63,10 +78,103 @@ def wait(app: QApplication, window: MainWindow, seconds: float = 0.6) -> None:
         time.sleep(0.01)
 
 
+def shot(app: QApplication, window: MainWindow, name: str) -> None:
+    """The screen where the window is, with whatever dialog is open over it."""
+    screen = app.primaryScreen()
+    frame = window.frameGeometry()
+    picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    size = f"{window.width()}x{window.height()}"
+    picture.save(str(OUT / f"{name}-{size}.png"))
+
+
+def over(window: MainWindow, dialog: QWidget) -> None:
+    """Show a dialog centred over the window, as it opens for the person."""
+    dialog.adjustSize()
+    centre = window.frameGeometry().center()
+    dialog.move(centre.x() - dialog.width() // 2, centre.y() - dialog.height() // 2)
+    dialog.show()
+
+
+def sane_test_scanner(folder: Path) -> None:
+    """SANE's virtual `test` scanner, for the scan dialog (no real scanner under xvfb)."""
+    config = folder / "sane"
+    config.mkdir()
+    (config / "dll.conf").write_text("test\n")
+    (config / "test.conf").write_text("number_of_devices 1\n")
+    os.environ["SANE_CONFIG_DIR"] = str(config)
+
+
+def pictures(
+    app: QApplication, window: MainWindow, ids: dict[str, str], size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    window.move(0, 0)
+    window.set_placement(BESIDE, remember=False)
+    window.jobs_dock.setVisible(size[1] >= 900)
+    wait(app, window)
+
+    window.review.open_document(ids["03-lich-su-dang-bo.pdf"], 2)
+    wait(app, window)
+    window.side_tabs.setCurrentWidget(window.text)
+    window.text.select_next_doubtful()
+    wait(app, window)
+    shot(app, window, "review")
+
+    window.search.field.setText("lưu trữ")
+    window.review.search_asked("lưu trữ", {})
+    wait(app, window)
+    window.review.step_hit(1)
+    wait(app, window, 1.0)
+    shot(app, window, "search-hit")
+
+    names = [c.name for c in window.tree.contents.collections]
+    dialog = ImportDialog([sample_pages_path()], names, names[0], window)
+    dialog.separators.setChecked(True)
+    over(window, dialog)
+    wait(app, window)
+    shot(app, window, "import-dialog")
+    dialog.close()
+
+    devices = [(d.name, f"{d.vendor} {d.model} ({d.name})") for d in window.station.scanners()]
+    scan = ScanDialog(devices, names, window)
+    over(window, scan)
+    wait(app, window)
+    shot(app, window, "scan-dialog")
+    scan.close()
+
+    error = NotRecognised("Pages 1, 2 of the document have no OCR text yet.")
+    box = show_error(window, "Không xuất được", error, ("Nhận dạng trước", lambda: None))
+    box.adjustSize()
+    over(window, box)
+    wait(app, window)
+    shot(app, window, "error")
+    box.close()
+
+    window.library.refresh()
+    wait(app, window)
+    chosen = [ids["01-nghi-quyet.tif"], ids["02-cong-van.png"]]
+    rows = []
+    for ident in chosen:
+        window.tree.select_document(ident)
+        rows.append(window.tree.currentIndex())
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for index in rows:
+        window.tree.selectionModel().select(index, flags)
+    batch = BatchRecordDialog(len(chosen), window)
+    batch.document_type.setText("Văn bản hành chính")
+    batch.issuing_body.setText("Trung tâm Lưu trữ lịch sử tỉnh Hoài Sơn")
+    batch.keywords.setText("số hóa; lưu trữ")
+    over(window, batch)
+    wait(app, window)
+    shot(app, window, "batch-record")
+    batch.close()
+
+
 def main() -> int:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory(prefix="digitizer-screens-") as folder:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
+        sane_test_scanner(Path(folder))
         station = Workstation(Path(folder) / "library")
         station.init()
         station.import_paths([sample_pages_path()])
@@ -85,49 +193,20 @@ def main() -> int:
         app = application()
         install_translators(app, "vi")
         window = MainWindow(station)
-        window.resize(1600, 1000)
         window.show()
-        window.refresh_library(select=ids["01-nghi-quyet.tif"])
+        window.library.refresh(select=ids["01-nghi-quyet.tif"])
         wait(app, window, 1.0)
-        window.side_tabs.setCurrentWidget(window.record)
-        wait(app, window)
-        window.grab().save(str(OUT / "main-window.png"))
-
-        window.search.field.setText("lưu trữ")
-        window.search.go.click()
-        wait(app, window)
-        items = window.search.hit_items()
-        hit = next(
-            (i for i in items if i.parent() and i.parent().text(1).startswith("Công văn")),
-            items[0],
-        )
-        window.search.results.setCurrentItem(hit)
-        window.search.results.itemClicked.emit(hit, 0)
-        wait(app, window)
-        window.viewer.set_overlay_visible(False)
-        window.viewer.fit_width()
-        for _ in range(4):
-            window.viewer.zoom_in()
-        if window.viewer.hit_items:
-            window.viewer.centerOn(window.viewer.hit_items[0])
-        wait(app, window)
-        window.grab().save(str(OUT / "search.png"))
-
-        window.viewer.set_overlay_visible(True)
-        window.open_document(ids["03-lich-su-dang-bo.pdf"], 2)
-        wait(app, window)
-        window.side_tabs.setCurrentWidget(window.text)
-        window.text.select_next_doubtful()
-        wait(app, window)
-        window.grab().save(str(OUT / "ocr-review.png"))
+        for old in OUT.glob("*.png"):
+            old.unlink()
+        for size in SIZES:
+            pictures(app, window, ids, size)
         window.close()
-        # Leave without tearing Qt down object by object: at interpreter exit PySide 6.12
-        # sometimes trips over its own reference counts after a session like this one.
+        # Leave without tearing Qt down object by object (see the soak test's note on PySide's
+        # reference counts at interpreter exit).
         print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")
         sys.stdout.flush()
         shutil.rmtree(folder, ignore_errors=True)
         os._exit(0)
-    print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")
     return 0
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from digitizer.acquire.hotfolder import HotFolder, HotFolderOutcome, WatchOptions
+from digitizer.acquire.hotfolder import MAX_ATTEMPTS, HotFolder, HotFolderOutcome, WatchOptions
+from digitizer.errors import FolderWatched
 from digitizer.library import Library
 from tests.acquire.stacks import as_pdf, nine_page_stack
 from tests.helpers.pages import pdf_of_pages, write_image
@@ -70,18 +71,40 @@ def running(inbox: Path, library_path: Path) -> Iterator[Running]:
     watcher.stop()
 
 
+class Clock:
+    """Seconds that pass only when the test says, for the settling time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_a_file_still_being_written_is_not_imported_until_it_is_whole(
-    running: Running, inbox: Path, library_path: Path, tmp_path: Path
+    inbox: Path, library_path: Path, tmp_path: Path
 ) -> None:
-    whole = write_image(tmp_path / "whole.png", 1).read_bytes()
-    target = inbox / "scan-001.png"
-    with target.open("wb") as out:  # a copier writing over the network, in bursts
-        for start in range(0, len(whole), max(1, len(whole) // 8)):
-            out.write(whole[start : start + max(1, len(whole) // 8)])
-            out.flush()
-            time.sleep(0.3)  # pauses shorter than the settling time
-            assert running.outcomes == []
-    (outcome,) = running.wait_for(1)
+    clock = Clock()
+    folder = HotFolder(inbox, _opener(library_path), watch=FAST, clock=clock)
+    watcher = Running(folder)
+    try:
+        whole = write_image(tmp_path / "whole.png", 1).read_bytes()
+        target = inbox / "scan-001.png"
+        step = max(1, len(whole) // 8)
+        with target.open("wb") as out:  # a copier writing over the network, in bursts
+            for start in range(0, len(whole), step):
+                out.write(whole[start : start + step])
+                out.flush()
+                clock.now += FAST.settle_seconds / 2  # pauses shorter than the settling time
+                _let_the_watcher_look(folder)
+                assert watcher.outcomes == []
+        clock.now += FAST.settle_seconds / 2
+        _let_the_watcher_look(folder)
+        assert watcher.outcomes == [], "taken before it stayed unchanged for the settling time"
+        clock.now += FAST.settle_seconds
+        (outcome,) = watcher.wait_for(1)
+    finally:
+        watcher.stop()
     assert outcome.outcome == "processed" and outcome.reason == ""
     assert outcome.moved_to == inbox / "processed" / "scan-001.png"
     assert outcome.moved_to.read_bytes() == whole
@@ -89,6 +112,11 @@ def test_a_file_still_being_written_is_not_imported_until_it_is_whole(
         (document,) = library.documents()
         assert document.page_count == 1
         assert document.sources[0].size == len(whole)
+
+
+def _let_the_watcher_look(folder: HotFolder) -> None:
+    """Wait until the watcher has seen the folder as it is now (a few of its polls)."""
+    time.sleep(6 * FAST.poll_seconds)
 
 
 def test_a_bad_file_goes_to_failed_with_its_reason_and_the_rest_go_on(
@@ -182,3 +210,75 @@ def test_a_hot_folder_can_split_stacks(inbox: Path, library_path: Path, tmp_path
     assert outcome.outcome == "processed" and len(outcome.documents) == 3
     with Library.open(library_path) as library:
         assert [document.page_count for document in library.documents()] == [2, 2, 2]
+
+
+def test_a_file_that_breaks_the_import_fails_alone_and_the_files_behind_it_go_in(
+    inbox: Path, library_path: Path
+) -> None:
+    write_image(inbox / "scan-001.png", 1)
+    write_image(inbox / "scan-002.png", 2)
+    folder = HotFolder(inbox, _opener(library_path), watch=FAST, clock=_always_settled())
+    original_import = folder._import
+
+    def breaks_on_the_first(library: Library, path: Path, cancel: threading.Event) -> object:
+        if path.name == "scan-001.png":
+            raise TypeError("a reader broken by this file")
+        return original_import(library, path, cancel)
+
+    folder._import = breaks_on_the_first  # type: ignore[method-assign,assignment]
+    outcomes = folder.run(threading.Event(), once=True)
+
+    assert [(o.name, o.outcome) for o in outcomes] == [
+        ("scan-001.png", "failed"),
+        ("scan-002.png", "processed"),
+    ]
+    reason = (inbox / "failed" / "scan-001.png.reason.txt").read_text(encoding="utf-8")
+    assert reason.startswith("unreadable-content:") and "TypeError" in reason
+    assert _documents(library_path) == 1
+
+
+def test_a_file_whose_import_is_cut_off_every_time_is_set_aside(
+    inbox: Path, library_path: Path
+) -> None:
+    write_image(inbox / "scan-001.png", 1)
+    write_image(inbox / "scan-002.png", 2)
+
+    def killed_while_importing(library: Library, path: Path, cancel: threading.Event) -> object:
+        raise KeyboardInterrupt  # the process dies with the file half-imported
+
+    for _ in range(MAX_ATTEMPTS):
+        folder = HotFolder(inbox, _opener(library_path), watch=FAST, clock=_always_settled())
+        folder._import = killed_while_importing  # type: ignore[method-assign,assignment]
+        with pytest.raises(KeyboardInterrupt):
+            folder.run(threading.Event(), once=True)
+
+    outcomes = _once(inbox, library_path, FAST)
+    assert [(o.name, o.outcome) for o in outcomes] == [
+        ("scan-001.png", "failed"),
+        ("scan-002.png", "processed"),
+    ]
+    reason = (inbox / "failed" / "scan-001.png.reason.txt").read_text(encoding="utf-8")
+    assert f"cut off {MAX_ATTEMPTS} times" in reason
+
+
+def test_a_second_watcher_of_the_same_folder_is_refused(
+    running: Running, inbox: Path, library_path: Path
+) -> None:
+    deadline = time.monotonic() + 10
+    second = HotFolder(inbox, _opener(library_path), watch=FAST)
+    while True:  # until the first watcher holds the folder
+        try:
+            second.run(threading.Event(), once=True)
+        except FolderWatched:
+            break
+        assert time.monotonic() < deadline, "the second watcher was never refused"
+        time.sleep(0.05)
+    write_image(inbox / "scan-001.png", 1)
+    (outcome,) = running.wait_for(1)
+    assert outcome.outcome == "processed"
+
+
+def _always_settled() -> Callable[[], float]:
+    """A clock on which every poll is a settling time later than the one before."""
+    ticks = iter(range(0, 10**9, 10))
+    return lambda: float(next(ticks))

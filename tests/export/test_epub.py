@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from digitizer.errors import InvalidOutline
 from digitizer.export.epub import BookDocument, BookInfo, OutlineEntry, epub_bytes
@@ -17,7 +19,9 @@ from digitizer.export.publish import read_outline
 from ocr.geometry import Preparation
 from ocr.metrics import score
 from tests.export.book import book
-from tests.export.checks import all_text, chapter_text, epubcheck
+from tests.export.checks import all_text, book_parts, chapter_text, epubcheck
+from tests.export.history_book import BOOK_TITLE, CAPTION, history_book
+from tests.export.words import resolution_page
 
 INFO = BookInfo(
     key="collection:Lịch sử Đảng bộ huyện",
@@ -138,3 +142,75 @@ def test_outline_files(tmp_path: Path) -> None:
         read_outline(broken)
     with pytest.raises(InvalidOutline):
         read_outline(tmp_path / "missing.json")
+
+
+def test_a_history_book_with_notes_and_a_photograph(tmp_path: Path) -> None:
+    drawn = history_book()
+    pages = []
+    for index, page in enumerate(drawn.pages):
+        path = tmp_path / f"p{index}.png"
+        page.image.save(path)
+        pages.append(ExportPage(path, page.dpi, Preparation(page.image.size), page.text))
+    out = tmp_path / "history.epub"
+
+    data, result = epub_bytes([BookDocument("doc1", BOOK_TITLE, pages)], INFO)
+    out.write_bytes(data)
+
+    check = epubcheck(out)
+    assert "0 fatals / 0 errors / 0 warnings" in check.stdout, check.stdout
+    parts = book_parts(out)
+    assert parts.toc[1:] == ["CHƯƠNG I NHỮNG NĂM THÁNG ĐẦU TIÊN", "CHƯƠNG II XÂY DỰNG QUÊ HƯƠNG"]
+    assert parts.paragraphs == drawn.paragraphs
+    assert [label for label, _ in parts.noterefs] == ["1", "2", "3"]
+    assert [parts.footnotes[href] for _, href in parts.noterefs] == [
+        f"{label} {text}" for label, text in drawn.notes
+    ]
+    assert [(alt, caption) for _, alt, caption in parts.figures] == [(CAPTION, CAPTION)]
+    with Image.open(io.BytesIO(parts.images[parts.figures[0][0]])) as figure:
+        assert drawn.figure is not None
+        assert abs(figure.width - drawn.figure.width) < 16
+    checks = result.checks
+    assert len(checks.joined) == len(drawn.crossing) and len(checks.footnotes) == 3
+    assert {text for _, text, _ in checks.removed} == set(drawn.furniture)
+    assert checks.figures[0][:2] == (drawn.figure_page + 1, CAPTION)
+
+
+def test_a_resolution_is_typeset_with_its_header_and_named_by_it(tmp_path: Path) -> None:
+    text = resolution_page()
+    path = tmp_path / "01-nghi-quyet.png"
+    Image.new("L", (text.width, text.height), 255).save(path)
+    page = ExportPage(path, 200, Preparation((text.width, text.height)), text)
+    info = BookInfo(key="document:nq", title="01-nghi-quyet", modified=INFO.modified)
+    out = tmp_path / "nq.epub"
+
+    data, result = epub_bytes(
+        [BookDocument("nq", "01-nghi-quyet", [page], title_from_text=True)],
+        replace(info, title_from_text=True),
+    )
+    out.write_bytes(data)
+
+    check = epubcheck(out)
+    assert "0 fatals / 0 errors / 0 warnings" in check.stdout, check.stdout
+    assert result.chapters == ("NGHỊ QUYẾT về số hóa tài liệu lưu trữ",)
+    opf = all_text(out)
+    assert "<dc:title>Nghị quyết về số hóa tài liệu lưu trữ</dc:title>" in opf
+    assert "<dc:creator>ĐẢNG ỦY XÃ ĐÔNG LÂM</dc:creator>" in opf
+    assert "<dc:date>2026-03-15</dc:date>" in opf and ">12-NQ/ĐU</dc:identifier>" in opf
+    with zipfile.ZipFile(out) as archive:
+        chapter = archive.read("OEBPS/chapter-001.xhtml").decode()
+    assert chapter.index('<table class="masthead"') < chapter.index("<h1>")
+    left = '<td class="left">ĐẢNG BỘ TỈNH HOÀI SƠN<br/>ĐẢNG ỦY XÃ ĐÔNG LÂM<br/>'
+    assert left + '<span class="number">Số 12-NQ/ĐU</span></td>' in chapter
+    assert chapter.rstrip().endswith(
+        "Phạm Quang Khiêm</td></tr></table>\n</section>\n</body>\n</html>"
+    )
+    # A record that names the document keeps its title.
+    named, _ = epub_bytes(
+        [BookDocument("nq", "Nghị quyết 12", [page])], replace(info, title="NQ 12")
+    )
+    assert b"<dc:title>NQ 12</dc:title>" in _opf(named)
+
+
+def _opf(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("OEBPS/content.opf")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
+import pytesseract
 import pytest
 
+from ocr import engine
 from ocr.engine import (
     EngineSettings,
     LanguagePackMissing,
+    OcrError,
     debian_package,
     model_fingerprint,
     recognise,
@@ -97,3 +101,29 @@ def test_the_fingerprint_changes_with_the_languages() -> None:
 def test_debian_package_names() -> None:
     assert debian_package("vie") == "tesseract-ocr-vie"
     assert debian_package("chi_sim") == "tesseract-ocr-chi-sim"
+
+
+def test_a_page_that_takes_too_long_is_stopped_and_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stuck = tmp_path / "stuck-tesseract"
+    stuck.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    stuck.chmod(0o755)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(stuck))
+    monkeypatch.setattr(engine, "_SECONDS_FLOOR", 0.5)
+    monkeypatch.setattr(engine, "_SECONDS_PER_MEGAPIXEL", 0.0)
+    page = text_page(line_count=1).save(tmp_path / "p.png")
+
+    started = time.monotonic()
+    with pytest.raises(OcrError, match="took too long"):
+        recognise(page, 300, EngineSettings("vie"))
+    assert time.monotonic() - started < 30
+
+
+def test_the_time_limit_grows_with_the_page() -> None:
+    a4_at_300_dpi = 2480 * 3508
+    assert (
+        engine.time_limit(100)
+        < engine.time_limit(a4_at_300_dpi)
+        < engine.time_limit(4 * a4_at_300_dpi)
+    )

@@ -118,3 +118,21 @@ def test_eval_scores_the_text_with_and_without_restoration(tmp_path: Path) -> No
     overall = report.as_json()["overall"]
     assert overall["mean_cer_unrestored"] > overall["mean_cer"]
     assert 0 < overall["restore_share"] < 1
+
+
+def test_eval_reports_word_recall_in_any_order(tmp_path: Path) -> None:
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    lines_page(MEANT).save(folder / "page-1.png")
+    # The truth lists the lines in another order, with a form's leader: recall does not mind.
+    (folder / "page-1.gt.txt").write_text(
+        "\n".join([*reversed(MEANT), "……………………"]), encoding="utf-8"
+    )
+
+    report = evaluate(folder, OcrOptions(workers=1))
+
+    (page,) = report.pages
+    assert page.recall == 1.0
+    assert page.score.cer > 0.1
+    assert report.as_json()["overall"]["mean_recall"] == 1.0
+    assert report.as_json()["pages"][0]["recall"] == 1.0

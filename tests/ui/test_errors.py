@@ -27,14 +27,15 @@ def _dialogs(window: MainWindow, name: str) -> list[QMessageBox]:
 def test_a_typed_error_is_a_plain_dialog(
     qtbot: QtBot, window: MainWindow, inputs: Path, tmp_path: Path
 ) -> None:
-    finish(qtbot, window.import_paths([write_image(inputs / "trang.png", 3)]))
+    finish(qtbot, window.acquisition.import_paths([write_image(inputs / "trang.png", 3)]))
     qtbot.waitUntil(lambda: window.document is not None, timeout=30_000)
 
-    window.export(ExportRequest("pdf", tmp_path / "out.pdf"))
+    window.exports.export(ExportRequest("pdf", tmp_path / "out.pdf"))
     qtbot.waitUntil(lambda: bool(_dialogs(window, "error-dialog")), timeout=30_000)
 
-    text = _dialogs(window, "error-dialog")[0].text()
-    assert "[no-ocr]" in text and "without OCR text" in text
+    box = _dialogs(window, "error-dialog")[0]
+    assert "[no-ocr]" in box.text() and "recognise the document first" in box.text()
+    assert "without OCR text" in box.detailedText() and "--" not in box.detailedText()
     assert _dialogs(window, "crash-dialog") == []
     assert window.runner.tasks[-1].state == "failed"
     assert not (tmp_path / "out.pdf").exists()
@@ -46,7 +47,7 @@ def test_files_that_cannot_be_imported_are_listed(
     broken = inputs / "hong.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n not really")
     good = write_image(inputs / "tot.png", 4)
-    finish(qtbot, window.import_paths([broken, good]))
+    finish(qtbot, window.acquisition.import_paths([broken, good]))
     qtbot.waitUntil(lambda: bool(_dialogs(window, "error-dialog")))
     assert "hong.png" in _dialogs(window, "error-dialog")[0].text()
     qtbot.waitUntil(lambda: len(window.tree.document_ids()) == 1)
@@ -62,7 +63,7 @@ def test_an_unexpected_error_opens_the_crash_dialog_and_is_logged(
             raise ZeroDivisionError("the search engine tripped")
 
         monkeypatch.setattr(station, "search", broken)
-        window.run_search("Đảng", {})
+        window.review.run_search("Đảng", {})
         qtbot.waitUntil(lambda: bool(_dialogs(window, "crash-dialog")))
         idle(qtbot, window)
     finally:

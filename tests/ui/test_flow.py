@@ -25,7 +25,7 @@ def test_import_recognise_search_correct_and_export(
     qtbot: QtBot, window: MainWindow, inputs: Path, tmp_path: Path
 ) -> None:
     # import a scan: it appears in the tree and opens
-    finish(qtbot, window.import_paths([scan(inputs)]))
+    finish(qtbot, window.acquisition.import_paths([scan(inputs)]))
     qtbot.waitUntil(lambda: window.view is not None, timeout=30_000)
     assert window.document is not None and window.tree.document_ids() == [window.document.id]
     assert window.view is not None and window.view.text is None  # not read yet
@@ -65,7 +65,7 @@ def test_import_recognise_search_correct_and_export(
 
     # correct a word in the text panel: click the word on the image, type over it, save
     index = next(i for i, word in enumerate(words) if word.text == "tỉnh")
-    window._word_clicked_on_image(index)
+    window.review.word_clicked(index)
     cursor = window.text.editor.textCursor()
     assert cursor.selectedText() == "tỉnh"
     assert window.viewer.selected_item is not None
@@ -91,7 +91,7 @@ def test_import_recognise_search_correct_and_export(
     assert dialog.chosen_format() == "pdf"
     out = tmp_path / "nghi-quyet.pdf"
     assert Path(dialog.path.text()) == out
-    export = window.export(dialog.request())
+    export = window.exports.export(dialog.request())
     finish(qtbot, export)
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True

@@ -27,7 +27,7 @@ def _three_pages(folder: Path) -> Path:
 @pytest.fixture
 def opened(qtbot: QtBot, window: MainWindow, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(window, "ask_confirmation", lambda *_: True)
-    finish(qtbot, window.import_paths([_three_pages(inputs)], collection="Hồ sơ 1"))
+    finish(qtbot, window.acquisition.import_paths([_three_pages(inputs)], collection="Hồ sơ 1"))
     qtbot.waitUntil(lambda: window.view is not None and len(window.pages) == 3, timeout=30_000)
     assert window.document is not None
     return window.document.id
@@ -41,7 +41,7 @@ def _undo(qtbot: QtBot, window: MainWindow) -> None:
 def test_a_document_is_deleted_and_comes_back_with_ctrl_z(
     qtbot: QtBot, window: MainWindow, opened: str, station: Workstation
 ) -> None:
-    window.delete("document", opened)
+    window.library.delete("document", opened)
     idle(qtbot, window)
     assert station.documents() == [] and window.tree.document_ids() == []
     assert window.document is None
@@ -63,12 +63,12 @@ def test_collections_are_made_renamed_and_the_document_moved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(window, "ask_text", lambda *_: "Sách lịch sử")
-    window.new_collection()
+    window.library.new_collection()
     idle(qtbot, window)
     assert sorted(c.name for c in station.collections()) == ["Hồ sơ 1", "Sách lịch sử"]
 
     monkeypatch.setattr(window, "ask_item", lambda *_: "Sách lịch sử")
-    window.move_document(opened)
+    window.library.move_document(opened)
     idle(qtbot, window)
     target = next(c for c in station.collections() if c.name == "Sách lịch sử")
     assert target.document_ids == (opened,)
@@ -79,7 +79,7 @@ def test_collections_are_made_renamed_and_the_document_moved(
     )
 
     monkeypatch.setattr(window, "ask_text", lambda *_: "Sách lịch sử Đảng bộ")
-    window.rename("collection", str(target.id))
+    window.library.rename("collection", str(target.id))
     idle(qtbot, window)
     assert "Sách lịch sử Đảng bộ" in [c.name for c in station.collections()]
 
@@ -106,11 +106,11 @@ def test_pages_are_reordered_by_dragging_turned_and_deleted_with_undo(
     _undo(qtbot, window)
     assert [p.image_sha256 for p in station.document(opened)[1]] == images
 
-    window.rotate_page(1, 1)
+    window.review.rotate_page(1, 1)
     idle(qtbot, window)
     turned = station.document(opened)[1][0]
     assert (turned.width, turned.height) == (560, 400)
-    window.delete_page(2)
+    window.review.delete_page(2)
     idle(qtbot, window)
     assert len(station.document(opened)[1]) == 2
     qtbot.waitUntil(lambda: window.thumbnails.count() == 2)

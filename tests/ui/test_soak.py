@@ -75,7 +75,7 @@ def test_soak_page_views_and_document_switches_leak_nothing(
         write_multipage_tiff(inputs / f"tap-{n}.tif", PAGES_PER_DOCUMENT, dpi=200 + n)
         for n in range(1, 3)
     ]
-    finish(qtbot, window.import_paths(paths))
+    finish(qtbot, window.acquisition.import_paths(paths))
     documents = station.documents()
     assert len(documents) == 2
     with Library.open(station.library_path) as library:
@@ -86,9 +86,9 @@ def test_soak_page_views_and_document_switches_leak_nothing(
 
     def view(document_id: str, number: int) -> None:
         if window.document is None or window.document.id != document_id:
-            finish(qtbot, window.open_document(document_id, number))
+            finish(qtbot, window.review.open_document(document_id, number))
             qtbot.waitUntil(lambda: window.document is not None and window.view is not None)
-        finish(qtbot, window.open_page(number, hits=hit))
+        finish(qtbot, window.review.open_page(number, hits=hit))
         qtbot.waitUntil(
             lambda: (
                 window.view is not None

@@ -3,6 +3,7 @@ translated, built into a `.qm` by `make setup`, and nothing visible is left in E
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,9 +14,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from digitizer.service import Workstation
+from ui.errors import window_message
 from ui.i18n import install_translators, remove_translators, translations_folder
 from ui.main_window import MainWindow
-from ui.qt import QAbstractButton, QApplication, QLabel, QMenu, Qt, QTabWidget, QWidget
+from ui.qt import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    Qt,
+    QTabWidget,
+    QWidget,
+)
 
 VIETNAMESE = translations_folder() / "digitizer_vi.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
@@ -52,7 +63,7 @@ def test_the_sources_hold_every_string_of_the_window(tmp_path: Path) -> None:
             "-silent",
             "-locations",
             "none",
-            *sorted(map(str, UI.glob("*.py"))),
+            *sorted(map(str, UI.rglob("*.py"))),
             "-ts",
             str(fresh),
         ],
@@ -108,3 +119,33 @@ def test_the_window_shows_no_english(qtbot: QtBot, vietnamese: None, library_pat
     left = sorted(text for text in shown if text in {e.replace("&", "") for e in english})
     assert left == []
     assert "Nhập tệp…" in shown and "Tìm kiếm" in shown
+
+
+def test_qt_own_buttons_speak_vietnamese(qtbot: QtBot, vietnamese: None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Lỗi", "Không đọc được tệp.")
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.setDetailedText("chi tiết")
+    texts = {button.text().replace("&", "") for button in box.buttons()}
+    assert {"Đồng ý", "Hủy", "Xem chi tiết…"} <= texts
+
+
+def test_every_error_code_has_plain_vietnamese_words_without_flags(vietnamese: None) -> None:
+    readme = (UI.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| code | meaning |") :].split("\n\n")[0]
+    codes = {
+        code
+        for line in table.splitlines()
+        for code in re.findall(r"`([a-z-]+)`", line.split("|")[1])
+    }
+    assert len(codes) > 40
+    for code in sorted(codes):
+        words = window_message(code)
+        assert words, f"no words for {code}"
+        assert "--" not in words and "digitizer " not in words, code
+        # In Vietnamese: the translation is installed, so the words are not the English source.
+        assert words not in _english_error_sources(), code
+
+
+def _english_error_sources() -> set[str]:
+    return {source for (context, source) in _messages(VIETNAMESE) if context == "Errors"}

@@ -107,7 +107,7 @@ def test_a_wrong_passphrase_changes_nothing_and_the_right_one_unlocks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secret, _public = documents
-    finish(qtbot, window.refresh_library())
+    finish(qtbot, window.library.refresh())
     assert window.vault_switch.isVisible() and window.vault_switch.text() == "Vault locked"
     assert window.unlock_action.isEnabled() and not window.lock_action.isEnabled()
     assert not window.search.secret_note.isHidden()
@@ -148,7 +148,7 @@ def test_a_secret_document_asks_to_unlock_first_and_leaves_the_screen_when_locke
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secret, public = documents
-    finish(qtbot, window.refresh_library())
+    finish(qtbot, window.library.refresh())
     _open(qtbot, window, public)
     reasons = _passphrases(window, monkeypatch, None, PASSPHRASE)
 
@@ -168,7 +168,7 @@ def test_a_secret_document_asks_to_unlock_first_and_leaves_the_screen_when_locke
     assert window.record.title.text() == "Kế hoạch phòng thủ"
     assert "Quỳnhdiệp" in window.text.editor.toPlainText()
 
-    window.lock_vault()
+    window.vault.lock()
     idle(qtbot, window)
     assert window.document is None and window.view is None
     assert window.viewer.page_item is None and window.text.editor.toPlainText() == ""
@@ -185,8 +185,8 @@ def test_the_vault_locks_itself_when_left_idle(
 ) -> None:
     secret, _public = documents
     station.set_setting(IDLE_SETTING, "0,02")  # minutes: 1.2 s
-    window.idle_timer.setInterval(50)
-    finish(qtbot, window.refresh_library())
+    window.vault.idle_timer.setInterval(50)
+    finish(qtbot, window.library.refresh())
     _passphrases(window, monkeypatch, PASSPHRASE)
     _open(qtbot, window, secret)
     assert station.vault_idle_seconds == pytest.approx(1.2)
@@ -198,7 +198,7 @@ def test_the_vault_locks_itself_when_left_idle(
 
     qtbot.waitUntil(lambda: not station.vault_unlocked, timeout=10_000)
     idle(qtbot, window)
-    assert window.vault_switch.text() == "Vault locked" and not window.idle_timer.isActive()
+    assert window.vault_switch.text() == "Vault locked" and not window.vault.idle_timer.isActive()
     assert window.document is None and window.viewer.page_item is None
     assert "without use" in window.statusBar().currentMessage()
 
@@ -212,7 +212,7 @@ def test_a_networked_machine_keeps_secret_documents_shut(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secret, _public = documents
-    finish(qtbot, window.refresh_library())
+    finish(qtbot, window.library.refresh())
     routes.connect()
     _passphrases(window, monkeypatch, PASSPHRASE)
 
@@ -233,21 +233,21 @@ def test_secret_documents_are_searched_only_while_unlocked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secret, public = documents
-    finish(qtbot, window.refresh_library())
+    finish(qtbot, window.library.refresh())
 
     def found(query: str) -> list[str]:
-        finish(qtbot, window.run_search(query, {}))
+        finish(qtbot, window.review.run_search(query, {}))
         outcome = window.search.outcome
         assert outcome is not None
         return sorted({hit.document_id for hit in outcome.hits})
 
     assert found("ke hoach") == [public]
     _passphrases(window, monkeypatch, PASSPHRASE)
-    finish(qtbot, window.unlock_vault())
+    finish(qtbot, window.vault.unlock())
     assert found("ke hoach") == sorted([public, secret])
     assert found("quynhdiep") == [secret]
 
-    window.lock_vault()  # the results go, and the search runs again without the vault
+    window.vault.lock()  # the results go, and the search runs again without the vault
     qtbot.waitUntil(lambda: window.search.outcome is not None, timeout=30_000)
     assert window.search.outcome is not None and window.search.outcome.hits == []
     assert window.last_search == ("quynhdiep", {})
@@ -271,14 +271,14 @@ def test_a_secret_page_is_read_corrected_and_turned_leaving_no_trace_on_disk(
     document = report.imported[0].document_id
     assert station.ocr([document]).done == 1
     station.lock()
-    finish(qtbot, window.refresh_library())
+    finish(qtbot, window.library.refresh())
     _passphrases(window, monkeypatch, PASSPHRASE)
 
     _open(qtbot, window, document)
     qtbot.waitUntil(lambda: window.view is not None and window.view.text is not None)
     assert "Đảng bộ tỉnh" in window.text.editor.toPlainText()
     words = window.viewer.words
-    window._word_clicked_on_image(next(i for i, w in enumerate(words) if w.text == "tỉnh"))
+    window.review.word_clicked(next(i for i, w in enumerate(words) if w.text == "tỉnh"))
     window.text.editor.setFocus()
     type_text(window.text.editor, UNUSUAL_WORD)
     window.text.submit()
@@ -288,7 +288,7 @@ def test_a_secret_page_is_read_corrected_and_turned_leaving_no_trace_on_disk(
 
     assert window.view is not None
     page = window.view.page
-    window.rotate_page(1, 1)
+    window.review.rotate_page(1, 1)
     qtbot.waitUntil(
         lambda: window.view is not None and window.view.size == (page.height, page.width),
         timeout=30_000,

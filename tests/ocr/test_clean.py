@@ -1,0 +1,75 @@
+"""The recognition copy: dot leaders of forms and coloured ink taken out, print kept, on pages
+drawn here."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from ocr.clean import recognition_copy
+from tests.helpers.text_pages import FONT
+
+DPI = 200
+
+
+def _form(leaders: bool = True) -> Image.Image:
+    """Form lines in 12 pt: labels followed by dot leaders, and a sentence ending in '...'."""
+    font = ImageFont.truetype(str(FONT), round(12 * DPI / 72))
+    image = Image.new("RGB", (1600, 900), "white")
+    draw = ImageDraw.Draw(image)
+    labels = ("Họ và tên:", "Xã, huyện, tỉnh:", "Mục đích sử dụng:")
+    for row, label in enumerate(labels):
+        y = 80 + row * 120
+        draw.text((100, y), label, font=font, fill="black")
+        if leaders:
+            draw.text((600, y), "." * 80, font=font, fill="black")
+    draw.text((100, 500), "Và những việc khác...", font=font, fill="black")
+    return image
+
+
+def _ink(image: Image.Image) -> int:
+    return int(np.count_nonzero(np.asarray(image.convert("L")) < 128))
+
+
+def test_leaders_go_and_the_labels_stay() -> None:
+    form = _form()
+
+    copy, cleaning = recognition_copy(form, DPI)
+
+    assert copy is not None
+    assert cleaning.leader_dots >= 3 * 60
+    # What is left is exactly the page drawn without leaders: labels, accents and the '...'.
+    without = _form(leaders=False)
+    assert abs(_ink(copy) - _ink(without)) <= 0.01 * _ink(without)
+
+
+def test_a_page_without_leaders_or_colour_is_read_as_it_is() -> None:
+    copy, cleaning = recognition_copy(_form(leaders=False), DPI)
+
+    assert copy is None
+    assert not cleaning.changed
+
+
+def test_red_and_blue_ink_drop_out_and_black_print_stays() -> None:
+    ink = Image.new("RGB", (1600, 900), "white")
+    draw = ImageDraw.Draw(ink)
+    draw.ellipse((80, 40, 700, 420), outline=(220, 30, 40), width=14)  # a seal over the labels
+    draw.line((100, 700, 900, 760), fill=(30, 60, 200), width=8)  # a blue pen stroke
+    # Ink on paper darkens what is under it: the print shows through the seal.
+    page = ImageChops.multiply(_form(leaders=False), ink)
+
+    copy, cleaning = recognition_copy(page, DPI)
+
+    assert copy is not None
+    assert cleaning.colour_pixels > 10_000
+    without = _form(leaders=False)
+    assert abs(_ink(copy) - _ink(without)) <= 0.02 * _ink(without)
+
+
+def test_a_low_resolution_page_is_read_enlarged() -> None:
+    copy, cleaning = recognition_copy(_form(leaders=False), 96)
+
+    assert copy is not None
+    assert cleaning.scale == 2
+    assert copy.size == (3200, 1800)
+    assert recognition_copy(_form(leaders=False), 150)[1].scale == 1
