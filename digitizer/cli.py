@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="make each folder (and all files given directly, together) one document",
     )
-    importing.add_argument("--password", help="password of protected PDFs")
+    cli_security.add_pdf_password_options(importing)
     importing.add_argument(
         "--max-pixels",
         type=positive_int,
@@ -183,7 +183,7 @@ def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
     options = ImportOptions(
         collection=args.collection,
         one_document=args.one_document,
-        password=args.password,
+        password=cli_security.pdf_password(args),
         max_pixels=args.max_pixels,
         max_pages=args.max_pages,
         classification=args.classification,
@@ -497,6 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     station = Workstation(getattr(args, "library", None))
     forbid_connections()
+    cli_security.at_start()
     try:
         cli_security.configure(station, args)
         return COMMANDS[args.command](station, args)

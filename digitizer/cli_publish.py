@@ -209,8 +209,10 @@ def cmd_settings(station: Workstation, args: argparse.Namespace) -> int:
 
     if args.action == "isolated-lan":
         return cli_security.cmd_isolated_lan(station, args)
-    if args.action == "set" and args.key in cli_security.PROTECTED_SETTINGS:
-        message = cli_security.PROTECTED_SETTINGS[args.key]
+    from digitizer.security.policy import PROTECTED_SETTINGS
+
+    if args.action == "set" and args.key in PROTECTED_SETTINGS:
+        message = PROTECTED_SETTINGS[args.key]
         print(f"digitizer settings: {args.key} {message}", file=sys.stderr)
         return EXIT_USAGE
     if args.action == "list":
@@ -225,12 +227,7 @@ def cmd_settings(station: Workstation, args: argparse.Namespace) -> int:
         print("digitizer settings: use `get KEY` or `set KEY VALUE`", file=sys.stderr)
         return EXIT_USAGE
     if args.action == "set":
-        from digitizer.export.qr import check_url_template
-
-        value = args.value.strip()
-        if args.key == URL_TEMPLATE_SETTING and value:
-            value = check_url_template(value)
-        station.set_setting(args.key, value)
+        station.set_setting(args.key, args.value)
     value = station.setting(args.key)
     if args.json:
         print_json({"key": args.key, "value": value})

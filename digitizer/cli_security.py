@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,11 +19,6 @@ from digitizer.model import Classification
 if TYPE_CHECKING:
     from digitizer.service import Workstation
 
-PROTECTED_SETTINGS = {
-    "security.isolated_lan": "is changed with `settings isolated-lan on|off --reason TEXT`",
-    "audit.head": "is written by the audit log only",
-}
-"""Settings that `settings set` may not touch, and what to do instead."""
 _PROMPT = "Vault passphrase / Mật khẩu kho tài liệu mật: "
 LEVELS = ", ".join(f"{level.value} ({level.vietnamese_name})" for level in Classification)
 
@@ -42,6 +38,38 @@ def add_passphrase_options(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="unlock the vault first, so that list shows and search finds secret documents",
     )
+
+
+PDF_PASSWORD_VARIABLE = "DIGITIZER_PDF_PASSWORD"
+
+
+def add_pdf_password_options(parser: argparse.ArgumentParser) -> None:
+    """Where the password of protected PDFs comes from: never the command line itself, which
+    every account on the machine sees in the process list."""
+    parser.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        metavar="PATH",
+        help=f"read the password of protected PDFs from PATH (first line); or set "
+        f"{PDF_PASSWORD_VARIABLE}",
+    )
+    parser.add_argument(
+        "--ask-pdf-password",
+        action="store_true",
+        help="ask for the password of protected PDFs on the terminal",
+    )
+
+
+def pdf_password(args: argparse.Namespace) -> str | None:
+    """The password of protected PDFs: from its file, the terminal, or the environment."""
+    path: Path | None = getattr(args, "pdf_password_file", None)
+    if path is not None:
+        return read_passphrase_file(path)
+    if getattr(args, "ask_pdf_password", False):
+        if not sys.stdin.isatty():
+            raise VaultLocked("There is no terminal to ask on: give --pdf-password-file PATH.")
+        return getpass.getpass("PDF password: ")
+    return os.environ.get(PDF_PASSWORD_VARIABLE) or None
 
 
 def classification(text: str) -> Classification:
@@ -145,6 +173,17 @@ def read_passphrase_file(path: Path) -> str:
     return lines[0]
 
 
+def at_start() -> None:
+    """What every start of the program does first: whatever it writes is private to its owner
+    (a library, an internal copy), and the RAM folders of secret pages that a killed run left
+    are removed."""
+    from digitizer.library.permissions import keep_private
+    from digitizer.security.ramdisk import remove_stale_folders
+
+    keep_private()
+    remove_stale_folders()
+
+
 def configure(station: Workstation, args: argparse.Namespace) -> None:
     """Give the workstation the command's passphrase source; `--unlock` unlocks at once."""
     station.passphrase_source = passphrase_source(args)
@@ -181,8 +220,16 @@ def cmd_vault(station: Workstation, args: argparse.Namespace) -> int:
     if args.action == "init":
         passphrase = _new_passphrase(args)
         station.vault_init(passphrase)
+        from digitizer.security.vault import Vault
+
+        key_file = Vault(station.library_path).key_file
         print(f"Created the vault of {station.library_path}.")
         print("  Keep the passphrase safe: without it the secret documents cannot be read.")
+        print(
+            f"  Keep a copy of the key file {key_file} away from this machine (a copy is "
+            "beside it too): without it the passphrase opens nothing. It is useless without "
+            "the passphrase."
+        )
         return EXIT_OK
     status = station.vault_status()
     if args.json:

@@ -259,6 +259,25 @@ class WrongPassphrase(VaultError):
     code = "wrong-passphrase"
 
 
+class SettingRefused(DigitizerError):
+    """A protected setting changed the wrong way (without its reason, or one only the program
+    writes)."""
+
+    code = "setting-protected"
+
+
+class VaultKeyMissing(VaultError):
+    """The catalogue holds sealed data but the vault's key file is gone or is another vault's."""
+
+    code = "vault-key-missing"
+
+
+class WeakPassphrase(VaultError):
+    """A new passphrase that is too easy to guess."""
+
+    code = "weak-passphrase"
+
+
 class VaultDamaged(VaultError):
     """A sealed object or record failed its authentication: it was altered, and is not read."""
 

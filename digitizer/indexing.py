@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digitizer.library import Library
+from digitizer.library.library import INDEX_PURGE_SETTING
 from digitizer.progress import NullProgress, Progress
 from index import IndexDamaged, PageEntry, SearchIndex
 from ocr.words import restored_spellings
@@ -144,6 +145,9 @@ def open_index(
         index.close()
         applied = update_index(library)
         report.applied, report.busy = applied.applied, applied.busy
+        report.rebuilt, report.reason = applied.rebuilt, applied.reason
+        if library.get_setting(INDEX_PURGE_SETTING):  # never serve words that must be gone
+            report = rebuild_index(library, progress, reason="a document left the index")
         index = SearchIndex.open(index_folder(library))
     report.pages = index.document_count()
     return index, report
@@ -174,6 +178,7 @@ def _rebuild_locked(library: Library, progress: Progress) -> SearchIndex:
     folder = index_folder(library)
     fresh = folder.with_name(INDEX_FOLDER + ".new")
     last_queued = library.rows("SELECT coalesce(max(id), 0) FROM index_queue")[0][0]
+    purge = library.get_setting(INDEX_PURGE_SETTING)
     counted = library.rows(f"SELECT count(*) FROM ({_ENTRY_QUERY})")[0][0]
     progress.start(int(counted), "Indexing pages")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -190,6 +195,7 @@ def _rebuild_locked(library: Library, progress: Progress) -> SearchIndex:
     shutil.rmtree(old, ignore_errors=True)
     with library.transaction() as db:
         db.execute("DELETE FROM index_queue WHERE id <= ?", (last_queued,))
+        db.execute("DELETE FROM settings WHERE key = ? AND value = ?", (INDEX_PURGE_SETTING, purge))
     return SearchIndex.open(folder)
 
 
@@ -211,6 +217,10 @@ def update_index(library: Library, *, create_missing: bool = False) -> IndexRepo
             if not create_missing:
                 return report
             report.rebuilt, report.reason = True, str(damage)
+            index = _rebuild_locked(library, NullProgress())
+        if library.get_setting(INDEX_PURGE_SETTING) and not report.rebuilt:
+            index.close()
+            report.rebuilt, report.reason = True, "a document left the index"
             index = _rebuild_locked(library, NullProgress())
         with index:
             while True:

@@ -164,8 +164,12 @@ class Workstation:
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         # Writable: if a writer died, opening alone finishes its recovery before the check.
+        from digitizer.security.checks import vault_problems
+
         with self._open(writable=True) as library:
-            return verify(library, progress)
+            report = verify(library, progress)
+            report.problems.extend(vault_problems(library, self._vault_key))
+            return report
 
     def ocr(
         self,
@@ -294,9 +298,13 @@ class Workstation:
                 for row in library.rows("SELECT key, value FROM settings ORDER BY key")
             }
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, reason: str = "") -> str:
+        """Set a library setting by the security policy (protected ones need their reason and
+        are audited, or are refused); returns the value kept."""
+        from digitizer.security.policy import change_setting
+
         with self._open(writable=True) as library:
-            library.set_setting(key, value)
+            return change_setting(library, key, value, reason)
 
     def search(
         self,
@@ -638,10 +646,10 @@ class Workstation:
             return entries(library, limit=limit)
 
     def audit_verify(self) -> AuditReport:
-        from digitizer.security.audit import verify_log
+        from digitizer.security.access import verify_audit
 
         with self._open() as library:
-            return verify_log(library)
+            return verify_audit(library, self._vault_key)
 
     def set_isolated_lan(self, on: bool, reason: str) -> IsolatedLan:
         """Declare (or withdraw) the machine's network as an isolated in-building LAN."""
@@ -694,13 +702,13 @@ class Workstation:
             return documents
         from digitizer.errors import NetworkConnected
         from digitizer.security import access
-        from digitizer.security.records import reveal
+        from digitizer.security.records import reveal_in_list
 
         try:
             access.open_vault(library, "show secret documents")
         except NetworkConnected:
             return documents
-        return [reveal(library, d) if d.classification.is_secret else d for d in documents]
+        return [reveal_in_list(library, d) if d.classification.is_secret else d for d in documents]
 
     def _describe_secret(
         self, library: Library, document: Document, metadata: Metadata

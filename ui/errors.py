@@ -197,6 +197,20 @@ def window_message(code: str) -> str:
             "A computer of the recognition farm reads with other settings or language data than "
             "this one: no page was sent. Bring its installation in line first.",
         ),
+        "vault-key-missing": QCoreApplication.translate(
+            "Errors",
+            "The vault's key file is missing or belongs to another vault, so the secret documents "
+            "cannot be opened. Put back the key file from its copy; do not create a new vault.",
+        ),
+        "setting-protected": QCoreApplication.translate(
+            "Errors",
+            "This setting guards the secret documents: it is changed only where the window offers "
+            "it, with a reason.",
+        ),
+        "weak-passphrase": QCoreApplication.translate(
+            "Errors",
+            "This passphrase is too easy to guess: use a few unrelated words.",
+        ),
         "no-ocr": QCoreApplication.translate(
             "Errors",
             "Some pages have no recognised text yet: recognise the document first.",

@@ -43,6 +43,7 @@ from digitizer.library.library import Library, utc_now
 from digitizer.library.objects import sha256_of_file
 from digitizer.printable import display_name, printable
 from digitizer.progress import CancelEvent
+from digitizer.security.records import forget_names
 
 PROCESSED = "processed"
 FAILED = "failed"
@@ -322,6 +323,10 @@ class HotFolder:
                     "updated_at = ? WHERE id = ?",
                     (outcome, printable(str(target)), utc_now(), record),
                 )
+                # A secret document's file name says what it is: the record keeps only ids.
+                for document_id in documents:
+                    if library.document(document_id).classification.is_secret:
+                        forget_names(db, document_id)
         return HotFolderOutcome(display_name(path), outcome, documents, reason, target, already)
 
 

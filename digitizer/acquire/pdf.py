@@ -88,7 +88,7 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
                 f"{path.name}: the password given does not open this PDF.", source=path
             ) from error
         raise EncryptedPdf(
-            f"{path.name}: the PDF is protected by a password; give it with --password.",
+            f"{path.name}: the PDF is protected by a password; give it with --pdf-password-file.",
             source=path,
         ) from error
     except (pikepdf.PdfError, pikepdf.DataDecodingError, ValueError, KeyError) as error:
@@ -271,7 +271,8 @@ def page_images(
     """An image file for each of `pages`, in `folder`, one at a time.
 
     A page that is only a scan gives its embedded image as it is (see `pdf_scans`); the others
-    are rasterised by poppler at their native resolution.
+    are rasterised by poppler at their native resolution. Pages come in the order of `pages`
+    whichever way each is made.
     """
     to_render = []
     with pikepdf.open(probed.file.path, password=password or "") as pdf:
@@ -285,6 +286,9 @@ def page_images(
             if extracted is None:
                 to_render.append(page)
                 continue
+            # The pages to render before this scan come first: a stack is split in page order.
+            yield from render_pages(probed, to_render, folder, password)
+            to_render = []
             yield RenderedPage(
                 page.number,
                 extracted.path,

@@ -355,7 +355,12 @@ def _pages_of(
             media_type = probed.file.format.media_type
             if isinstance(probed, ProbedPdf):
                 split.append((path, media_type, len(probed.pages)))
-                for rendered in page_images(probed, probed.pages, folder, options.password):
+                for expected, rendered in enumerate(
+                    page_images(probed, probed.pages, folder, options.password), start=1
+                ):
+                    # A page out of order would land in the wrong document, even a secret one.
+                    if rendered.number != expected:
+                        raise RuntimeError(f"{path.name}: page {rendered.number} out of order")
                     yield _owned_page(rendered.path, path, rendered.number, unit.origin)
                 continue
             if len(probed.frames) == 1:

@@ -25,7 +25,7 @@ from digitizer.library import Library
 from digitizer.model import Classification, Document
 from digitizer.security import audit
 from digitizer.security.ramdisk import make_private_folder
-from digitizer.security.records import is_sealed
+from digitizer.security.records import is_sealed, private_text
 from digitizer.security.register import RegisterEntry, add_copies
 
 BANNER_SIZE = 13.0
@@ -105,16 +105,21 @@ def internal_copy(
             write_pdfa(pages, info, path, drawings=drawings)
             written.append(path)
         with library.transaction() as db:
-            entry = add_copies(db, document.id, document.classification, copies, purpose, out)
+            level = document.classification
+            entry = add_copies(library, db, document.id, level, copies, purpose, out)
+            name = audit.details_name(document.id)
+            files: object = [str(path) for path in written]
+            if level.is_secret:
+                files = private_text(library, True, "\n".join(map(str, written)), name)
             audit.append(
                 db,
                 audit.Event.COPIED,
                 document_id=document.id,
                 details={
                     "copies": copies,
-                    "purpose": purpose,
+                    "purpose": private_text(library, level.is_secret, purpose, name),
                     "register_entry": entry.id,
-                    "files": [str(path) for path in written],
+                    "files": files,
                 },
             )
     except BaseException:

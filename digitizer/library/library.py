@@ -38,6 +38,7 @@ from digitizer.errors import (
 )
 from digitizer.library import catalog
 from digitizer.library.objects import ObjectStore, StoredObject
+from digitizer.library.permissions import tighten
 from digitizer.library.sealed import SealedObject, SealedStore, Sealer
 from digitizer.model import (
     Classification,
@@ -51,6 +52,9 @@ from digitizer.model import (
 )
 
 CATALOG_NAME = "catalog.sqlite3"
+INDEX_PURGE_SETTING = "index.purge"
+"""Set while the search index may still hold a document that has left it (see
+`Library.queue_index_purge`)."""
 IN_SECRET = "(" + ", ".join(f"'{level.value}'" for level in Classification if level.is_secret) + ")"
 """SQL: `classification IN {IN_SECRET}`, the levels kept only in the vault."""
 OBJECTS_OF_DOCUMENTS = (
@@ -121,11 +125,12 @@ class Library:
                     f"No library at {root}. Create one with `digitizer --library {root} init`."
                 )
             try:
-                root.mkdir(parents=True, exist_ok=True)
+                root.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 raise LibraryError(
                     f"Cannot create the library at {root}: {error.strerror}."
                 ) from error
+        tighten(root)
         lock_fd = None
         if writable or create:
             lock_fd = _open_lock(root)
@@ -353,6 +358,16 @@ class Library:
         self.db.execute(
             "INSERT INTO index_queue (document_id, page_number, queued_at) VALUES (?, ?, ?)",
             (document_id, page_number, utc_now()),
+        )
+
+    def queue_index_purge(self) -> None:
+        """Note that a document left the public index: the next index writer rebuilds it before
+        any search, so none of its words stay in old segments. Call inside the transaction that
+        makes it so (a crash after it cannot leave the words searchable)."""
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
+            "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+            (INDEX_PURGE_SETTING,),
         )
 
     def update_metadata(self, document_id: str, metadata: Metadata) -> None:
@@ -616,6 +631,6 @@ def _page(row: sqlite3.Row) -> Page:
 
 def _open_lock(root: Path) -> int:
     try:
-        return os.open(root / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(root / "lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
         raise LibraryError(f"Cannot write to the library at {root}: {error.strerror}.") from error

@@ -145,8 +145,9 @@ class ObjectStore:
         folder.mkdir(exist_ok=True)
         if new_folder:
             _fsync_dir(self.root)
-        # Objects are read-only: a stray write by another program shows up in `verify`.
-        temp.chmod(0o444)
+        # Objects are read-only: a stray write by another program shows up in `verify`. And
+        # private: no other account reads a page.
+        temp.chmod(0o400)
         temp.replace(target)
         _fsync_dir(folder)
 

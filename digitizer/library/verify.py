@@ -16,6 +16,8 @@ class ProblemKind(Enum):
     ORPHANED = "orphaned"  # a file in the store that the catalogue does not know
     CATALOGUE = "catalogue"  # SQLite's own integrity or foreign-key check failed
     EXPOSED = "exposed"  # a secret document's data lies unencrypted outside the vault
+    KEY_MISSING = "vault-key-missing"  # sealed data, and no key file (or another vault's)
+    KEY_DAMAGED = "vault-key-damaged"  # the key file cannot be read as a key file
 
 
 @dataclass(frozen=True)

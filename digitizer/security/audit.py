@@ -10,8 +10,10 @@ holds ids, levels and reasons, never a secret document's content.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import hashlib
+import hmac
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -145,17 +147,94 @@ def record(
         return append(db, event, document_id=document_id, details=details)
 
 
+def details_name(document_id: str) -> str:
+    """What the free text of a secret document's entries (reasons, purposes, paths) is sealed
+    under (see `records.private_text`)."""
+    return f"audit:{document_id}"
+
+
 def entries(library: Library, *, limit: int | None = None) -> list[AuditEntry]:
-    """The log, oldest first (the newest `limit` entries when given)."""
+    """The log, oldest first (the newest `limit` entries when given); sealed details opened
+    when the vault is unlocked, else shown as sealed."""
+    from digitizer.security.records import readable_text
+
     rows = library.rows(
         "SELECT * FROM (SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?) ORDER BY seq",
         (-1 if limit is None else limit,),
     )
-    return [_entry(row) for row in rows]
+    found = []
+    for row in rows:
+        entry = _entry(row)
+        name = details_name(entry.document_id)
+        details = {
+            key: readable_text(library, value, name) if isinstance(value, str) else value
+            for key, value in entry.details.items()
+        }
+        found.append(dataclasses.replace(entry, details=details))
+    return found
 
 
-def verify_log(library: Library) -> AuditReport:
-    """Walk the chain; report each entry that was edited, removed or put out of order."""
+@dataclass(frozen=True)
+class Anchor:
+    """The log's newest entry as it stood at an unlock, kept in the vault's key file and
+    authenticated under a key from the vault's data key: cutting entries off the end and
+    removing the catalogue's head no longer hides, and forging it needs the key."""
+
+    seq: int
+    hash: str
+    mac: str
+
+    @classmethod
+    def make(cls, seq: int, digest: str, key: bytes) -> Anchor:
+        return cls(seq, digest, _anchor_mac(seq, digest, key))
+
+    def authentic(self, key: bytes) -> bool:
+        return hmac.compare_digest(self.mac, _anchor_mac(self.seq, self.hash, key))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash, "mac": self.mac}
+
+    @classmethod
+    def from_json(cls, value: object) -> Anchor:
+        """The anchor; ValueError when it is not one."""
+        if not isinstance(value, dict):
+            raise ValueError("not an object")
+        seq, digest, mac = value.get("seq"), value.get("hash"), value.get("mac")
+        if not isinstance(seq, int) or not isinstance(digest, str) or not isinstance(mac, str):
+            raise ValueError("a field is missing or of the wrong type")
+        return cls(seq, digest, mac)
+
+
+ANCHOR_KEY = "audit head"
+"""The label of the key (derived from the vault's data key) that authenticates anchors."""
+
+
+def _anchor_mac(seq: int, digest: str, key: bytes) -> str:
+    return hmac.new(key, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()
+
+
+def newest(library: Library) -> tuple[int, str] | None:
+    """The newest entry's number and hash (None for an empty log)."""
+    rows = library.rows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+    return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
+
+def holds(library: Library, anchor: Anchor) -> bool:
+    rows = library.rows("SELECT hash FROM audit_log WHERE seq = ?", (anchor.seq,))
+    return bool(rows) and str(rows[0][0]) == anchor.hash
+
+
+def verify_log(
+    library: Library,
+    anchor: Anchor | None = None,
+    *,
+    anchor_expected: bool = False,
+    anchor_key: bytes | None = None,
+    anchor_error: str = "",
+) -> AuditReport:
+    """Walk the chain; report each entry that was edited, removed or put out of order, a
+    missing or malformed head, and an end that falls short of the vault's `anchor` (checked
+    against `anchor_key` when the vault is unlocked; `anchor_expected`: the vault keeps one)."""
     report = AuditReport()
     expected_seq, expected_previous = 1, GENESIS
     last_hash = GENESIS
@@ -194,22 +273,92 @@ def verify_log(library: Library) -> AuditReport:
             )
         expected_seq, expected_previous = seq + 1, str(row["hash"])
         last_hash = str(row["hash"])
+    _check_head(library, report, expected_seq - 1, last_hash)
+    _check_anchor(library, report, anchor, anchor_expected, anchor_key, anchor_error)
+    return report
+
+
+def _check_head(library: Library, report: AuditReport, last_seq: int, last_hash: str) -> None:
+    """The catalogue's note of the newest entry, against the log's end."""
     head = library.get_setting(HEAD_SETTING)
-    if head:
-        head_seq, _, head_hash = head.partition(":")
-        if int(head_seq) >= expected_seq:
+    if not head:
+        if report.entries:
             report.problems.append(
                 AuditProblem(
-                    expected_seq,
-                    f"the log ends at entry {expected_seq - 1} but reached entry {head_seq}: "
-                    "its last entries were removed",
+                    last_seq,
+                    f"the log's head ({HEAD_SETTING}) is missing: entries after {last_seq} may "
+                    "have been cut off the end",
                 )
             )
-        elif int(head_seq) == expected_seq - 1 and head_hash != last_hash:
-            report.problems.append(
-                AuditProblem(int(head_seq), f"entry {head_seq} is not the one last written")
+        return
+    head_seq_text, _, head_hash = head.partition(":")
+    try:
+        head_seq = int(head_seq_text)
+    except ValueError:
+        report.problems.append(
+            AuditProblem(last_seq, f"the log's head ({HEAD_SETTING}) is malformed: {head[:80]!r}")
+        )
+        return
+    if head_seq > last_seq:
+        report.problems.append(
+            AuditProblem(
+                last_seq + 1,
+                f"the log ends at entry {last_seq} but reached entry {head_seq}: "
+                "its last entries were removed",
             )
-    return report
+        )
+    elif head_seq == last_seq and head_hash != last_hash:
+        report.problems.append(
+            AuditProblem(head_seq, f"entry {head_seq} is not the one last written")
+        )
+    elif head_seq < last_seq:
+        report.problems.append(
+            AuditProblem(head_seq, f"the log's head names entry {head_seq}, not its last one")
+        )
+
+
+def _check_anchor(
+    library: Library,
+    report: AuditReport,
+    anchor: Anchor | None,
+    expected: bool,
+    key: bytes | None,
+    error: str,
+) -> None:
+    """The head kept in the vault's key file at the last unlock, against the log."""
+    if error:
+        report.problems.append(
+            AuditProblem(0, f"the log's head in the vault's key file is malformed: {error}")
+        )
+        return
+    if anchor is None:
+        if expected:
+            report.problems.append(
+                AuditProblem(
+                    0, "the log's head in the vault's key file is missing (or the key file is)"
+                )
+            )
+        return
+    if key is not None and not anchor.authentic(key):
+        report.problems.append(
+            AuditProblem(anchor.seq, "the log's head in the vault's key file was forged")
+        )
+    last = newest(library)
+    if last is None or last[0] < anchor.seq:
+        report.problems.append(
+            AuditProblem(
+                anchor.seq,
+                f"the log ends at entry {last[0] if last else 0} but held entry {anchor.seq} at "
+                "the last unlock of the vault: its last entries were removed",
+            )
+        )
+    elif not holds(library, anchor):
+        report.problems.append(
+            AuditProblem(
+                anchor.seq,
+                f"entry {anchor.seq} is not the one the vault recorded at its last unlock",
+            )
+        )
 
 
 def _entry(row: sqlite3.Row) -> AuditEntry:

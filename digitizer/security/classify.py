@@ -17,7 +17,7 @@ from digitizer.errors import ClassificationRefused
 from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.security import audit
-from digitizer.security.records import is_sealed
+from digitizer.security.records import is_sealed, private_text
 from digitizer.security.sealing import seal_document, unseal_document
 from digitizer.security.stamp import StampFinding
 
@@ -80,7 +80,11 @@ def classify(
                 f"Lowering {document_id} from {before.vietnamese_name} to "
                 f"{level.vietnamese_name} needs a reason (--reason)."
             )
-    details = {"from": before.value, "to": level.value, "by": by, "reason": reason}
+    # Sealed whenever the key is at hand or would be asked for anyway (a person's change).
+    secret = by == PERSON and (before.is_secret or level.is_secret) and library.sealer is not None
+    # A person's reason may say what the document is about: sealed for a secret document.
+    kept = private_text(library, secret, reason, audit.details_name(document_id))
+    details = {"from": before.value, "to": level.value, "by": by, "reason": kept}
     details.update(evidence or {})
 
     def note(db: sqlite3.Connection) -> None:
@@ -103,6 +107,8 @@ def classify(
                 "UPDATE documents SET classification = ? WHERE id = ?", (level.value, document_id)
             )
             library.queue_for_index(document_id)
+            if level.is_secret and not before.is_secret:
+                library.queue_index_purge()
             note(db)
     return ClassificationChange(
         document_id, before, level, by, reason, sealed, level.is_secret and not sealed

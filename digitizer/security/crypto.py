@@ -15,6 +15,8 @@ Keys live in memory only, never on disk; `DataKey.forget` drops them.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +33,7 @@ KEY_BYTES = 32
 DEFAULT_COST = 2**17
 """scrypt's N for new vaults."""
 _WRAP_NAME = "vault data key"
+_DERIVE = b"digitizer vault v1 derived key\x00"
 
 
 class Unauthentic(Exception):
@@ -77,6 +80,7 @@ class DataKey:
         if len(key) != KEY_BYTES:
             raise ValueError("a data key is 256 bits")
         self._aead: AESGCM | None = AESGCM(key)
+        self._secret: bytes | None = key
 
     def _cipher(self) -> AESGCM:
         if self._aead is None:
@@ -92,8 +96,15 @@ class DataKey:
         `name` with this key."""
         return open_sealed(self._cipher(), sealed, name)
 
+    def derive(self, label: str) -> bytes:
+        """A 256-bit key for one other use (`label`), so the data key itself serves only AES."""
+        if self._secret is None:
+            raise RuntimeError("the key was forgotten")
+        return hmac.new(self._secret, _DERIVE + label.encode("utf-8"), hashlib.sha256).digest()
+
     def forget(self) -> None:
         self._aead = None
+        self._secret = None
 
     @property
     def forgotten(self) -> bool:

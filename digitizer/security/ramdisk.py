@@ -3,8 +3,8 @@
 Rendering, OCR and internal copies of a secret document need files for the tools they run
 (poppler, Tesseract). Those files go to a folder on a RAM-backed file system (`/dev/shm`, or
 the user's runtime folder), readable by this user only, removed when the work ends — so the
-plaintext never reaches a persistent disk. Folders left by a process that died are removed by
-the next one that makes a folder.
+plaintext never reaches a persistent disk. Folders left by a process that died are removed when
+the program next starts, and by the next one that makes a folder.
 """
 
 from __future__ import annotations
@@ -80,6 +80,14 @@ def private_folder() -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_folders() -> None:
+    """Remove the RAM folders of processes that died (at every start of the program, so a
+    killed run's secret pages do not wait in memory for the next secret operation)."""
+    for root in _candidates():
+        if root.is_dir():
+            _remove_stale(root)
 
 
 def _remove_stale(root: Path) -> None:

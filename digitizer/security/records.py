@@ -5,12 +5,14 @@ document's id. A document with a record is *sealed*; see `digitizer.security.sea
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from digitizer.errors import DigitizerError, VaultDamaged
 from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, utc_now
 from digitizer.model import Document, Metadata
@@ -94,6 +96,18 @@ def reveal(library: Library, document: Document) -> Document:
     return replace(document, metadata=record.metadata, sources=sources)
 
 
+DAMAGED_TITLE = "(damaged: its sealed record does not open — run verify)"
+
+
+def reveal_in_list(library: Library, document: Document) -> Document:
+    """`reveal`, for a listing: a record that does not open (altered, or moved from another
+    document) shows as damaged in its row instead of failing the whole list."""
+    try:
+        return reveal(library, document)
+    except (VaultDamaged, ValueError, KeyError):
+        return replace(document, metadata=replace(document.metadata, title=DAMAGED_TITLE))
+
+
 def update_metadata(library: Library, document_id: str, metadata: Metadata) -> None:
     """Replace a sealed document's description (in its sealed record only)."""
     record = read_record(library, document_id)
@@ -114,3 +128,45 @@ def pending_documents(library: Library) -> list[str]:
         "(SELECT document_id FROM sealed_records) ORDER BY rowid"
     )
     return [str(row[0]) for row in rows]
+
+
+# --- free text about secret documents (register purposes, audit reasons, paths) ------------------
+
+SEALED_TEXT = "sealed:"
+"""The start of a text kept sealed in a catalogue column that otherwise holds plain text."""
+SEALED_PLACEHOLDER = "(sealed in the vault)"
+
+
+def private_text(library: Library, secret: bool, text: str, name: str) -> str:
+    """`text` as a catalogue row about a document keeps it: sealed under `name` when the
+    document is `secret` (the vault is then open: secret work needs it), else as it is."""
+    if not secret or not text:
+        return text
+    sealed = library.require_sealer().seal(text.encode("utf-8"), name)
+    return SEALED_TEXT + base64.b64encode(sealed).decode("ascii")
+
+
+def readable_text(library: Library, text: str, name: str) -> str:
+    """The plain text of what `private_text` kept: opened when the vault is unlocked, else a
+    placeholder; plain text as it is."""
+    if not text.startswith(SEALED_TEXT):
+        return text
+    sealer = library.sealer
+    if sealer is None or not sealer.unlocked:
+        return SEALED_PLACEHOLDER
+    try:
+        sealed = base64.b64decode(text[len(SEALED_TEXT) :])
+        return sealer.open(sealed, name).decode("utf-8")
+    except (DigitizerError, ValueError):  # on a network, or damaged: the rest is still listed
+        return SEALED_PLACEHOLDER
+
+
+def forget_names(db: sqlite3.Connection, document_id: str) -> None:
+    """Blank what acquisition noted by name about a document that became secret (inside the
+    transaction that seals it): the hot folder's file names and paths, set-aside page names."""
+    db.execute(
+        "UPDATE hot_folder_files SET name = '', moved_to = '', reason = '' WHERE EXISTS "
+        "(SELECT 1 FROM json_each(hot_folder_files.documents) WHERE value = ?)",
+        (document_id,),
+    )
+    db.execute("UPDATE set_aside_pages SET name = '' WHERE document_id = ?", (document_id,))

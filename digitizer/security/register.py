@@ -13,6 +13,7 @@ from digitizer.library import Library
 from digitizer.library.library import utc_now
 from digitizer.model import Classification
 from digitizer.security.audit import operator_name
+from digitizer.security.records import SEALED_TEXT, private_text, readable_text
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,13 @@ class RegisterEntry:
         }
 
 
+def register_name(document_id: str) -> str:
+    """What a secret document's register entries are sealed under."""
+    return f"register:{document_id}"
+
+
 def add_copies(
+    library: Library,
     db: sqlite3.Connection,
     document_id: str,
     classification: Classification,
@@ -48,12 +55,22 @@ def add_copies(
     purpose: str,
     destination: Path,
 ) -> RegisterEntry:
-    """Write the copies in the register, inside the caller's transaction."""
+    """Write the copies in the register, inside the caller's transaction; a secret document's
+    purpose and destination are kept sealed."""
     at, operator = utc_now(), operator_name()
+    secret, name = classification.is_secret, register_name(document_id)
     cursor = db.execute(
         "INSERT INTO copy_register (document_id, classification, copies, purpose, operator, "
         "destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (document_id, classification.value, copies, purpose, operator, str(destination), at),
+        (
+            document_id,
+            classification.value,
+            copies,
+            private_text(library, secret, purpose, name),
+            operator,
+            private_text(library, secret, str(destination), name),
+            at,
+        ),
     )
     return RegisterEntry(
         int(cursor.lastrowid or 0),
@@ -77,10 +94,32 @@ def register_entries(library: Library, document_id: str | None = None) -> list[R
             row["document_id"],
             Classification(row["classification"]),
             int(row["copies"]),
-            row["purpose"],
+            readable_text(library, row["purpose"], register_name(row["document_id"])),
             row["operator"],
-            row["destination"],
+            readable_text(library, row["destination"], register_name(row["document_id"])),
             row["created_at"],
         )
         for row in rows
     ]
+
+
+def seal_entries(library: Library, db: sqlite3.Connection, document_id: str) -> None:
+    """Seal the purposes and destinations of a document that became secret (inside the
+    transaction that seals it)."""
+    name = register_name(document_id)
+    rows = db.execute(
+        "SELECT id, purpose, destination FROM copy_register WHERE document_id = ?", (document_id,)
+    ).fetchall()
+    for row in rows:
+        db.execute(
+            "UPDATE copy_register SET purpose = ?, destination = ? WHERE id = ?",
+            (
+                _sealed_once(library, row["purpose"], name),
+                _sealed_once(library, row["destination"], name),
+                row["id"],
+            ),
+        )
+
+
+def _sealed_once(library: Library, text: str, name: str) -> str:
+    return text if text.startswith(SEALED_TEXT) else private_text(library, True, text, name)

@@ -23,7 +23,14 @@ from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, OBJECTS_OF_DOCUMENTS
 from digitizer.library.objects import StoredObject
 from digitizer.model import Classification
-from digitizer.security.records import SealedRecord, page_text, read_record, write_record
+from digitizer.security.records import (
+    SealedRecord,
+    forget_names,
+    page_text,
+    read_record,
+    write_record,
+)
+from digitizer.security.register import seal_entries
 
 InTransaction = Callable[[sqlite3.Connection], object] | None
 
@@ -90,6 +97,9 @@ def seal_document(
             db.execute("UPDATE objects SET plain = 0 WHERE sha256 = ?", (sha256,))
             library.note_pending(sha256)
         library.queue_for_index(document_id)
+        library.queue_index_purge()
+        forget_names(db, document_id)
+        seal_entries(library, db, document_id)
         if within is not None:
             within(db)
     removed = 0

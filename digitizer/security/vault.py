@@ -20,6 +20,7 @@ from digitizer.errors import (
     VaultExists,
     VaultLocked,
     VaultMissing,
+    WeakPassphrase,
     WrongPassphrase,
 )
 from digitizer.library.library import utc_now
@@ -37,6 +38,11 @@ from digitizer.security.crypto import (
 
 VAULT_FOLDER = "vault"
 KEY_FILE = "vault.json"
+BACKUP_FILE = "vault.json.backup"
+"""A copy of the key file made beside it when the vault is created: useless without the
+passphrase, and the only way back to the secret documents if the key file is lost."""
+KEY_CHECK_SETTING = "vault.key_check"
+"""The catalogue's note of which key seals its secret data (see `VaultKey.key_check`)."""
 MIN_PASSPHRASE = 12
 """Characters; a passphrase guards state secrets, so short ones are refused."""
 
@@ -50,6 +56,17 @@ class VaultKey:
     def seal(self, data: bytes, name: str) -> bytes:
         self._check()
         return self._key.seal(data, name)
+
+    def derive(self, label: str) -> bytes:
+        """A key for another use than sealing (object names, the audit head), from the data key."""
+        self._check()
+        return self._key.derive(label)
+
+    @property
+    def key_check(self) -> str:
+        """A value that names this data key without revealing it: kept in the key file and in
+        the catalogue, so a key file that does not belong to the sealed data shows."""
+        return self.derive("key check").hex()
 
     def open(self, sealed: bytes, name: str) -> bytes:
         self._check()
@@ -105,17 +122,42 @@ class Vault:
             "kdf": kdf.as_json(),
             "wrapped_key": b64encode(wrap_key(kdf.derive(passphrase), raw)),
         }
-        data_key = DataKey(raw)
+        key = VaultKey(DataKey(raw))
         del raw
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temp = self.folder / (KEY_FILE + ".tmp")
+        record["key_check"] = key.key_check
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._write(self.backup_file, record)
+        self._write(self.key_file, record)
+        return key
+
+    @property
+    def backup_file(self) -> Path:
+        return self.folder / BACKUP_FILE
+
+    def _write(self, path: Path, record: dict[str, Any]) -> None:
+        """Replace `path` whole with `record`, private to the owner, never half-written."""
+        temp = path.with_name(path.name + ".tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(record, out, indent=2)
             out.flush()
             os.fsync(out.fileno())
-        temp.replace(self.key_file)
-        return VaultKey(data_key)
+        temp.replace(path)
+
+    def update(self, **fields: Any) -> None:
+        """Set fields of the key file (the key check of an older vault, the audit head)."""
+        record = self._record()
+        if all(record.get(name) == value for name, value in fields.items()):
+            return
+        record.update(fields)
+        self._write(self.key_file, record)
+
+    def key_check(self) -> str:
+        """The key file's note of its data key ('' for a vault made before there was one)."""
+        return str(self._record().get("key_check", ""))
+
+    def field(self, name: str) -> Any:
+        return self._record().get(name)
 
     def info(self) -> VaultInfo:
         record = self._record()
@@ -129,7 +171,14 @@ class Vault:
             raw = unwrap_key(kdf.derive(passphrase), b64decode(record["wrapped_key"]))
         except Unauthentic:
             raise WrongPassphrase("Wrong passphrase: the vault stays locked.") from None
-        return VaultKey(DataKey(raw))
+        key = VaultKey(DataKey(raw))
+        noted = record.get("key_check")
+        if noted and noted != key.key_check:
+            raise VaultDamaged(
+                f"The vault's key file {self.key_file} was altered: its key check does not match "
+                "its key. Restore it from its copy."
+            )
+        return key
 
     def _record(self) -> dict[str, Any]:
         if not self.exists():
@@ -147,9 +196,27 @@ class Vault:
         return record
 
 
+MIN_GUESSES_LOG10 = 10
+"""A new passphrase must take zxcvbn's estimate of at least 10^10 guesses (its top score):
+scrypt makes each guess cost about half a second, so that is centuries of one machine."""
+_OBVIOUS = ["digitizer", "matkhau", "vault"]
+
+
 def check_passphrase(passphrase: str) -> None:
+    """Refuse a new passphrase that is short or easy to guess (repeats, sequences, common words
+    and names, dates, keyboard runs — zxcvbn's estimate)."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise VaultError(
             f"A vault passphrase needs at least {MIN_PASSPHRASE} characters "
             "(a few words make a good one)."
+        )
+    from zxcvbn import zxcvbn  # only when a passphrase is made: it loads its dictionaries
+
+    estimate = zxcvbn(passphrase[:100], user_inputs=_OBVIOUS)
+    if float(estimate["guesses_log10"]) < MIN_GUESSES_LOG10:
+        warning = str(estimate["feedback"].get("warning") or "")
+        raise WeakPassphrase(
+            "This passphrase is too easy to guess"
+            + (f" ({warning.rstrip('.')})" if warning else "")
+            + ": use four or more words that do not belong together."
         )

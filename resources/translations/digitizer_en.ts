@@ -483,6 +483,18 @@
         <source>A computer of the recognition farm reads with other settings or language data than this one: no page was sent. Bring its installation in line first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The vault&apos;s key file is missing or belongs to another vault, so the secret documents cannot be opened. Put back the key file from its copy; do not create a new vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting guards the secret documents: it is changed only where the window offers it, with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess: use a few unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -483,6 +483,18 @@
         <source>A computer of the recognition farm reads with other settings or language data than this one: no page was sent. Bring its installation in line first.</source>
         <translation>Một máy trong cụm nhận dạng dùng thiết lập hoặc dữ liệu ngôn ngữ khác với máy này: chưa gửi trang nào. Hãy cài đặt máy đó cho khớp trước.</translation>
     </message>
+    <message>
+        <source>The vault&apos;s key file is missing or belongs to another vault, so the secret documents cannot be opened. Put back the key file from its copy; do not create a new vault.</source>
+        <translation>Tệp khóa của két mật bị mất hoặc thuộc về két khác nên không mở được tài liệu mật. Hãy đặt lại tệp khóa từ bản sao của nó; đừng tạo két mới.</translation>
+    </message>
+    <message>
+        <source>This setting guards the secret documents: it is changed only where the window offers it, with a reason.</source>
+        <translation>Thiết lập này bảo vệ tài liệu mật: chỉ được thay đổi ở chỗ cửa sổ cho phép, kèm theo căn cứ.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess: use a few unrelated words.</source>
+        <translation>Mật khẩu này quá dễ đoán: hãy dùng vài từ không liên quan đến nhau.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

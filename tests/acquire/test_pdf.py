@@ -64,7 +64,7 @@ def test_a_text_layer_is_detected_and_text_pages_render_at_300_dpi(inputs: Path)
 
 def test_password_protected_pdfs(inputs: Path) -> None:
     locked = encrypt_pdf(pdf_of_pages(inputs / "plain.pdf", 2), inputs / "locked.pdf", "mat-khau")
-    with pytest.raises(EncryptedPdf, match="--password"):
+    with pytest.raises(EncryptedPdf, match="--pdf-password-file"):
         probe_pdf(identify(locked), None, LIMIT)
     with pytest.raises(WrongPassword):
         probe_pdf(identify(locked), "wrong", LIMIT)

@@ -137,7 +137,9 @@ def test_protected_pdf_imports_with_its_password_and_not_with_a_wrong_one(
 ) -> None:
     locked = bad_folder / "locked.pdf"
 
-    wrong = run(tmp_path / "library", "import", locked, "--password", "sai", "--json")
+    wrong_file = tmp_path / "wrong-password.txt"
+    wrong_file.write_text("sai\n", encoding="utf-8")
+    wrong = run(tmp_path / "library", "import", locked, "--pdf-password-file", wrong_file, "--json")
     assert wrong.returncode == 1, wrong.describe()
     report = wrong.json()
     assert report["imported"] == []
@@ -146,7 +148,9 @@ def test_protected_pdf_imports_with_its_password_and_not_with_a_wrong_one(
     ]
     assert run_json(tmp_path / "library", "list") == []
 
-    report = run_json(tmp_path / "library", "import", locked, "--password", PASSWORD)
+    password = tmp_path / "password.txt"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    report = run_json(tmp_path / "library", "import", locked, "--pdf-password-file", password)
     assert report["failed"] == []
     assert [item["pages"] for item in report["imported"]] == [3]
     shown = run_json(tmp_path / "library", "show", report["imported"][0]["document"])

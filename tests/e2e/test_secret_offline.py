@@ -186,10 +186,12 @@ def test_public_exports_of_a_secret_document_are_refused(tmp_path: Path) -> None
         library, "export", document, "--format", "internal-pdf", "--purpose", "Lưu hồ sơ",
         "--out", user / "ban-sao.pdf", "--passphrase-file", passphrase,
     )  # fmt: skip
-    register = run_json(library, "register")
+    key = ("--unlock", "--passphrase-file", passphrase)  # a secret copy's purpose is sealed
+    register = run_json(library, "register", *key)
     assert [(e["document"], e["level"], e["copies"], e["purpose"]) for e in register] == [
         (document, "Tối mật", 1, "Lưu hồ sơ")
     ]
     assert register[0]["entry"] == copy["register_entry"]
-    printed = run(library, "register").stdout
+    printed = run(library, "register", *key).stdout
     assert document in printed and "Tối mật" in printed and "Lưu hồ sơ" in printed
+    assert "Lưu hồ sơ" not in run(library, "register").stdout

@@ -117,7 +117,10 @@ def test_lowering_needs_a_reason_and_brings_the_document_back(
     assert TEXT_WORD in fresh.page_texts(first)[1].text
     assert fresh.search(TEXT_WORD.lower()).total == 1
     assert fresh.verify().ok
-    reasons = [e.details.get("reason") for e in fresh.audit_log() if e.event == "classified"]
+    # A person's reasons for a secret document's level are sealed: read with the key only.
+    sealed = [e.details.get("reason") for e in fresh.audit_log() if e.event == "classified"]
+    assert sealed == ["(sealed in the vault)"] * 3
+    reasons = [e.details.get("reason") for e in station.audit_log() if e.event == "classified"]
     assert reasons == [
         "dấu TỐI MẬT",
         "giảm độ mật theo quyết định 12/QĐ",
