@@ -93,8 +93,9 @@ def syllables(tokens: list[Token]) -> list[Token]:
 
 
 def pair_key(first: str, second: str) -> str:
-    """The key of two folded syllables in a row (a space never occurs inside a syllable key)."""
-    return f"{first} {second}"
+    """The key of two folded syllables in a row ("_" never occurs inside a syllable key, and
+    keeps the pair one key of a space-separated stream)."""
+    return f"{first}_{second}"
 
 
 def is_frequent_pair(first: str, second: str) -> bool:
@@ -102,6 +103,41 @@ def is_frequent_pair(first: str, second: str) -> bool:
     so the pair is far rarer than it, and a phrase holding it needs no positions of the common
     syllable read (those are on nearly every page)."""
     return first in FREQUENT_SYLLABLES or second in FREQUENT_SYLLABLES
+
+
+@dataclass
+@dataclass(frozen=True)
+class TextKeys:
+    """A text's keys as the index takes them: space-separated streams, one key per position.
+
+    `exact` and `folded` hold the syllables' keys in reading order, then the codes' keys;
+    `pairs` the frequent pairs (see `is_frequent_pair`).
+    """
+
+    exact: str
+    folded: str
+    pairs: str
+
+
+def analyse_text(text: str) -> TextKeys:
+    """The key streams of `text` (any normalisation form)."""
+    exact: list[str] = []
+    folded: list[str] = []
+    code_exact: list[str] = []
+    code_folded: list[str] = []
+    pairs: list[str] = []
+    previous = ""
+    for token in tokenize(unicodedata.normalize("NFC", text)):
+        if token.is_code:
+            code_exact.append(token.exact)
+            code_folded.append(token.folded)
+            continue
+        exact.append(token.exact)
+        folded.append(token.folded)
+        if previous and is_frequent_pair(previous, token.folded):
+            pairs.append(pair_key(previous, token.folded))
+        previous = token.folded
+    return TextKeys(" ".join(exact + code_exact), " ".join(folded + code_folded), " ".join(pairs))
 
 
 @dataclass

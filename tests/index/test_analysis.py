@@ -77,17 +77,17 @@ def test_frequent_syllables_in_a_row_make_pairs() -> None:
     analysis = PageAnalysis.of("Nghị quyết của Ban Chấp hành về Giơ-ne-vơ, số 24-NQ/TU")
     # pairs where a syllable is frequent: not "ne vơ" nor "24 NQ" (neither of theirs is)
     assert dict(analysis.pairs) == {
-        "nghi quyet": [0],
-        "quyet cua": [1],
-        "cua ban": [2],
-        "ban chap": [3],
-        "chap hanh": [4],
-        "hanh ve": [5],
-        "ve gio": [6],
-        "gio ne": [7],
-        "vo so": [9],
-        "so 24": [10],
-        "nq tu": [12],
+        "nghi_quyet": [0],
+        "quyet_cua": [1],
+        "cua_ban": [2],
+        "ban_chap": [3],
+        "chap_hanh": [4],
+        "hanh_ve": [5],
+        "ve_gio": [6],
+        "gio_ne": [7],
+        "vo_so": [9],
+        "so_24": [10],
+        "nq_tu": [12],
     }
 
 
