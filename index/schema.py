@@ -116,6 +116,19 @@ def index_option(field: str) -> str:
     return INDEX_OPTIONS.get(field, "position" if field.endswith("_words") else "basic")
 
 
+# tantivy numbers fields in the order they are added (its explanations name them so): the
+# scored ones come right after the four page fields.
+SCORED_FIELD_NUMBERS = {
+    4 + n: name for n, name in enumerate(INDEX_OPTIONS) if name in SCORED_FIELDS
+}
+
+
+def length_field(name: str) -> str:
+    """The column holding the exact number of keys of a scored field on each page: tantivy
+    keeps field lengths rounded to one byte (46 for 47), which reorders near ties."""
+    return f"{name}_length"
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("page_key", stored=True, tokenizer_name="raw", index_option="basic")
@@ -135,6 +148,8 @@ def build_schema() -> tantivy.Schema:
             builder.add_text_field(
                 facet.column, fast=True, tokenizer_name="raw", index_option="basic"
             )
+    for name in SCORED_FIELD_NUMBERS.values():
+        builder.add_unsigned_field(length_field(name), fast=True)
     return builder.build()
 
 
@@ -198,6 +213,8 @@ def page_document(fields: PageFields) -> tantivy.Document:
         value = getattr(fields, name)
         if value:
             document.add_text(name, value)
+            if name in SCORED_FIELDS:
+                document.add_unsigned(length_field(name), value.count(" ") + 1)
     for name, value in fields.metadata:
         document.add_text(name, value)
     return document

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import tantivy
 
@@ -29,9 +31,11 @@ from index.schema import (
     INDEX_FORMAT,
     LAST_WHOOSH_FORMAT,
     ORDER_FIELD,
+    SCORED_FIELD_NUMBERS,
     PageEntry,
     PageFields,
     build_schema,
+    length_field,
     order_key,
     page_document,
     page_fields,
@@ -389,7 +393,10 @@ class SearchIndex:
             if hits[-1][0] < hits[max(wanted, 1) - 1][0]:
                 break
             fetch = min(fetch * 4, MAX_TIE_HITS)
-        found = [self._found(searcher, float(score), address) for score, address in hits]
+        scores = [float(score) for score, _ in hits]
+        head = min(len(hits), max(wanted, 1) * 2 + 16)
+        scores[:head] = _exact_scores(searcher, query, [address for _, address in hits[:head]])
+        found = [self._found(searcher, s, a) for s, (_, a) in zip(scores, hits, strict=True)]
         found.sort(key=lambda f: (-f.score, f.order))
         return found[:wanted], total
 
@@ -618,6 +625,59 @@ class _Marker:
             # The library no longer has the page (the index is a step behind): no snippet.
             return Snippet(), ()
         return page_hits(self._node, text)
+
+
+def _exact_scores(
+    searcher: tantivy.Searcher, query: tantivy.Query, addresses: list[tantivy.DocAddress]
+) -> list[float]:
+    """The scores of the pages at `addresses` with each page's exact field lengths.
+
+    tantivy scores with field lengths rounded to one byte (a page of 47 keys counts 46), so two
+    pages nearly tied can swap. Its explanation of a page's score lists every BM25 term with
+    its inputs; each is recomputed here with the exact length kept in a column.
+    """
+    lengths = {
+        number: searcher.fast_field_values(length_field(name), addresses)
+        for number, name in SCORED_FIELD_NUMBERS.items()
+    }
+    scores: list[float] = []
+    for i, address in enumerate(addresses):
+        explained = json.loads(query.explain(searcher, address).to_json())
+        exact = {number: values[i] for number, values in lengths.items()}
+        scores.append(float(explained["value"]) + _correction(explained, exact, 1.0))
+    return scores
+
+
+_BM25_INPUTS = frozenset(("k1", "b", "freq", "avgdl", "(K1+1)", "idf"))
+_FIELD_NUMBER = re.compile(r"field=(\d+)")
+
+
+def _correction(
+    node: Mapping[str, Any], lengths: Mapping[int, float | None], factor: float
+) -> float:
+    """How much the BM25 terms under `node` change with exact lengths, times the boosts above."""
+    description = str(node.get("description", ""))
+    if description.startswith("Const"):
+        return 0.0
+    if description.startswith("Boost x"):
+        factor *= float(description.removeprefix("Boost x").split()[0])
+    if description.startswith("TermQuery"):
+        match = _FIELD_NUMBER.search(" ".join(node.get("context", ())))
+        length = lengths.get(int(match[1])) if match else None
+        if not length:
+            return 0.0
+        inputs = {
+            str(d["description"]).split(",")[0]: float(d["value"])
+            for part in node.get("details", ())
+            for d in (part, *part.get("details", ()))
+        }
+        if not inputs.keys() >= _BM25_INPUTS:  # an explanation of another shape: keep its score
+            return 0.0
+        k1, b, tf = inputs["k1"], inputs["b"], inputs["freq"]
+        saturation = tf / (tf + k1 * (1.0 - b + b * length / inputs["avgdl"]))
+        exact = inputs["(K1+1)"] * inputs["idf"] * saturation
+        return factor * (exact - float(node["value"]))
+    return sum(_correction(child, lengths, factor) for child in node.get("details", ()))
 
 
 def _count(result: tantivy.SearchResult) -> int:
