@@ -223,3 +223,25 @@ def test_a_good_index_opens_after_reopening_many_times(folder: Path) -> None:
         with SearchIndex.open(folder) as index:
             assert index.document_count() == 29
             assert index.search("nam:2005").total == 1
+
+
+def test_a_build_analysed_in_worker_processes_equals_one_analysed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.store
+
+    monkeypatch.setattr(index.store, "PARALLEL_FROM", 10)
+    words = ("Nghị quyết", "chuyển đổi số", "Tỉnh ủy", "hoà bình", "24-NQ/TU")
+    entries = [
+        page(f"d{n // 7}", n % 7 + 1, f"{words[n % 5]} {words[n % 3]} trang {n}", year=2000 + n % 4)
+        for n in range(60)
+    ]
+    built = {}
+    for workers in (1, 2):
+        with SearchIndex.build(tmp_path / f"w{workers}", entries, workers=workers) as index:
+            built[workers] = [
+                (r.total, [(h.page_key, round(h.score, 4)) for h in r.hits], r.facets)
+                for r in (index.search(q, limit=60) for q in ("nghi quyet", "24-NQ/TU", "nam:2001"))
+            ]
+    assert built[1] == built[2]
+    assert built[1][0][0] == 12 + 20 - 4  # pages with "Nghị quyết" first or second
