@@ -228,9 +228,9 @@ def test_a_good_index_opens_after_reopening_many_times(folder: Path) -> None:
 def test_a_build_analysed_in_worker_processes_equals_one_analysed_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store
+    from index import store
 
-    monkeypatch.setattr(index.store, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(store, "PARALLEL_FROM", 10)
     words = ("Nghị quyết", "chuyển đổi số", "Tỉnh ủy", "hoà bình", "24-NQ/TU")
     entries = [
         page(f"d{n // 7}", n % 7 + 1, f"{words[n % 5]} {words[n % 3]} trang {n}", year=2000 + n % 4)
