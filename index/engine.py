@@ -92,11 +92,19 @@ class Constant:
 
 
 @dataclass(frozen=True)
+class Bonus:
+    """Pages matching `base`, with the scores of those of `extras` they match added."""
+
+    base: Plan
+    extras: tuple[Plan, ...]
+
+
+@dataclass(frozen=True)
 class Everything:
     """Every page (the base of a query that only excludes or filters)."""
 
 
-Plan = Term | Phrase | Expansion | Union | Intersection | Exclusion | Constant | Everything
+Plan = Term | Phrase | Expansion | Union | Intersection | Exclusion | Constant | Bonus | Everything
 
 
 def is_constant(plan: Plan) -> bool:
@@ -105,6 +113,8 @@ def is_constant(plan: Plan) -> bool:
         return True
     if isinstance(plan, Exclusion):
         return is_constant(plan.base)
+    if isinstance(plan, Bonus):
+        return is_constant(plan.base) and all(is_constant(e) for e in plan.extras)
     if isinstance(plan, Intersection):
         return all(is_constant(c) for c in plan.children)
     return False
@@ -157,6 +167,14 @@ class Compiler:
             )
         if isinstance(plan, Constant):
             return tantivy.Query.const_score_query(self.query(plan.child), plan.score)
+        if isinstance(plan, Bonus):
+            # Beside a required clause, tantivy's optional ones only add to the score.
+            return tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, self.query(plan.base)),
+                    *((tantivy.Occur.Should, self.query(e)) for e in plan.extras),
+                ]
+            )
         return tantivy.Query.const_score_query(tantivy.Query.all_query(), 0.0)
 
     def _term(self, fieldname: str, key: str, boost: float) -> tantivy.Query:
