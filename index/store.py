@@ -58,6 +58,7 @@ _ENGINE_FILES = frozenset(
     (MARKER, "meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock")
 )
 _SEGMENT_FILES = frozenset((".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del"))
+_ANALYSIS_BATCH = 1024  # pages sent to the worker processes at a time
 _FACET_SIZE = 65_000  # distinct values counted per facet: every one, in practice
 
 
@@ -255,20 +256,24 @@ class SearchIndex:
         try:
             with index.writer(batch_size=batch_size, memory_mb=128, threads=2) as writer:
                 if workers < 2 or len(head) < PARALLEL_FROM:
-                    analysed: Iterator[PageFields] = map(page_fields, chain(head, pending))
-                    for fields in analysed:
-                        writer.add_fields(fields)
-                        if on_page is not None:
-                            on_page()
+                    _write(writer, map(page_fields, chain(head, pending)), on_page)
                 else:
                     # "spawn": the writer's threads are running, and forking a process with
-                    # threads is unsafe; the workers need only the analysis.
+                    # threads is unsafe; the workers need only the analysis. Entries are read
+                    # here, in this thread (a catalogue cursor belongs to its thread), a batch
+                    # ahead of the one being written.
                     context = multiprocessing.get_context("spawn")
                     with context.Pool(workers) as pool:
-                        for fields in pool.imap(page_fields, chain(head, pending), chunksize=64):
-                            writer.add_fields(fields)
-                            if on_page is not None:
-                                on_page()
+                        ahead: Any = None
+                        remaining = chain(head, pending)
+                        batches = iter(lambda: list(islice(remaining, _ANALYSIS_BATCH)), [])
+                        for batch in batches:
+                            submitted = pool.map_async(page_fields, batch, chunksize=64)
+                            if ahead is not None:
+                                _write(writer, ahead.get(), on_page)
+                            ahead = submitted
+                        if ahead is not None:
+                            _write(writer, ahead.get(), on_page)
         except BaseException:
             index.close()
             raise
@@ -586,6 +591,15 @@ class IndexWriter:
         self._changes += 1
         if self._changes >= self._batch_size:
             self.commit()
+
+
+def _write(
+    writer: IndexWriter, analysed: Iterable[PageFields], on_page: Callable[[], None] | None
+) -> None:
+    for fields in analysed:
+        writer.add_fields(fields)
+        if on_page is not None:
+            on_page()
 
 
 def _checked(entry: PageEntry) -> PageFields:

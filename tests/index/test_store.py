@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -236,9 +238,16 @@ def test_a_build_analysed_in_worker_processes_equals_one_analysed_here(
         page(f"d{n // 7}", n % 7 + 1, f"{words[n % 5]} {words[n % 3]} trang {n}", year=2000 + n % 4)
         for n in range(60)
     ]
+
+    def read_here() -> Iterator[PageEntry]:
+        # as a catalogue cursor, which only the thread that made it may read
+        for entry in entries:
+            assert threading.current_thread() is threading.main_thread()
+            yield entry
+
     built = {}
     for workers in (1, 2):
-        with SearchIndex.build(tmp_path / f"w{workers}", entries, workers=workers) as index:
+        with SearchIndex.build(tmp_path / f"w{workers}", read_here(), workers=workers) as index:
             built[workers] = [
                 (r.total, [(h.page_key, round(h.score, 4)) for h in r.hits], r.facets)
                 for r in (index.search(q, limit=60) for q in ("nghi quyet", "24-NQ/TU", "nam:2001"))
