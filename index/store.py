@@ -399,7 +399,7 @@ class SearchIndex:
                 break
             fetch = min(fetch * 4, MAX_TIE_HITS)
         scores = [float(score) for score, _ in hits]
-        head = min(len(hits), max(wanted, 1) * 2 + 16)
+        head = min(len(hits), max(wanted, 1) + 4)  # a near tie at the last place asked for
         scores[:head] = _exact_scores(searcher, query, [address for _, address in hits[:head]])
         found = [self._found(searcher, s, a) for s, (_, a) in zip(scores, hits, strict=True)]
         found.sort(key=lambda f: (-f.score, f.order))

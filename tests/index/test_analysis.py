@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.analysis import (
@@ -122,6 +122,7 @@ def keys_by_tokenize(text: str) -> tuple[str, str, str]:
     )
 
 
+@settings(deadline=None)  # a loaded machine is no failure
 @given(st.text(alphabet=st.sampled_from("aàâđĐơ Hòa-NQ/TU24._—,x\u0301\n" + "y" * 3)))
 def test_key_streams_are_the_keys_of_tokenize(text: str) -> None:
     keys = analyse_text(text)
