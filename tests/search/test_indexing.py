@@ -17,6 +17,7 @@ from digitizer.library import Library
 from digitizer.model import Metadata
 from digitizer.searching import search
 from index import IndexWriter
+from index.store import MARKER
 from ocr.words import PageText
 from tests.helpers.page_texts import give_text
 from tests.helpers.pages import page_image
@@ -107,6 +108,25 @@ def test_a_damaged_index_is_rebuilt_when_opened(
     assert _keys(library, "luu tru") == [(document, 2)]
 
 
+def test_a_library_indexed_by_the_former_engine_is_rebuilt_and_told(
+    library: Library, inputs: Path
+) -> None:
+    document = _document(library, inputs, "a", TEXTS)
+    folder = index_folder(library)
+    folder.mkdir(exist_ok=True)
+    # what the former engine left: its marker (format 2) and its own files
+    (folder / MARKER).write_text('{"format": 2}', encoding="utf-8")
+    (folder / "MAIN_WRITELOCK").write_bytes(b"")
+    (folder / "_MAIN_1.toc").write_bytes(b"\x00whoosh table of contents")
+
+    outcome = search(library, "lưu trữ", limit=10)
+
+    assert outcome.index.rebuilt
+    assert "former search engine" in outcome.index.reason
+    assert [(hit.document_id, hit.page) for hit in outcome.hits] == [(document, 2)]
+    assert not (folder / "_MAIN_1.toc").exists()
+
+
 def test_a_writer_that_dies_part_way_loses_nothing(
     library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -146,6 +166,7 @@ from pathlib import Path
 from digitizer.indexing import update_index
 from digitizer.library import Library
 from index import IndexWriter
+from index.store import MARKER
 
 moment, done = sys.argv[2], []
 if moment == "mid-batch":
