@@ -27,6 +27,7 @@ but not "Nghị quyết liên tịch"), and folded words with positions (in-quer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tantivy
 
@@ -102,6 +103,7 @@ COUNTED_FACETS = tuple(f for f in FACETS if f.counted)
 ORDER_FIELD = "page_order"
 
 
+@lru_cache(maxsize=4096)  # a document's pages share their metadata
 def value_key(value: str) -> str:
     """Whole-value filter key: folded syllables joined by spaces ("Nghị  Quyết" → "nghi quyet")."""
     return " ".join(t.folded for t in syllables(tokenize(nfc(value))))
