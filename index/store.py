@@ -58,6 +58,10 @@ _ENGINE_FILES = frozenset(
     (MARKER, "meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock")
 )
 _SEGMENT_FILES = frozenset((".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del"))
+# Terms looked up when an index is opened: common enough to be in most indexes, so that their
+# dictionaries and postings are read.
+_PROBED_TERMS = (("folded", "va"), ("exact", "và"), ("pairs", "cua_cac"))
+_MAX_RESCORED = 200  # hits scored again with exact field lengths, at most
 _ANALYSIS_BATCH = 1024  # pages sent to the worker processes at a time
 _FACET_SIZE = 65_000  # distinct values counted per facet: every one, in practice
 
@@ -398,12 +402,24 @@ class SearchIndex:
             if hits[-1][0] < hits[max(wanted, 1) - 1][0]:
                 break
             fetch = min(fetch * 4, MAX_TIE_HITS)
-        scores = [float(score) for score, _ in hits]
-        head = min(len(hits), max(wanted, 1) + 4)  # a near tie at the last place asked for
-        scores[:head] = _exact_scores(searcher, query, [address for _, address in hits[:head]])
-        found = [self._found(searcher, s, a) for s, (_, a) in zip(scores, hits, strict=True)]
+        # Which of several tied pages tantivy returns first depends on how its segments fell:
+        # order them by document and page before anything else.
+        found = [self._found(searcher, float(score), address) for score, address in hits]
+        addresses = {id(f): address for f, (_, address) in zip(found, hits, strict=True)}
         found.sort(key=lambda f: (-f.score, f.order))
-        return found[:wanted], total
+        # The pages asked for and a few more (through a tie at the last of them: a near tie
+        # there can swap) are scored again with their exact lengths and ordered among
+        # themselves; those after stay after.
+        head = min(len(found), max(wanted, 1) + 4)
+        while head < min(len(found), _MAX_RESCORED) and found[head].score == found[head - 1].score:
+            head += 1
+        exact = _exact_scores(searcher, query, [addresses[id(f)] for f in found[:head]])
+        rescored = [
+            _Found(score, f.page_key, f.document_id, f.page_number)
+            for score, f in zip(exact, found[:head], strict=True)
+        ]
+        rescored.sort(key=lambda f: (-f.score, f.order))
+        return (rescored + found[head:])[:wanted], total
 
     def _grouped(
         self,
@@ -482,18 +498,19 @@ class SearchIndex:
             self._searcher = None
 
     def _probe(self) -> None:
-        """Read a little of every part of the index, so damage shows now, not mid-search."""
+        """Read a little of every part of the index, so damage shows now, not mid-search:
+        each kind of file, for one page (reading them for every page, or walking a term
+        dictionary, would cost the open)."""
         searcher = self._current()
-        query = tantivy.Query.all_query()
-        result = searcher.search(query, limit=1, count=True)
-        for _, address in result.hits:
-            searcher.doc(address)
-        for fieldname in ("folded", "exact", "pairs", "page_key"):
-            for term, _ in searcher.terms_with_prefix(fieldname, "", limit=1):
-                searcher.search(tantivy.Query.term_query(self._schema, fieldname, term), limit=1)
-        if _count(result):
-            self._facets(searcher, query)
-            searcher.search(query, limit=1, order_by_field=ORDER_FIELD)
+        for fieldname, key in _PROBED_TERMS:
+            searcher.search(tantivy.Query.term_query(self._schema, fieldname, key), limit=1)
+        hits = searcher.search(tantivy.Query.all_query(), limit=1, count=False).hits
+        if not hits:
+            return
+        page_key = searcher.doc(hits[0][1]).get_first("page_key")
+        one = tantivy.Query.term_query(self._schema, "page_key", page_key)
+        self._facets(searcher, one)
+        searcher.search(one, limit=1, order_by_field=ORDER_FIELD)
 
 
 class IndexWriter:
