@@ -251,7 +251,8 @@ class SearchIndex:
         Pages are analysed in `workers` processes (one per core by default) when there are
         many: analysis, in Python, is most of the work; tantivy writes on its own threads.
         Memory stays bounded whatever the number of entries. `on_page` is called after each
-        page, for progress.
+        page, for progress. The workers are fresh interpreters (spawn): a script calling this
+        must guard its entry point (`if __name__ == "__main__":`), as with any multiprocessing.
         """
         index = cls.create(folder)
         workers = workers if workers is not None else (os.cpu_count() or 1)
