@@ -9,7 +9,8 @@ both engines index from it and read snippet text back from it.
 
 For each size the same pages and the same queries go to:
 
-* **ours**: `index.SearchIndex.build` with the batch size `digitizer reindex` uses, then
+* **ours**: `index.SearchIndex.build` (tantivy, pages analysed on every core) with the batch
+  size `digitizer reindex` uses, then
   `search(query, limit=20, filters=..., text_of=...)`: the 20 best pages with snippets, the
   total, and facet counts by type, year, issuing body and collection;
 * **FTS5**: an external-content FTS5 table over the same `pages` table with
@@ -31,8 +32,15 @@ type filter and a word with a year filter. The hit counts of both engines are pr
 they differ where the engines disagree on what matches (FTS5 folds `đ` to nothing and cannot tell
 `quý` from `quy` when asked with diacritics).
 
-Usage (from the repository root): `.venv/bin/python bench/search.py --pages 10000 100000`.
-A 100,000-page run takes about an hour on 2 cores, nearly all of it building our index.
+A last phase starts a fresh interpreter that imports our index, opens it and answers one query
+with snippets: what a command-line `digitizer search` pays from a cold start, the catalogue
+aside. With `--json` the last line of output is a JSON list, one object per size:
+`{"pages": N, "ours": {...}, "fts5": {...}}`, each engine with `index_pages_per_s`,
+`index_bytes`, `open_ms` (open and answer a first query, in a fresh process), `p50_ms` and
+`p95_ms` (first run of each query, wall), `peak_rss_mib` (the larger of indexing and querying),
+and ours with `cold_process_ms`.
+
+Usage (from the repository root): `.venv/bin/python bench/search.py --pages 10000 100000 --json`.
 """
 
 from __future__ import annotations
@@ -281,8 +289,9 @@ def build_fts(pages_db: Path, fts_db: Path) -> dict[str, Any]:
     return {"seconds": seconds, "bytes": fts_db.stat().st_size - pages_db.stat().st_size}
 
 
-def timed_runs(queries: Sequence[Query], run: Any) -> dict[str, Any]:
+def timed_runs(queries: Sequence[Query], run: Any, opened_at: float) -> dict[str, Any]:
     run(queries[0])  # warm-up: opens files, reads what every search needs
+    open_seconds = time.perf_counter() - opened_at  # open, and answer a first query
     first, first_cpu, repeat, totals = [], [], [], []
     for query in queries:
         started, cpu = time.perf_counter(), time.process_time()
@@ -293,7 +302,13 @@ def timed_runs(queries: Sequence[Query], run: Any) -> dict[str, Any]:
         started = time.perf_counter()
         run(query)
         repeat.append(time.perf_counter() - started)
-    return {"first": first, "first_cpu": first_cpu, "repeat": repeat, "totals": totals}
+    return {
+        "first": first,
+        "first_cpu": first_cpu,
+        "repeat": repeat,
+        "totals": totals,
+        "open_first_seconds": open_seconds,
+    }
 
 
 def query_ours(pages_db: Path, index_folder: Path, queries: Sequence[Query]) -> dict[str, Any]:
@@ -308,9 +323,9 @@ def query_ours(pages_db: Path, index_folder: Path, queries: Sequence[Query]) -> 
             raise LookupError(page_key)
         return str(row[0])
 
-    opened = time.perf_counter()
+    started = time.perf_counter()
     index = SearchIndex.open(index_folder)
-    opened = time.perf_counter() - opened
+    opened = time.perf_counter() - started
 
     def run(query: Query) -> int:
         filters = (
@@ -320,12 +335,13 @@ def query_ours(pages_db: Path, index_folder: Path, queries: Sequence[Query]) -> 
         assert all(hit.snippet.text for hit in results.hits), query
         return results.total
 
-    outcome = timed_runs(queries, run)
+    outcome = timed_runs(queries, run, started)
     outcome["open_seconds"] = opened
     return outcome
 
 
 def query_fts(fts_db: Path, queries: Sequence[Query]) -> dict[str, Any]:
+    started = time.perf_counter()
     db = sqlite3.connect(fts_db)
     facets = ", ".join(FACET_COLUMNS)
 
@@ -348,10 +364,26 @@ def query_fts(fts_db: Path, queries: Sequence[Query]) -> dict[str, Any]:
         assert len(top) == min(total, LIMIT), query
         return total
 
-    return timed_runs(queries, run)
+    return timed_runs(queries, run, started)
 
 
-PHASES = {"prepare", "build-ours", "build-fts", "query-ours", "query-fts"}
+PHASES = {"prepare", "build-ours", "build-fts", "query-ours", "query-fts", "cold-ours"}
+
+
+def cold_search(pages_db: Path, index_folder: Path, query: Query) -> dict[str, Any]:
+    """What `digitizer search` does from a cold start, minus the catalogue: import the index
+    package, open the index, answer one query with snippets (the parent times the process)."""
+    from index import SearchIndex
+
+    db = sqlite3.connect(pages_db)
+
+    def text_of(page_key: str) -> str:
+        row = db.execute("SELECT text FROM pages WHERE page_key = ?", (page_key,)).fetchone()
+        return str(row[0])
+
+    with SearchIndex.open(index_folder) as index:
+        results = index.search(query.ours, limit=LIMIT, text_of=text_of)
+    return {"total": results.total}
 
 
 def run_phase(args: argparse.Namespace) -> None:
@@ -372,6 +404,7 @@ def run_phase(args: argparse.Namespace) -> None:
         "build-fts": lambda: build_fts(pages_db, fts_db),
         "query-ours": lambda: query_ours(pages_db, index_folder, queries),
         "query-fts": lambda: query_fts(fts_db, queries),
+        "cold-ours": lambda: cold_search(pages_db, index_folder, queries[len(queries) // 2]),
     }[args.phase]()
     print(json.dumps(outcome))
 
@@ -382,6 +415,7 @@ def child(phase: str, work: Path, *options: str) -> tuple[dict[str, Any], float]
     The parent stays small (the pages are cut in a child too): Linux starts a child's peak RSS
     at its parent's size."""
     argv = [sys.executable, __file__, "--phase", phase, "--phase-workdir", str(work), *options]
+    started = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=REPO)
     assert process.stdout is not None
     output = process.stdout.read()
@@ -390,6 +424,7 @@ def child(phase: str, work: Path, *options: str) -> tuple[dict[str, Any], float]
     if process.returncode != 0:
         raise SystemExit(f"search benchmark: phase {phase} failed (exit {process.returncode})")
     figures = json.loads(output)
+    figures["process_seconds"] = time.perf_counter() - started
     figures["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return figures, usage.ru_maxrss / 1024
 
@@ -438,7 +473,7 @@ def measure(
         "characters": prepared["characters"],
         "queries": queries,
     }
-    for phase in ("build-fts", "build-ours", "query-fts", "query-ours"):
+    for phase in ("build-fts", "build-ours", "query-fts", "query-ours", "cold-ours"):
         outcome, peak = recorded_child(phase, work, reuse=reuse and phase.startswith("build"))
         outcome["peak_mib"] = peak
         figures[phase] = outcome
@@ -495,7 +530,42 @@ def report(figures: dict[str, Any]) -> None:
             f"  {kind:22} ours {a[0]:7.1f} / {a[1]:7.1f}   FTS5 {b[0]:7.1f} / {b[1]:7.1f}"
             f"   matched {matched_ours:>8,} vs {matched_fts:>8,}   e.g. {shown}"
         )
-    print(f"  (open the index: {ours['open_seconds'] * 1000:.0f} ms before the first query)")
+    print(
+        f"  (open the index: {ours['open_seconds'] * 1000:.0f} ms before the first query; "
+        f"open and a first answer: ours {ours['open_first_seconds'] * 1000:.0f} ms, "
+        f"FTS5 {fts['open_first_seconds'] * 1000:.0f} ms; a fresh process importing ours, "
+        f"opening and answering one query: {figures['cold-ours']['process_seconds'] * 1000:.0f}"
+        " ms)"
+    )
+
+
+def summary(figures: dict[str, Any]) -> dict[str, Any]:
+    """One size's figures as `--json` prints them."""
+    count = figures["pages"]
+
+    def engine(build: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
+        p50, p95, _ = milliseconds(query["first"])
+        return {
+            "index_pages_per_s": round(count / build["seconds"], 1),
+            "index_seconds": round(build["seconds"], 2),
+            "index_cpu_seconds": round(build["cpu_seconds"], 2),
+            "index_bytes": build["bytes"],
+            "open_ms": round(query["open_first_seconds"] * 1000, 1),
+            "p50_ms": round(p50, 1),
+            "p95_ms": round(p95, 1),
+            "p95_cpu_ms": round(milliseconds(query["first_cpu"])[1], 1),
+            "peak_rss_mib": round(max(build["peak_mib"], query["peak_mib"]), 1),
+            "index_peak_rss_mib": round(build["peak_mib"], 1),
+            "query_peak_rss_mib": round(query["peak_mib"], 1),
+        }
+
+    ours = engine(figures["build-ours"], figures["query-ours"])
+    ours["cold_process_ms"] = round(figures["cold-ours"]["process_seconds"] * 1000, 1)
+    return {
+        "pages": count,
+        "ours": ours,
+        "fts5": engine(figures["build-fts"], figures["query-fts"]),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -508,6 +578,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reuse",
         action="store_true",
         help="with --workdir: keep the pages and indexes an earlier run left there; only query",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="end with one line: a JSON list, one object per size with both engines' figures",
     )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--phase-workdir", type=Path, help=argparse.SUPPRESS)
@@ -538,6 +613,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     state = f"{commit}{' with uncommitted changes' if changed else ''}"
     command = shlex.join([".venv/bin/python", "bench/search.py", *(argv or sys.argv[1:])])
     print(f"\nSQLite {sqlite3.sqlite_version}; commit {state}; reproduce with: {command}")
+    if args.json:
+        print(json.dumps([summary(figures) for figures in results]))
     return 0
 
 

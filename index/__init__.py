@@ -1,6 +1,6 @@
 """Full-text search of the archive: Vietnamese analysis, schema, indexer, searcher, highlighting.
 
-A leaf package: it imports only `vietnamese` and third parties (Whoosh, numpy, rapidfuzz).
+A leaf package: it imports only `vietnamese` and third parties (tantivy, rapidfuzz).
 """
 
 from index.highlight import Snippet, matching_words

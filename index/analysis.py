@@ -10,16 +10,18 @@ two or more parts joined by single `-` `/` `.` (dashes of any kind count as "-")
 has a digit (18/5/2021, 1.200) or every part is upper case (QĐ-UBND, TP.HCM). Ordinary hyphenated
 words ("Nội-Hải") are not codes: their syllables are enough.
 
-Two syllables in a row of which one is very common ("là một", "nghị quyết", "của trung") are
-also kept as a *pair* key: the common one is on nearly every page, the pair on far fewer, so a
-phrase holding it reads the pair instead of positions of the common syllable.
+Two very common syllables in a row ("là một", "nghị quyết", "của các") are also kept as a
+*pair* key: each is on nearly every page, the pair on far fewer, so a phrase holding them looks
+at the positions of the pages with the pair only.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -93,15 +95,100 @@ def syllables(tokens: list[Token]) -> list[Token]:
 
 
 def pair_key(first: str, second: str) -> str:
-    """The key of two folded syllables in a row (a space never occurs inside a syllable key)."""
-    return f"{first} {second}"
+    """The key of two folded syllables in a row ("_" never occurs inside a syllable key, and
+    keeps the pair one key of a space-separated stream)."""
+    return f"{first}_{second}"
 
 
 def is_frequent_pair(first: str, second: str) -> bool:
-    """Whether two folded syllables in a row are indexed as a pair: one of them is very common,
-    so the pair is far rarer than it, and a phrase holding it needs no positions of the common
-    syllable read (those are on nearly every page)."""
-    return first in FREQUENT_SYLLABLES or second in FREQUENT_SYLLABLES
+    """Whether two folded syllables in a row are indexed as a pair: both are very common, so
+    a phrase of them would otherwise check the positions on nearly every page, where the pair
+    is on far fewer. (A phrase with a rarer word needs no pair: the engine checks positions
+    only on that word's pages.)"""
+    return first in FREQUENT_SYLLABLES and second in FREQUENT_SYLLABLES
+
+
+@dataclass(frozen=True)
+class TextKeys:
+    """A text's keys as the index takes them: space-separated streams, one key per position.
+
+    `exact` and `folded` hold the syllables' keys in reading order, then the codes' keys;
+    `pairs` the frequent pairs (see `is_frequent_pair`).
+    """
+
+    exact: str
+    folded: str
+    pairs: str
+
+
+class _KeyCache(dict[str, str]):
+    """One key of each distinct word, made once: a page repeats its words, and Vietnamese has
+    about 7,000 syllables in use. Looked up from C (`map(cache.__getitem__, words)`), so a word
+    already seen costs no Python call. Over-long words get "" (they are not tokens)."""
+
+    LIMIT = 500_000  # distinct words kept (OCR garbage is unbounded): then it starts afresh
+
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self._part = part
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        keys = search_key(word)
+        key = keys[self._part] if len(keys[0]) <= MAX_KEY_LENGTH else ""
+        self[word] = key
+        return key
+
+
+_EXACT = _KeyCache(0)
+_FOLDED = _KeyCache(1)
+# A connector with a part after it: where a code can continue (rare on a page, found fast), and
+# the run of parts joined by single connectors starting at a part.
+_CONNECTOR_AHEAD = re.compile(r"[-/.\u2010\u2011\u2012\u2013\u2014\u2212](?=[\w\u0300-\u036f])")
+_JOINED = re.compile(
+    r"[\w\u0300-\u036f]++(?:[-/.\u2010\u2011\u2012\u2013\u2014\u2212][\w\u0300-\u036f]++)+"
+)
+
+
+def _codes(text: str) -> Iterator[str]:
+    """The runs of `text` (NFC, "_" blanked) that `tokenize` makes codes, in order."""
+    consumed = 0
+    for connector in _CONNECTOR_AHEAD.finditer(text):
+        at = connector.start()
+        if at < consumed:
+            continue
+        start = at
+        while start > 0 and _PART.match(text, start - 1, start):
+            start -= 1
+        if start == at:  # no part before the connector
+            continue
+        run = _JOINED.match(text, start)
+        if run is None:
+            continue
+        consumed = run.end()
+        if _is_code(_PART.findall(run[0])):
+            yield run[0]
+
+
+def analyse_text(text: str) -> TextKeys:
+    """The key streams of `text` (any normalisation form): the keys `tokenize` gives, made
+    without a Python step per word (indexing's hot path)."""
+    text = unicodedata.normalize("NFC", text).replace("_", " ")
+    words = _PART.findall(text)
+    exact = list(map(_EXACT.__getitem__, words))
+    folded = list(map(_FOLDED.__getitem__, words))
+    if "" in exact:  # over-long runs are skipped, as `tokenize` skips them
+        exact = [key for key in exact if key]
+        folded = [key for key in folded if key]
+    frequent = FREQUENT_SYLLABLES
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(folded) if a in frequent and b in frequent]
+    for run in _codes(text):
+        key = search_key(run.translate(_DASHES))[0]
+        if len(key) <= MAX_KEY_LENGTH:
+            exact.append(key)
+            folded.append(fold(key))
+    return TextKeys(" ".join(exact), " ".join(folded), " ".join(pairs))
 
 
 @dataclass

@@ -14,11 +14,14 @@ Syntax (operators in upper case; lower-case "and"/"or"/"not" are ordinary words)
 Every word matches on its folded key (no diacritics, đ → d), so "nghi quyet" finds "nghị quyết".
 A word typed with diacritics also looks up its exact key, boosted, so "đảng" ranks pages saying
 "đảng" above pages saying only "đang" or "dang"; a word typed without diacritics looks up the
-folded key alone. Prefix and fuzzy words expand on the exact keys when typed with diacritics and
-on the folded keys otherwise. A phrase matches its folded words in order; when any of its words
-carries a diacritic, pages that also have all its exact words rank first. Prefixes of words typed
-with diacritics follow the canonical tone placement ("thuỷ" is the key of thủy, so `thu*` finds it
-and `thủ*` does not): type a prefix without diacritics to match every spelling.
+folded key alone, unless another word of the query carries diacritics: the query was then typed
+with them, and pages spelling the toneless word without marks too rank higher ("Chí Linh" finds
+"lĩnh" but puts "Linh" first). Prefix and fuzzy words expand on the exact keys when typed with
+diacritics and on the folded keys otherwise. A phrase matches its folded words in order; when
+any of its words carries a diacritic, pages that also have all its exact words rank first.
+Prefixes of words typed with diacritics follow the canonical tone placement ("thuỷ" is the key of
+thủy, so `thu*` finds it and `thủ*` does not): type a prefix without diacritics to match every
+spelling.
 
 Unbalanced quotes or parentheses, operators without a word, and filters without a value raise
 `QuerySyntaxError` with a message saying what to change; anything else is read generously
@@ -39,6 +42,9 @@ from vietnamese.folding import fold
 from vietnamese.normalize import nfc
 
 EXACT_BOOST = 4.0
+# A query typed with diacritics on some words: its toneless words add this where the page
+# spells them without marks too.
+TONELESS_BONUS = EXACT_BOOST
 # Fuzzy and prefix words expand to every matching term of the index; keeping the first letter
 # fixed (as OCR errors rarely hit it) divides the terms to scan by the alphabet.
 FUZZY_PREFIX_LENGTH = 1
@@ -379,62 +385,80 @@ def has_marks(token: Token) -> bool:
 
 def plan_query(node: Node | None) -> engine.Plan | None:
     """The evaluation plan of a parsed query; None when `node` is None."""
-    return None if node is None else _plan(node)
+    if node is None:
+        return None
+    marked = any(has_marks(t) for leaf in leaves(node) for t in leaf.tokens)
+    return _Planner(marked).plan(node)
 
 
-def _plan(node: Node) -> engine.Plan:
-    if isinstance(node, Word):
-        return _word(node)
-    if isinstance(node, Phrase):
-        return _phrase(node.tokens)
-    if isinstance(node, FieldFilter):
-        return engine.Constant(filter_plan(node))
-    if isinstance(node, AnyOf):
-        return engine.Union(tuple(_plan(c) for c in node.children))
-    if isinstance(node, Without):
-        return engine.Exclusion(engine.Everything(), _plan(node.child))
-    positive = tuple(_plan(c) for c in node.children if not isinstance(c, Without))
-    negative = tuple(_plan(c.child) for c in node.children if isinstance(c, Without))
-    plan: engine.Plan = _all(positive) if positive else engine.Everything()
-    if negative:
-        plan = engine.Exclusion(plan, negative[0] if len(negative) == 1 else engine.Union(negative))
-    return plan
+class _Planner:
+    """Plans one query. `marked`: some word of it carries diacritics, so the person typed the
+    query with them, and its toneless words ("Linh" beside "Chí") are spelt as meant too."""
 
+    def __init__(self, marked: bool) -> None:
+        self.marked = marked
 
-def _word(word: Word) -> engine.Plan:
-    parts = tuple(t for t in word.tokens if not t.is_code)
-    code = next((t for t in word.tokens if t.is_code), None)
-    if word.kind != "plain":
-        target = code or parts[-1]
-        rest = () if code else parts[:-1]
-        field = "exact" if has_marks(target) else "folded"
-        key = target.exact if field == "exact" else target.folded
-        expanded = engine.Expansion(field, key, word.kind, word.distance)
-        # The word itself is scored as usual, so "chuyển" ranks above its OCR variant "chuyến";
-        # the expansions (a constant) only add pages.
-        return _all((*(_key(t) for t in rest), engine.Union((_key(target), expanded))))
-    if code is not None:
-        # The whole code, or its parts in a row when OCR split it ("24 - NQ/TU").
-        return engine.Union((_key(code), _phrase(parts)))
-    return _phrase(parts)
+    def plan(self, node: Node) -> engine.Plan:
+        if isinstance(node, Word):
+            return self.word(node)
+        if isinstance(node, Phrase):
+            return self.phrase(node.tokens)
+        if isinstance(node, FieldFilter):
+            return engine.Constant(filter_plan(node))
+        if isinstance(node, AnyOf):
+            return engine.Union(tuple(self.plan(c) for c in node.children))
+        if isinstance(node, Without):
+            return engine.Exclusion(engine.Everything(), self.plan(node.child))
+        positive = tuple(self.plan(c) for c in node.children if not isinstance(c, Without))
+        negative = tuple(self.plan(c.child) for c in node.children if isinstance(c, Without))
+        plan: engine.Plan = _all(positive) if positive else engine.Everything()
+        if negative:
+            removed = negative[0] if len(negative) == 1 else engine.Union(negative)
+            plan = engine.Exclusion(plan, removed)
+        return plan
 
+    def word(self, word: Word) -> engine.Plan:
+        parts = tuple(t for t in word.tokens if not t.is_code)
+        code = next((t for t in word.tokens if t.is_code), None)
+        if word.kind != "plain":
+            target = code or parts[-1]
+            rest = () if code else parts[:-1]
+            field = "exact" if has_marks(target) else "folded"
+            key = target.exact if field == "exact" else target.folded
+            expanded = engine.Expansion(field, key, word.kind, word.distance)
+            # The word itself is scored as usual, so "chuyển" ranks above its OCR variant
+            # "chuyến"; the expansions (a constant) only add pages.
+            return _all((*(self.key(t) for t in rest), engine.Union((self.key(target), expanded))))
+        if code is not None:
+            # The whole code, or its parts in a row when OCR split it ("24 - NQ/TU").
+            return engine.Union((self.key(code), self.phrase(parts)))
+        return self.phrase(parts)
 
-def _key(token: Token) -> engine.Plan:
-    folded = engine.Term("folded", token.folded)
-    if has_marks(token):
-        return engine.Union((engine.Term("exact", token.exact, EXACT_BOOST), folded))
-    return folded
-
-
-def _phrase(tokens: tuple[Token, ...]) -> engine.Plan:
-    if len(tokens) == 1:
-        return _key(tokens[0])
-    folded = engine.Phrase("folded", tuple(t.folded for t in tokens))
-    if not any(has_marks(t) for t in tokens):
+    def key(self, token: Token) -> engine.Plan:
+        folded = engine.Term("folded", token.folded)
+        if has_marks(token):
+            return engine.Union((engine.Term("exact", token.exact, EXACT_BOOST), folded))
+        if self.marked and _is_word(token):
+            # A fixed amount, not a weighted one: pages that all spell the word so keep their
+            # order, and those that only have it with marks ("lĩnh" for "Linh") fall behind.
+            exact = engine.Constant(engine.Term("exact", token.exact), TONELESS_BONUS)
+            return engine.Bonus(folded, (exact,))
         return folded
-    # Positions live in the folded field; the exact keys, all present, add the exact boost.
-    exact = tuple(engine.Term("exact", t.exact, EXACT_BOOST) for t in tokens)
-    return engine.Union((folded, engine.Intersection((*exact, engine.Constant(folded)))))
+
+    def phrase(self, tokens: tuple[Token, ...]) -> engine.Plan:
+        if len(tokens) == 1:
+            return self.key(tokens[0])
+        folded = engine.Phrase("folded", tuple(t.folded for t in tokens))
+        if not self.marked:
+            return folded
+        # Positions live in the folded field; the exact keys, all present, add the exact boost.
+        exact = tuple(engine.Term("exact", t.exact, EXACT_BOOST) for t in tokens)
+        return engine.Union((folded, engine.Intersection((*exact, engine.Constant(folded)))))
+
+
+def _is_word(token: Token) -> bool:
+    """A syllable with letters (numbers and codes have no toneless spelling to prefer)."""
+    return not token.is_code and any(c.isalpha() for c in token.exact)
 
 
 def _all(plans: tuple[engine.Plan, ...]) -> engine.Plan:

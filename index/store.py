@@ -1,65 +1,69 @@
-"""The search index on disk: create, open, write, search.
+"""The search index: create, open, write, search (tantivy underneath).
 
 The index is a cache of the catalogue (DESIGN.md): one writer at a time, rebuildable at any
 moment. `SearchIndex.open` checks what it opens and raises `IndexDamaged` when the folder is
-missing, was built by another format, or cannot be read, so the caller can rebuild.
+missing, was built by another format (the Whoosh indexes of earlier versions included), or
+cannot be read, so the caller can rebuild.
 """
 
 from __future__ import annotations
 
-import gc
 import json
-import pickle
-import struct
+import multiprocessing
+import os
+import re
 import threading
 import time
-import traceback
-import warnings
-import zlib
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from itertools import islice
+from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import _lenfield as _length_field
-from whoosh.searching import Searcher
-from whoosh.writing import NO_MERGE, SegmentWriter
+import tantivy
 
-from index.engine import (
-    CorruptPostings,
-    Evaluator,
-    Everything,
-    IntArray,
-    Intersection,
-    Matches,
-    Segment,
-)
+from index.engine import Compiler, Everything, Intersection, Lexicon, is_constant
 from index.highlight import Snippet, page_hits
 from index.query import Node, filters_plan, parse_query, plan_query
-from index.schema import COUNTED_FACETS, INDEX_FORMAT, PageEntry, build_schema, document_fields
+from index.schema import (
+    COUNTED_FACETS,
+    INDEX_FORMAT,
+    LAST_WHOOSH_FORMAT,
+    ORDER_FIELD,
+    SCORED_FIELD_NUMBERS,
+    PageEntry,
+    PageFields,
+    build_schema,
+    length_field,
+    order_key,
+    page_document,
+    page_fields,
+)
 from vietnamese.keys import search_key
 from vietnamese.normalize import nfc
 
 MARKER = "digitizer-index.json"
-_INDEX_NAME = "MAIN"
 # Pages kept per document in SearchResults.groups: enough to show where in a book the hits are,
 # without fetching and snippeting hundreds of pages of one book.
 GROUP_HITS = 5
-# Failures of reading index files, as opposed to bugs: reported as IndexDamaged.
-_READ_ERRORS = (
-    OSError,
-    EOFError,
-    struct.error,
-    pickle.UnpicklingError,
-    zlib.error,
-    CorruptPostings,
+# Hits tied in score are ordered by document and page; when a tie runs past the page of hits
+# asked for, up to this many hits are read to order it (beyond, tantivy's own order stands).
+MAX_TIE_HITS = 20_000
+# A rebuild analyses pages in worker processes only past this many (starting them costs more
+# than analysing a small library).
+PARALLEL_FROM = 2000
+# The files tantivy keeps in an index folder (what `create` clears, leaving others alone).
+_ENGINE_FILES = frozenset(
+    (MARKER, "meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock")
 )
+_SEGMENT_FILES = frozenset((".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del"))
+# Terms looked up when an index is opened: common enough to be in most indexes, so that their
+# dictionaries and postings are read.
+_PROBED_TERMS = (("folded", "va"), ("exact", "và"), ("pairs", "cua_cac"))
+_MAX_RESCORED = 200  # hits scored again with exact field lengths, at most
+_ANALYSIS_BATCH = 1024  # pages sent to the worker processes at a time
+_FACET_SIZE = 65_000  # distinct values counted per facet: every one, in practice
 
 
 class IndexDamaged(Exception):
@@ -115,39 +119,65 @@ class SearchResults:
     seconds: float
 
 
+@dataclass(frozen=True)
+class _Found:
+    score: float
+    page_key: str
+    document_id: str
+    page_number: int
+
+    @property
+    def order(self) -> str:
+        return order_key(self.document_id, self.page_number)
+
+
+def _unexpected(exc: BaseException) -> bool:
+    """Whether `exc` is an error of the engine reading its files (tantivy raises ValueError,
+    or a Rust panic, which is not an Exception), as opposed to an interruption."""
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError)
+
+
 class SearchIndex:
-    """A Whoosh index of page entries in `folder`.
+    """A tantivy index of page entries in `folder` (or in memory only: `in_memory`).
 
     Searches may run while a writer is open (they see what it has committed). Use one instance
     from one thread at a time, or share it: `search` holds an internal lock.
     """
 
-    def __init__(self, folder: Path, ix: Any) -> None:
+    def __init__(self, folder: Path, index: tantivy.Index, *, on_disk: bool = True) -> None:
         self.folder = folder
-        self._ix = ix
-        self._searcher: Searcher | None = None
-        self._cache = _SegmentCache()
+        self._index = index
+        self._schema = index.schema
+        self._on_disk = on_disk
         self._lock = threading.RLock()
+        self._seen: float | None = None  # when the index's table of contents last changed
+        self._searcher: tantivy.Searcher | None = None
+        self._lexicon: Lexicon | None = None
 
     # --- opening ----------------------------------------------------------------------------
 
     @classmethod
     def create(cls, folder: Path) -> SearchIndex:
-        """An empty index in `folder`, replacing any index there (other files are left alone)."""
+        """An empty index in `folder`, replacing any index there."""
         folder.mkdir(parents=True, exist_ok=True)
         for path in folder.iterdir():
-            if path.name == MARKER or path.name.startswith((_INDEX_NAME + "_", f"_{_INDEX_NAME}_")):
+            if path.is_file() and (path.name in _ENGINE_FILES or path.suffix in _SEGMENT_FILES):
                 path.unlink()
-        ix = whoosh_index.create_in(str(folder), build_schema(), indexname=_INDEX_NAME)
+        index = tantivy.Index(build_schema(), path=str(folder), reuse=False)
         # The marker goes last: an interrupted create leaves a folder that `open` calls damaged.
         temporary = folder / (MARKER + ".tmp")
         temporary.write_text(json.dumps({"format": INDEX_FORMAT}), encoding="utf-8")
         temporary.replace(folder / MARKER)
-        return cls(folder, ix)
+        return cls(folder, index)
+
+    @classmethod
+    def in_memory(cls, name: str = "<in memory>") -> SearchIndex:
+        """An empty index held in memory only: nothing of it is ever written to a file."""
+        return cls(Path(name), tantivy.Index(build_schema()), on_disk=False)
 
     @classmethod
     def open(cls, folder: Path) -> SearchIndex:
-        """The index in `folder`, checked by reading its table of contents and every segment.
+        """The index in `folder`, checked by reading a little of every part of it.
 
         Raises IndexDamaged when there is no index, it was built by another index format, or
         any of its files cannot be read.
@@ -161,6 +191,12 @@ class SearchIndex:
                 f"The search index in {folder} is damaged (unreadable marker): rebuild it.",
                 folder=folder,
             ) from exc
+        if isinstance(found, int) and found <= LAST_WHOOSH_FORMAT:
+            raise IndexDamaged(
+                f"The search index in {folder} was built by the former search engine "
+                "(Whoosh): it is rebuilt with the new one.",
+                folder=folder,
+            )
         if found != INDEX_FORMAT:
             raise IndexDamaged(
                 f"The search index in {folder} was built by another version of the program "
@@ -168,24 +204,22 @@ class SearchIndex:
                 folder=folder,
             )
         try:
-            ix = whoosh_index.open_dir(str(folder), indexname=_INDEX_NAME)
-            opened = cls(folder, ix)
-            _probe(opened._current_searcher())
-        except Exception as exc:  # anything at all: the files are not what we wrote
-            description = f"{type(exc).__name__}: {exc}"
-            _release(exc)
+            opened = cls(folder, tantivy.Index.open(str(folder)))
+            opened._probe()
+        except BaseException as exc:
+            if not _unexpected(exc):
+                raise
             raise IndexDamaged(
-                f"The search index in {folder} is damaged ({description}): rebuild it.",
+                f"The search index in {folder} is damaged ({type(exc).__name__}: {exc}): "
+                "rebuild it.",
                 folder=folder,
             ) from None
         return opened
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-            self._ix.close()
+            self._searcher = None
+            self._lexicon = None
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -196,10 +230,10 @@ class SearchIndex:
     # --- writing ----------------------------------------------------------------------------
 
     def writer(
-        self, *, batch_size: int = 500, memory_mb: int = 128, merge: bool = True
+        self, *, batch_size: int = 500, memory_mb: int = 64, threads: int = 1
     ) -> IndexWriter:
         """A context manager that changes the index; see `IndexWriter`."""
-        return IndexWriter(self, batch_size=batch_size, memory_mb=memory_mb, merge=merge)
+        return IndexWriter(self, batch_size=batch_size, memory_mb=memory_mb, threads=threads)
 
     @classmethod
     def build(
@@ -209,43 +243,65 @@ class SearchIndex:
         *,
         batch_size: int = 5000,
         on_page: Callable[[], None] | None = None,
+        workers: int | None = None,
     ) -> SearchIndex:
         """A new index in `folder` (see `create`) holding `entries` (each page once), read
-        lazily.
+        lazily, committed every `batch_size` pages.
 
-        Each `batch_size` pages become one segment, written once and never merged: Whoosh
-        merges about as slowly as it indexes, and a handful of large segments search as fast as
-        one. Memory stays bounded whatever the number of entries. `on_page` is called after
-        each page, for progress.
+        Pages are analysed in `workers` processes (one per core by default) when there are
+        many: analysis, in Python, is most of the work; tantivy writes on its own threads.
+        Memory stays bounded whatever the number of entries. `on_page` is called after each
+        page, for progress. The workers are fresh interpreters (spawn): a script calling this
+        must guard its entry point (`if __name__ == "__main__":`), as with any multiprocessing.
         """
         index = cls.create(folder)
+        workers = workers if workers is not None else (os.cpu_count() or 1)
+        pending = iter(entries)
+        head = list(islice(pending, PARALLEL_FROM))
         try:
-            with index.writer(batch_size=batch_size, merge=False) as writer:
-                for entry in entries:
-                    writer.add(entry)
-                    if on_page is not None:
-                        on_page()
+            with index.writer(batch_size=batch_size, memory_mb=128, threads=2) as writer:
+                if workers < 2 or len(head) < PARALLEL_FROM:
+                    _write(writer, map(page_fields, chain(head, pending)), on_page)
+                else:
+                    # "spawn": the writer's threads are running, and forking a process with
+                    # threads is unsafe; the workers need only the analysis. Entries are read
+                    # here, in this thread (a catalogue cursor belongs to its thread), a batch
+                    # ahead of the one being written.
+                    context = multiprocessing.get_context("spawn")
+                    with context.Pool(workers) as pool:
+                        ahead: Any = None
+                        remaining = chain(head, pending)
+                        batches = iter(lambda: list(islice(remaining, _ANALYSIS_BATCH)), [])
+                        for batch in batches:
+                            submitted = pool.map_async(page_fields, batch, chunksize=64)
+                            if ahead is not None:
+                                _write(writer, ahead.get(), on_page)
+                            ahead = submitted
+                        if ahead is not None:
+                            _write(writer, ahead.get(), on_page)
         except BaseException:
             index.close()
             raise
         return index
 
     def optimize(self) -> None:
-        """Merge all segments into one: faster searches after a full rebuild (takes a while)."""
-        self._ix.optimize()
+        """Kept for callers of the former engine: tantivy merges segments as it writes."""
 
     # --- reading ----------------------------------------------------------------------------
 
     def page_keys(self) -> set[str]:
         """The keys of all pages in the index."""
         with self._lock:
-            reader = self._current_searcher().reader()
-            return {stored["page_key"] for _, stored in reader.iter_docs()}
+            searcher = self._current()
+            live = searcher.terms_with_prefix(
+                "page_key", "", filter_query=tantivy.Query.all_query()
+            )
+            return {key for key, count in live if count}
 
     def document_count(self) -> int:
-        """The number of pages in the index (one Whoosh document per page)."""
+        """The number of pages in the index (one tantivy document per page)."""
         with self._lock:
-            return int(self._current_searcher().doc_count())
+            return int(self._current().num_docs)
 
     def search(
         self,
@@ -282,85 +338,204 @@ class SearchIndex:
             plan = Everything()
         if selected is not None:
             plan = Intersection((plan, selected))  # filters score 0: the words rank
+        limit = max(limit, 0)
         try:
             with self._lock:
-                searcher = self._current_searcher()
-                view = self._cache.view(searcher)
-                matches = Evaluator(view.segments, view.live, searcher.schema).run(plan)
-                order = view.order(matches)
-                top = order[: max(limit, 0)]
-                pages = _group_pages(view, matches, order, limit) if group_by_document else []
-                stored = {
-                    int(matches.ids[i]): searcher.stored_fields(int(matches.ids[i]))
-                    for i in (*top, *pages)
-                }
-                facets = view.facets(matches.ids)
-        except _READ_ERRORS as exc:
+                searcher = self._current()
+                assert self._lexicon is not None
+                compiled = Compiler(self._schema, self._lexicon).query(plan)
+                listing = is_constant(plan)
+                found, total = self._ranked(searcher, compiled, limit, listing=listing)
+                grouped: list[_Found] = []
+                if group_by_document:
+                    grouped = self._grouped(searcher, compiled, limit, total, listing=listing)
+                facets = self._facets(searcher, compiled) if total else _no_facets()
+        except BaseException as exc:
+            if not _unexpected(exc) or not self._on_disk:
+                raise
             raise IndexDamaged(
                 f"The search index in {self.folder} could not be read "
                 f"({type(exc).__name__}: {exc}): rebuild it.",
                 folder=self.folder,
-            ) from exc
+            ) from None
         marker = _Marker(node, text_of)
-
-        def hit(i: int) -> Hit:
-            return marker.hit(float(matches.scores[i]), stored[int(matches.ids[i])])
-
-        hits = tuple(hit(int(i)) for i in top)
+        hits = tuple(marker.hit(f) for f in found)
         groups: tuple[DocumentGroup, ...] = ()
         if group_by_document:
             by_document: dict[str, list[Hit]] = {}
-            for i in pages:
-                found = hit(int(i))
-                by_document.setdefault(found.document_id, []).append(found)
+            for f in grouped:
+                by_document.setdefault(f.document_id, []).append(marker.hit(f))
             groups = tuple(
                 DocumentGroup(document_id, members[0].score, tuple(members))
                 for document_id, members in by_document.items()
             )
         return SearchResults(
             query=query,
-            total=len(matches),
+            total=total,
             hits=hits,
             groups=groups,
             facets=facets,
             seconds=time.perf_counter() - started,
         )
 
-    def _current_searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._ix.searcher()
-        elif not self._searcher.up_to_date():
-            # A fresh searcher rather than Searcher.refresh(), which fails on an empty index
-            # (Whoosh 2.7); segment data stay cached by segment id, so little is re-read.
-            old, self._searcher = self._searcher, self._ix.searcher()
-            old.close()
+    # --- inside a search ---
+
+    def _ranked(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, wanted: int, *, listing: bool
+    ) -> tuple[list[_Found], int]:
+        """The best `wanted` pages, ties in document and page order, and the number of matches."""
+        if listing:  # every score the same: document and page order, straight from the column
+            result = searcher.search(
+                query,
+                limit=max(wanted, 1),
+                count=True,
+                order_by_field=ORDER_FIELD,
+                order=tantivy.Order.Asc,
+            )
+            return [self._found(searcher, 0.0, a) for _, a in result.hits][:wanted], _count(result)
+        fetch = max(wanted, 1) * 2 + 16
+        while True:
+            result = searcher.search(query, limit=fetch, count=True)
+            hits, total = result.hits, _count(result)
+            if len(hits) <= wanted or len(hits) >= total or fetch >= MAX_TIE_HITS:
+                break
+            # Read further only while the last hit asked for ties with the last one read.
+            if hits[-1][0] < hits[max(wanted, 1) - 1][0]:
+                break
+            fetch = min(fetch * 4, MAX_TIE_HITS)
+        # Which of several tied pages tantivy returns first depends on how its segments fell:
+        # order them by document and page before anything else.
+        found = [self._found(searcher, float(score), address) for score, address in hits]
+        addresses = {id(f): address for f, (_, address) in zip(found, hits, strict=True)}
+        found.sort(key=lambda f: (-f.score, f.order))
+        # The pages asked for and a few more (through a tie at the last of them: a near tie
+        # there can swap) are scored again with their exact lengths and ordered among
+        # themselves; those after stay after.
+        head = min(len(found), max(wanted, 1) + 4)
+        while head < min(len(found), _MAX_RESCORED) and found[head].score == found[head - 1].score:
+            head += 1
+        exact = _exact_scores(searcher, query, [addresses[id(f)] for f in found[:head]])
+        rescored = [
+            _Found(score, f.page_key, f.document_id, f.page_number)
+            for score, f in zip(exact, found[:head], strict=True)
+        ]
+        rescored.sort(key=lambda f: (-f.score, f.order))
+        return (rescored + found[head:])[:wanted], total
+
+    def _grouped(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        limit: int,
+        total: int,
+        *,
+        listing: bool,
+    ) -> list[_Found]:
+        """The best pages (up to GROUP_HITS each) of the best `limit` documents, documents in
+        the order of their best page, best first within each."""
+        if limit <= 0 or not total:
+            return []
+        wanted = limit * GROUP_HITS
+        while True:
+            found, _ = self._ranked(searcher, query, wanted, listing=listing)
+            documents = dict.fromkeys(f.document_id for f in found)
+            if len(documents) >= limit or wanted >= total:
+                break
+            wanted *= 4
+        chosen = set(list(documents)[:limit])
+        taken: dict[str, list[_Found]] = {}
+        for f in found:
+            if f.document_id in chosen and len(taken.setdefault(f.document_id, [])) < GROUP_HITS:
+                taken[f.document_id].append(f)
+        return [f for members in taken.values() for f in members]
+
+    @staticmethod
+    def _found(searcher: tantivy.Searcher, score: float, address: tantivy.DocAddress) -> _Found:
+        stored = searcher.doc(address)
+        return _Found(
+            score,
+            str(stored.get_first("page_key")),
+            str(stored.get_first("document_id")),
+            int(stored.get_first("page_number") or 0),
+        )
+
+    @staticmethod
+    def _facets(
+        searcher: tantivy.Searcher, query: tantivy.Query
+    ) -> dict[str, tuple[tuple[str, int], ...]]:
+        spec = {f.name: {"terms": {"field": f.column, "size": _FACET_SIZE}} for f in COUNTED_FACETS}
+        counted = searcher.aggregate(query, spec)
+        facets: dict[str, tuple[tuple[str, int], ...]] = {}
+        for facet in COUNTED_FACETS:
+            buckets = counted.get(facet.name, {}).get("buckets", [])
+            pairs = [(str(b["key"]), int(b["doc_count"])) for b in buckets if b["doc_count"]]
+            # Most frequent first; ties in alphabetical order as people read it (Đ with D).
+            facets[facet.name] = tuple(
+                sorted(pairs, key=lambda vc: (-vc[1], search_key(vc[0])[1], vc[0]))
+            )
+        return facets
+
+    def _current(self) -> tantivy.Searcher:
+        """A searcher of the last commit (of this process's writer or another's)."""
+        changed = self._changed()
+        if self._searcher is None or changed != self._seen:
+            self._index.reload()
+            self._searcher = self._index.searcher()
+            self._lexicon = Lexicon(self._searcher)
+            self._seen = changed
         return self._searcher
+
+    def _changed(self) -> float | None:
+        if not self._on_disk:
+            return self._seen  # reloaded by our own writer's commits, the only ones
+        try:
+            return (self.folder / "meta.json").stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def _committed(self) -> None:
+        """Called by a writer of this instance after each commit."""
+        with self._lock:
+            self._searcher = None
+
+    def _probe(self) -> None:
+        """Read a little of every part of the index, so damage shows now, not mid-search:
+        each kind of file, for one page (reading them for every page, or walking a term
+        dictionary, would cost the open)."""
+        searcher = self._current()
+        for fieldname, key in _PROBED_TERMS:
+            searcher.search(tantivy.Query.term_query(self._schema, fieldname, key), limit=1)
+        hits = searcher.search(tantivy.Query.all_query(), limit=1, count=False).hits
+        if not hits:
+            return
+        page_key = searcher.doc(hits[0][1]).get_first("page_key")
+        one = tantivy.Query.term_query(self._schema, "page_key", page_key)
+        self._facets(searcher, one)
+        searcher.search(one, limit=1, order_by_field=ORDER_FIELD)
 
 
 class IndexWriter:
     """Adds, replaces and removes pages; a context manager.
 
     Changes are committed every `batch_size` changes and when the block ends normally, so a
-    crash loses at most the last batch; an exception inside the block discards the uncommitted
-    batch. Memory for the postings being built is bounded by `memory_mb`. One writer at a time
-    per index folder (Whoosh's lock file; a second one raises whoosh.index.LockError).
+    crash loses at most the last batch (a commit is atomic: an interrupted one leaves the
+    previous); an exception inside the block discards the uncommitted batch. tantivy's memory
+    for the postings being built is bounded by `memory_mb` per thread. One writer at a time per
+    index (tantivy's lock file; a second one raises ValueError).
     """
 
     def __init__(
-        self, index: SearchIndex, *, batch_size: int, memory_mb: int, merge: bool = True
+        self, index: SearchIndex, *, batch_size: int, memory_mb: int, threads: int = 1
     ) -> None:
-        if batch_size < 1 or memory_mb < 1:
-            raise ValueError("batch_size and memory_mb must be at least 1")
+        if batch_size < 1 or memory_mb < 1 or threads < 1:
+            raise ValueError("batch_size, memory_mb and threads must be at least 1")
         self._index = index
-        self._merge_policy = _merge_tiers if merge else NO_MERGE
         self._batch_size = batch_size
-        self._memory_mb = memory_mb
-        self._writer: Any = None
+        # tantivy wants at least 15 MB per indexing thread.
+        self._heap = max(memory_mb, 15) * 1_000_000 * threads
+        self._threads = threads
+        self._writer: tantivy.IndexWriter | None = None
         self._changes = 0
-        # Whoosh deletes only committed pages: a page added in this batch and touched again
-        # must be committed first, or its old copy would survive.
-        self._batch_keys: set[str] = set()
-        self._batch_documents: set[str] = set()
 
     def __enter__(self) -> IndexWriter:
         return self
@@ -371,63 +546,63 @@ class IndexWriter:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if kind is None:
-            self.commit()
-        else:
-            self.cancel()
+        try:
+            if kind is None:
+                self.commit()
+            else:
+                self.cancel()
+        finally:
+            if self._writer is not None:
+                writer, self._writer = self._writer, None
+                writer.wait_merging_threads()  # lets the merges finish, then frees the lock
 
     def update(self, entry: PageEntry) -> None:
         """Index `entry`, replacing the page with the same `page_key` if there is one."""
-        if not entry.page_key or not entry.document_id:
-            raise ValueError(f"a page entry needs a page_key and a document_id: {entry!r}")
-        if entry.page_key in self._batch_keys:
-            self.commit()
-        values = document_fields(entry)  # analyse before taking the lock-holding writer
-        self._current().update_document(**values)
-        self._batch_keys.add(entry.page_key)
-        self._batch_documents.add(entry.document_id)
+        fields = _checked(entry)
+        # tantivy orders deletions and additions by operation: this deletion does not touch the
+        # copy added just after it, even within one batch.
+        self._current().delete_documents_by_term("page_key", entry.page_key)
+        self._current().add_document(page_document(fields))
         self._changed()
 
     def add(self, entry: PageEntry) -> None:
         """Index `entry`, a page not in the index yet (as when building one): unlike `update`,
-        nothing already written is looked up, which at each page read every segment's table of
-        page keys."""
-        if not entry.page_key or not entry.document_id:
-            raise ValueError(f"a page entry needs a page_key and a document_id: {entry!r}")
-        self._current().add_document(**document_fields(entry))
+        no older copy is deleted."""
+        self.add_fields(_checked(entry))
+
+    def add_fields(self, fields: PageFields) -> None:
+        """Index a page already analysed (`schema.page_fields`), not in the index yet."""
+        self._current().add_document(page_document(fields))
         self._changed()
 
     def delete_page(self, page_key: str) -> None:
         """Remove one page (nothing happens if it is not indexed)."""
-        if page_key in self._batch_keys:
-            self.commit()
-        self._current().delete_by_term("page_key", page_key)
+        self._current().delete_documents_by_term("page_key", page_key)
         self._changed()
 
     def delete_document(self, document_id: str) -> None:
         """Remove every page of a document."""
-        if document_id in self._batch_documents:
-            self.commit()
-        self._current().delete_by_term("document_id", document_id)
+        self._current().delete_documents_by_term("document_id", document_id)
         self._changed()
 
     def commit(self) -> None:
         """Make the changes so far durable and visible to searches."""
-        if self._writer is not None:
-            self._writer.commit(mergetype=self._merge_policy)
-            self._writer = None
-        self._reset()
+        if self._writer is not None and self._changes:
+            self._writer.commit()
+            self._index._committed()
+        self._changes = 0
 
     def cancel(self) -> None:
         """Discard the changes since the last commit."""
-        if self._writer is not None:
-            self._writer.cancel()
-            self._writer = None
-        self._reset()
+        if self._writer is not None and self._changes:
+            self._writer.rollback()
+        self._changes = 0
 
-    def _current(self) -> Any:
+    def _current(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = _SegmentWriter(self._index._ix, limitmb=self._memory_mb)
+            self._writer = self._index._index.writer(
+                heap_size=self._heap, num_threads=self._threads
+            )
         return self._writer
 
     def _changed(self) -> None:
@@ -435,145 +610,20 @@ class IndexWriter:
         if self._changes >= self._batch_size:
             self.commit()
 
-    def _reset(self) -> None:
-        self._changes = 0
-        self._batch_keys.clear()
-        self._batch_documents.clear()
+
+def _write(
+    writer: IndexWriter, analysed: Iterable[PageFields], on_page: Callable[[], None] | None
+) -> None:
+    for fields in analysed:
+        writer.add_fields(fields)
+        if on_page is not None:
+            on_page()
 
 
-# --- segments ------------------------------------------------------------------------------------
-
-
-class _SegmentWriter(SegmentWriter):  # type: ignore[misc]
-    """Whoosh's segment writer, with its postings grouped by term in memory and the field
-    lengths read once per segment.
-
-    Whoosh collects a segment's postings as one tuple each, sorts them, and past `limitmb`
-    pickles every tuple to a temporary run and back, which was half of all indexing time; it
-    then asks for the page's field length once per posting, each time through the file system.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.pool = _TermPool()
-
-    def per_document_reader(self) -> Any:
-        return _FieldLengths(super().per_document_reader())
-
-
-class _TermPool:
-    """The postings of one segment, grouped by (field, term) as they come: documents are added
-    in number order, so each term's postings are already sorted; only the terms are sorted.
-    About 40 bytes a posting, against Whoosh's 170 in its own pool."""
-
-    def __init__(self) -> None:
-        self.fieldnames: set[str] = set()
-        self._terms: dict[tuple[str, bytes], tuple[array[int], array[float], list[bytes]]] = {}
-
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
-        fieldname, text, docnum, weight, value = item
-        postings = self._terms.get((fieldname, text))
-        if postings is None:
-            postings = self._terms[fieldname, text] = (array("I"), array("f"), [])
-            self.fieldnames.add(fieldname)
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].append(value or b"")
-
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
-        for key in sorted(self._terms):
-            fieldname, text = key
-            docnums, weights, values = self._terms[key]
-            for docnum, weight, value in zip(docnums, weights, values, strict=True):
-                yield fieldname, text, docnum, weight, value
-
-    def cleanup(self) -> None:
-        self._terms.clear()
-
-
-class _FieldLengths:
-    """The `doc_field_length` part of a per-document reader, each field's lengths decoded once."""
-
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-        self._lengths: dict[str, list[int] | None] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        lengths = self._lengths.get(fieldname, [])
-        if lengths == []:
-            lengths = self._lengths[fieldname] = self._read(fieldname)
-        return default if lengths is None else lengths[docnum] or default
-
-    def _read(self, fieldname: str) -> list[int] | None:
-        count = self._reader.doc_count_all()
-        if not self._reader.has_column(_length_field(fieldname)):
-            return None
-        return [self._reader.doc_field_length(n, fieldname, 0) for n in range(count)]
-
-    def close(self) -> None:
-        self._reader.close()
-
-
-# Each commit writes a segment. Fewer segments make a smaller index (each has its own term
-# dictionary) and faster prefix and fuzzy searches, but Whoosh merges slowly (slower per page than
-# it indexes), so segments are merged in tiers: ten of about the same size (same power of ten)
-# become one, and never into more than MAX_MERGED_PAGES: a page is rewritten about once per tier,
-# and no commit stalls on a giant merge. `SearchIndex.optimize` merges everything.
-MERGE_FACTOR = 10
-MAX_MERGED_PAGES = 20_000
-
-
-def _merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: merge each tier that has MERGE_FACTOR segments; keep the rest."""
-    from whoosh.reading import SegmentReader
-
-    tiers: dict[int, list[Any]] = {}
-    for segment in segments:
-        size = max(int(segment.doc_count_all()), 1)
-        tiers.setdefault(len(str(size)), []).append(segment)
-    kept: list[Any] = []
-    for members in tiers.values():
-        members.sort(key=lambda s: s.doc_count_all())
-        merged: list[Any] = []
-        if len(members) >= MERGE_FACTOR:
-            for segment in members:
-                if sum(s.doc_count_all() for s in merged) + segment.doc_count_all() > (
-                    MAX_MERGED_PAGES
-                ):
-                    break
-                merged.append(segment)
-        if len(merged) < 2:
-            merged = []
-        for segment in merged:
-            reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)
-            reader.close()
-        kept.extend(s for s in members if s not in merged)
-    return kept
-
-
-# --- ranking and grouping --------------------------------------------------------------------
-
-
-def _group_pages(view: _View, matches: Matches, order: IntArray, limit: int) -> list[int]:
-    """Positions in `matches` of the best pages (up to GROUP_HITS each) of the best `limit`
-    documents, best first: a document ranks by its best page."""
-    if limit <= 0 or not len(order):
-        return []
-    ranks = view.document_ranks[matches.ids[order]]
-    _, first = np.unique(ranks, return_index=True)
-    chosen = ranks[np.sort(first)[:limit]]
-    kept: list[int] = []
-    taken: dict[int, int] = {}
-    for position in np.flatnonzero(np.isin(ranks, chosen)):
-        rank = int(ranks[position])
-        if taken.get(rank, 0) < GROUP_HITS:
-            taken[rank] = taken.get(rank, 0) + 1
-            kept.append(int(order[position]))
-    # Pages in document order of first appearance, then best first within each document.
-    first_seen = {int(r): n for n, r in enumerate(chosen)}
-    kept.sort(key=lambda i: first_seen[int(view.document_ranks[matches.ids[i]])])
-    return kept
+def _checked(entry: PageEntry) -> PageFields:
+    if not entry.page_key or not entry.document_id:
+        raise ValueError(f"a page entry needs a page_key and a document_id: {entry!r}")
+    return page_fields(entry)
 
 
 class _Marker:
@@ -584,16 +634,16 @@ class _Marker:
         self._text_of = text_of
         self._cache: dict[str, tuple[Snippet, tuple[str, ...]]] = {}
 
-    def hit(self, score: float, stored: Mapping[str, Any]) -> Hit:
-        key = stored["page_key"]
+    def hit(self, found: _Found) -> Hit:
+        key = found.page_key
         if key not in self._cache:
             self._cache[key] = self._mark(key)
         snippet, matched = self._cache[key]
         return Hit(
             page_key=key,
-            document_id=stored["document_id"],
-            page_number=int(stored["page_number"]),
-            score=score,
+            document_id=found.document_id,
+            page_number=found.page_number,
+            score=found.score,
             snippet=snippet,
             matched=matched,
         )
@@ -609,160 +659,68 @@ class _Marker:
         return page_hits(self._node, text)
 
 
-# --- per-segment data, cached ------------------------------------------------------------------
+def _exact_scores(
+    searcher: tantivy.Searcher, query: tantivy.Query, addresses: list[tantivy.DocAddress]
+) -> list[float]:
+    """The scores of the pages at `addresses` with each page's exact field lengths.
+
+    tantivy scores with field lengths rounded to one byte (a page of 47 keys counts 46), so two
+    pages nearly tied can swap. Its explanation of a page's score lists every BM25 term with
+    its inputs; each is recomputed here with the exact length kept in a column.
+    """
+    lengths = {
+        number: searcher.fast_field_values(length_field(name), addresses)
+        for number, name in SCORED_FIELD_NUMBERS.items()
+    }
+    scores: list[float] = []
+    for i, address in enumerate(addresses):
+        explained = json.loads(query.explain(searcher, address).to_json())
+        exact = {number: values[i] for number, values in lengths.items()}
+        scores.append(float(explained["value"]) + _correction(explained, exact, 1.0))
+    return scores
 
 
-@dataclass
-class _SegmentData:
-    """Column values and field lengths of one segment; segments never change once written
-    (deletions aside, which `live` tracks)."""
-
-    segment: Segment
-    deleted_state: int  # the live count when `live` was read
-    live: IntArray  # segment-local numbers of documents not deleted
-    document_ids: list[str]
-    page_numbers: IntArray
-    facet_ordinals: dict[str, npt.NDArray[np.int32]]
+_BM25_INPUTS = frozenset(("k1", "b", "freq", "avgdl", "(K1+1)", "idf"))
+_FIELD_NUMBER = re.compile(r"field=(\d+)")
 
 
-@dataclass
-class _View:
-    """The index as one searcher sees it: its segments joined end to end."""
-
-    segments: list[Segment]
-    live: IntArray
-    document_ranks: IntArray  # rank of each page's document_id in sorted order
-    page_numbers: IntArray
-    facet_ordinals: dict[str, npt.NDArray[np.int32]]
-    facet_values: dict[str, list[str]]
-
-    def order(self, matches: Matches) -> IntArray:
-        """Positions in `matches`: best score first, then document_id, then page_number."""
-        ids = matches.ids
-        order: IntArray = np.lexsort(
-            (self.page_numbers[ids], self.document_ranks[ids], -matches.scores)
-        )
-        return order
-
-    def facets(self, ids: IntArray) -> dict[str, tuple[tuple[str, int], ...]]:
-        counted: dict[str, tuple[tuple[str, int], ...]] = {}
-        for facet in COUNTED_FACETS:
-            values = self.facet_values[facet.name]
-            counts = np.bincount(self.facet_ordinals[facet.name][ids], minlength=len(values))
-            pairs = [(values[i], int(c)) for i in np.flatnonzero(counts) if i for c in [counts[i]]]
-            # Most frequent first; ties in alphabetical order as people read it (Đ with D).
-            counted[facet.name] = tuple(
-                sorted(pairs, key=lambda vc: (-vc[1], search_key(vc[0])[1], vc[0]))
-            )
-        return counted
+def _correction(
+    node: Mapping[str, Any], lengths: Mapping[int, float | None], factor: float
+) -> float:
+    """How much the BM25 terms under `node` change with exact lengths, times the boosts above."""
+    description = str(node.get("description", ""))
+    if description.startswith("Const"):
+        return 0.0
+    if description.startswith("Boost x"):
+        factor *= float(description.removeprefix("Boost x").split()[0])
+    if description.startswith("TermQuery"):
+        match = _FIELD_NUMBER.search(" ".join(node.get("context", ())))
+        length = lengths.get(int(match[1])) if match else None
+        if not length:
+            return 0.0
+        inputs = {
+            str(d["description"]).split(",")[0]: float(d["value"])
+            for part in node.get("details", ())
+            for d in (part, *part.get("details", ()))
+        }
+        if not inputs.keys() >= _BM25_INPUTS:  # an explanation of another shape: keep its score
+            return 0.0
+        k1, b, tf = inputs["k1"], inputs["b"], inputs["freq"]
+        saturation = tf / (tf + k1 * (1.0 - b + b * length / inputs["avgdl"]))
+        exact = inputs["(K1+1)"] * inputs["idf"] * saturation
+        return factor * (exact - float(node["value"]))
+    return sum(_correction(child, lengths, factor) for child in node.get("details", ()))
 
 
-@dataclass
-class _SegmentCache:
-    segments: dict[str, _SegmentData] = field(default_factory=dict)
-    # facet → value → ordinal; ordinals only grow, so cached segments stay valid
-    ordinals: dict[str, dict[str, int]] = field(default_factory=dict)
-    joined: tuple[tuple[tuple[str, int], ...], _View] | None = None
-
-    def view(self, searcher: Searcher) -> _View:
-        leaves = list(searcher.reader().leaf_readers())
-        state = tuple((_segment_id(reader), int(reader.doc_count())) for reader, _ in leaves)
-        if self.joined is not None and self.joined[0] == state:
-            return self.joined[1]
-        parts = [
-            self._segment(reader, base, seg_id, live_count)
-            for (reader, base), (seg_id, live_count) in zip(leaves, state, strict=True)
-        ]
-        self.segments = {seg_id: part for (seg_id, _), part in zip(state, parts, strict=True)}
-        document_ids = [d for part in parts for d in part.document_ids]
-        _, ranks = np.unique(np.asarray(document_ids, dtype=object), return_inverse=True)
-        view = _View(
-            segments=[part.segment for part in parts],
-            live=_concat([p.live + p.segment.base for p in parts], np.int64),
-            document_ranks=np.asarray(ranks, dtype=np.int64).reshape(-1),
-            page_numbers=_concat([p.page_numbers for p in parts], np.int64),
-            facet_ordinals={
-                f.name: _concat([p.facet_ordinals[f.name] for p in parts], np.int32)
-                for f in COUNTED_FACETS
-            },
-            facet_values={f.name: list(self.ordinals.get(f.name, {"": 0})) for f in COUNTED_FACETS},
-        )
-        self.joined = (state, view)
-        return view
-
-    def _segment(self, reader: Any, base: int, seg_id: str, live_count: int) -> _SegmentData:
-        cached = self.segments.get(seg_id)
-        if cached is not None:
-            cached.segment = Segment(reader, base, cached.segment.count, cached.segment.lengths)
-            if cached.deleted_state != live_count:
-                cached.live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
-                cached.deleted_state = live_count
-            return cached
-        count = reader.doc_count_all()
-        ordinals: dict[str, npt.NDArray[np.int32]] = {}
-        for facet in COUNTED_FACETS:
-            table = self.ordinals.setdefault(facet.name, {"": 0})
-            values = _column(reader, facet.column, count, b"")
-            ordinals[facet.name] = np.fromiter(
-                (table.setdefault(v.decode("utf-8"), len(table)) for v in values),
-                dtype=np.int32,
-                count=count,
-            )
-        return _SegmentData(
-            segment=Segment(reader, base, count),
-            deleted_state=live_count,
-            live=np.fromiter(reader.all_doc_ids(), dtype=np.int64),
-            document_ids=[v.decode("utf-8") for v in _column(reader, "document_id", count, b"")],
-            page_numbers=np.fromiter(
-                _column(reader, "page_order", count, 0), dtype=np.int64, count=count
-            ),
-            facet_ordinals=ordinals,
-        )
-
-
-def _column(reader: Any, name: str, count: int, default: Any) -> Iterator[Any]:
-    if not reader.has_column(name):
-        return iter([default] * count)
-    return iter(reader.column_reader(name, translate=False))
-
-
-def _segment_id(reader: Any) -> str:
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    if segment is None:
-        return f"reader-{id(reader)}"
-    return str(segment.segment_id())
-
-
-def _concat(arrays: list[npt.NDArray[Any]], dtype: type) -> npt.NDArray[Any]:
-    return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
+def _count(result: tantivy.SearchResult) -> int:
+    """The number of matches of a search made with count=True (the type stubs omit it)."""
+    return int(result.count)  # type: ignore[attr-defined]
 
 
 def _no_facets() -> dict[str, tuple[tuple[str, int], ...]]:
     return {facet.name: () for facet in COUNTED_FACETS}
 
 
-def _release(exc: BaseException) -> None:
-    """Close what Whoosh left open when it failed on a damaged file: it does not close the file
-    it was reading, and the traceback would keep it open until garbage collection."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        traceback.clear_frames(exc.__traceback__)
-        exc.__traceback__ = None
-        gc.collect()
-
-
-def _probe(searcher: Searcher) -> None:
-    """Read a little of every file of every segment, so damage shows now, not mid-search."""
-    reader = searcher.reader()
-    for leaf, _ in reader.leaf_readers():
-        count = leaf.doc_count_all()
-        for fieldname in ("page_key", "exact", "folded", "positions"):
-            for term in islice(leaf.lexicon(fieldname), 1):
-                list(islice(leaf.postings(fieldname, term).all_ids(), 1))
-        first = next(iter(leaf.all_doc_ids()), None)
-        if first is not None:
-            leaf.stored_fields(first)
-            leaf.doc_field_length(first, "exact")
-        for name in ("document_id", "page_order", *(f.column for f in COUNTED_FACETS)):
-            if leaf.has_column(name) and count:
-                leaf.column_reader(name, translate=False)[count - 1]
+def entry_fields(entries: Iterable[PageEntry]) -> Iterator[PageFields]:
+    """`entries` analysed, in order (for callers that index analysed pages themselves)."""
+    return map(page_fields, entries)

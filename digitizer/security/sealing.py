@@ -187,7 +187,10 @@ def _media_types(library: Library, objects: set[str]) -> dict[str, str]:
 def _scrub(library: Library) -> None:
     """Leave no copy of what was blanked: fold the write-ahead log into the catalogue and
     truncate it, and rebuild a search index that may hold the document's words."""
-    from digitizer.indexing import index_folder, rebuild_index  # only now: it loads Whoosh
+    from digitizer.indexing import (  # only now: it loads the search engine
+        index_folder,
+        rebuild_index,
+    )
 
     library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if index_folder(library).is_dir() and any(index_folder(library).iterdir()):

@@ -1,8 +1,8 @@
 """Searching secret documents while the vault is unlocked.
 
 The index on disk never holds a secret page. While the vault is unlocked, the pages of sealed
-documents are put into an index that lives in memory only — Whoosh's RAM storage, its sorting
-runs kept in RAM too, so nothing spills to a temporary file — built from the vault for the
+documents are put into an index that lives in memory only — a tantivy index without a
+folder, whose files are all in RAM, so nothing reaches a file — built from the vault for the
 search and dropped after. Its results are merged into the on-disk index's: hits by score,
 facet counts added up.
 """
@@ -10,25 +10,13 @@ facet counts added up.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
-
-from whoosh.filedb.filestore import RamStorage
 
 from digitizer.library import Library
 from digitizer.security.records import page_text, read_record
 from index import PageEntry, SearchIndex, SearchResults
-from index.schema import build_schema
 
-_IN_MEMORY = Path("<vault, in memory>")
-_NO_SPILL_MB = 1 << 16  # the writer's memory limit: never reached, so never spilled
-
-
-class _MemoryStorage(RamStorage):  # type: ignore[misc]
-    """RAM storage whose temporary storage (Whoosh's sorting runs) is RAM as well."""
-
-    def temp_storage(self, name: str | None = None) -> RamStorage:
-        return RamStorage()
+_IN_MEMORY = "<vault, in memory>"
 
 
 def sealed_entries(library: Library) -> list[PageEntry]:
@@ -81,9 +69,8 @@ def search_sealed(
     if not entries:
         return None
     texts = {entry.page_key: entry.text for entry in entries}
-    ix = _MemoryStorage().create_index(build_schema(), indexname="SEALED")
-    index = SearchIndex(_IN_MEMORY, ix)
-    with index.writer(batch_size=len(entries) + 1, memory_mb=_NO_SPILL_MB) as writer:
+    index = SearchIndex.in_memory(_IN_MEMORY)
+    with index.writer(batch_size=len(entries) + 1) as writer:
         for entry in entries:
             writer.update(entry)
     return index.search(

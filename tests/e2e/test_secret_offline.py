@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from tests.e2e.support import run, run_json
 from tests.helpers.text_pages import FONT, text_page
-from tests.security.support import files_under, where_found
+from tests.security.support import files_under, pages_indexed_with, where_found
 
 UNUSUAL_WORD = "Khuyếtnguyệt"  # a code name no dictionary has, with marks that NFD splits
 PASSPHRASE = "mật khẩu kho lưu trữ tỉnh ủy"
@@ -93,6 +93,7 @@ def test_no_trace_of_a_secret_word_on_disk(tmp_path: Path) -> None:
     searched = files_under(library, temp, Path("/dev/shm")) + changed
     assert len(searched) > 10  # the library's catalogue, index, objects and vault at least
     assert where_found(UNUSUAL_WORD, searched) == []
+    assert pages_indexed_with(UNUSUAL_WORD, library) == 0  # the engine compresses its terms
     # The search itself finds the word in either form when it is there.
     probe = tmp_path / "probe"
     probe.mkdir()
@@ -146,6 +147,7 @@ def test_a_stamp_read_by_tesseract_seals_the_document(tmp_path: Path) -> None:
     assert listed[ids["stamped.png"]]["title"] == ""  # sealed: the title is in the vault
     assert listed[ids["plain.png"]]["classification"] == "PUBLIC"
     assert where_found("Ban Chấp hành", files_under(library)) == []
+    assert pages_indexed_with('"Ban Chấp hành"', library) == 0
     assert run(library, "verify").returncode == 0
     audit = run_json(library, "audit", "list")
     classified = [e for e in audit if e["event"] == "classified"]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.analysis import PageAnalysis, Token, syllables, tokenize
+from index.analysis import (
+    PageAnalysis,
+    Token,
+    analyse_text,
+    is_frequent_pair,
+    pair_key,
+    syllables,
+    tokenize,
+)
 
 
 def spelt(text: str, tokens: list[Token]) -> list[str]:
@@ -75,19 +84,13 @@ def test_page_analysis_collects_positions_per_key() -> None:
 
 def test_frequent_syllables_in_a_row_make_pairs() -> None:
     analysis = PageAnalysis.of("Nghị quyết của Ban Chấp hành về Giơ-ne-vơ, số 24-NQ/TU")
-    # pairs where a syllable is frequent: not "ne vơ" nor "24 NQ" (neither of theirs is)
+    # pairs where both syllables are frequent: not "ban chấp" ("chấp" is not), nor "24 NQ"
     assert dict(analysis.pairs) == {
-        "nghi quyet": [0],
-        "quyet cua": [1],
-        "cua ban": [2],
-        "ban chap": [3],
-        "chap hanh": [4],
-        "hanh ve": [5],
-        "ve gio": [6],
-        "gio ne": [7],
-        "vo so": [9],
-        "so 24": [10],
-        "nq tu": [12],
+        "nghi_quyet": [0],
+        "quyet_cua": [1],
+        "cua_ban": [2],
+        "hanh_ve": [5],
+        "ve_gio": [6],
     }
 
 
@@ -100,3 +103,35 @@ def test_tokens_point_into_the_text(text: str) -> None:
     for token in tokens:
         assert 0 <= token.start < token.end <= len(text)
         assert token.exact and " " not in token.exact
+
+
+def keys_by_tokenize(text: str) -> tuple[str, str, str]:
+    """The key streams as `tokenize` defines them, built the slow, obvious way."""
+    tokens = tokenize(unicodedata.normalize("NFC", text))
+    words = syllables(tokens)
+    codes = [t for t in tokens if t.is_code]
+    pairs = [
+        pair_key(a.folded, b.folded)
+        for a, b in itertools.pairwise(words)
+        if is_frequent_pair(a.folded, b.folded)
+    ]
+    return (
+        " ".join([t.exact for t in words] + [t.exact for t in codes]),
+        " ".join([t.folded for t in words] + [t.folded for t in codes]),
+        " ".join(pairs),
+    )
+
+
+@settings(deadline=None)  # a loaded machine is no failure
+@given(st.text(alphabet=st.sampled_from("aàâđĐơ Hòa-NQ/TU24._—,x\u0301\n" + "y" * 3)))
+def test_key_streams_are_the_keys_of_tokenize(text: str) -> None:
+    keys = analyse_text(text)
+    assert (keys.exact, keys.folded, keys.pairs) == keys_by_tokenize(text)
+
+
+def test_key_streams_of_a_page() -> None:
+    text = "Nghị quyết số 24-NQ/TU ngày 18/5/2021 của Ban Chấp hành về Giơ-ne-vơ, " + "x" * 80
+    keys = analyse_text(text)
+    assert (keys.exact, keys.folded, keys.pairs) == keys_by_tokenize(text)
+    assert keys.folded.endswith("24-nq/tu 18/5/2021")
+    assert "nghi_quyet" in keys.pairs.split()

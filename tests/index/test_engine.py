@@ -1,15 +1,13 @@
-"""Evaluation over whole posting lists: block reading, deletions, phrases across blocks."""
+"""Evaluation over several segments: counts, narrowing, term frequencies, deletions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from index import PageEntry, SearchIndex
-from index.engine import _read_blocks, _read_one_by_one
 
 PAGES = 300  # more than two posting blocks of 128
 
@@ -30,32 +28,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     index.close()
 
 
-def test_block_reading_matches_the_posting_by_posting_walk(index: SearchIndex) -> None:
-    reader = index._current_searcher().reader()
-    longest = 0
-    for leaf, _ in reader.leaf_readers():
-        for field, key in [("folded", "nghi"), ("positions", "dang"), ("exact", "đảng")]:
-            positional = field == "positions"
-            blocks = _read_blocks(leaf.postings(field, key.encode()), values=positional)
-            walked = _read_one_by_one(leaf.postings(field, key.encode()), values=positional)
-            longest = max(longest, len(blocks.ids))
-            assert np.array_equal(blocks.ids, walked.ids)
-            assert np.array_equal(blocks.weights, walked.weights)
-            assert blocks.values == walked.values
-    assert longest > 128
-
-
-def test_reading_only_the_blocks_of_wanted_documents(index: SearchIndex) -> None:
-    reader = index._current_searcher().reader()
-    leaf = max((leaf for leaf, _ in reader.leaf_readers()), key=lambda r: r.doc_count_all())
-    wanted = np.array([3, 100], dtype=np.int64)  # both in the first block of 128
-    some = _read_blocks(leaf.postings("positions", b"nghi"), values=True, wanted=wanted)
-    every = _read_blocks(leaf.postings("positions", b"nghi"), values=True)
-    assert (len(some.ids), len(every.ids)) == (128, leaf.doc_count_all())
-    assert set(wanted.tolist()) <= set(some.ids.tolist())
-    assert some.values is not None and every.values is not None
-    for docnum in wanted.tolist():
-        assert some.values[list(some.ids).index(docnum)] == every.values[docnum]
+def test_several_segments_are_searched_as_one(index: SearchIndex) -> None:
+    assert index._current().num_segments >= 1
+    assert index.document_count() == PAGES
 
 
 def test_counts_span_blocks_and_segments(index: SearchIndex) -> None:

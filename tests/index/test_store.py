@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,17 +92,13 @@ def test_batches_commit_while_the_writer_is_open(index: SearchIndex, folder: Pat
     assert index.document_count() == 5
 
 
-def test_small_segments_are_merged_in_tiers(index: SearchIndex) -> None:
-    with index.writer(batch_size=1) as writer:  # a segment per page
+def test_many_small_commits_search_as_one(index: SearchIndex) -> None:
+    with index.writer(batch_size=1) as writer:  # a commit per page
         for n in range(1, 26):
             writer.update(page("a", n, f"trang số {n}"))
-    segments = list(index._current_searcher().reader().leaf_readers())
-    assert len(segments) < 10
     assert index.document_count() == 25
     assert index.search("trang").total == 25
-    index.optimize()
-    assert len(list(index._current_searcher().reader().leaf_readers())) == 1
-    assert index.search("trang").total == 25
+    assert [h.page_number for h in index.search("trang", limit=3).hits] == [1, 2, 3]
 
 
 def test_an_exception_discards_the_uncommitted_batch(index: SearchIndex) -> None:
@@ -175,9 +173,16 @@ def test_empty_folder_is_damaged(tmp_path: Path) -> None:
         SearchIndex.open(tmp_path)
 
 
+def test_an_index_of_the_former_engine_is_rebuilt(folder: Path) -> None:
+    filled(folder)
+    (folder / MARKER).write_text('{"format": 2}', encoding="utf-8")
+    with pytest.raises(IndexDamaged, match="former search engine"):
+        SearchIndex.open(folder)
+
+
 def test_index_of_another_format_is_damaged(folder: Path) -> None:
     filled(folder)
-    (folder / MARKER).write_text('{"format": 0}', encoding="utf-8")
+    (folder / MARKER).write_text('{"format": 99}', encoding="utf-8")
     with pytest.raises(IndexDamaged, match="another version"):
         SearchIndex.open(folder)
 
@@ -185,7 +190,7 @@ def test_index_of_another_format_is_damaged(folder: Path) -> None:
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_damaged_table_of_contents(folder: Path, damage: str) -> None:
     filled(folder)
-    (toc,) = folder.glob("_MAIN_*.toc")
+    toc = folder / "meta.json"
     content = toc.read_bytes()
     if damage == "garbage":
         toc.write_bytes(b"\x00garbage" * 20)
@@ -199,7 +204,7 @@ def test_damaged_table_of_contents(folder: Path, damage: str) -> None:
 
 def test_deleted_segment_file(folder: Path) -> None:
     filled(folder)
-    segments = sorted(folder.glob("MAIN_*.seg"))
+    segments = sorted(folder.glob("*.idx"))
     assert segments
     segments[0].unlink()
     with pytest.raises(IndexDamaged):
@@ -208,8 +213,8 @@ def test_deleted_segment_file(folder: Path) -> None:
 
 def test_truncated_segment_file(folder: Path) -> None:
     filled(folder)
-    (segment,) = folder.glob("MAIN_*.seg")
-    segment.write_bytes(segment.read_bytes()[:1000])
+    for segment in folder.glob("*.term"):
+        segment.write_bytes(segment.read_bytes()[:100])
     with pytest.raises(IndexDamaged):
         SearchIndex.open(folder)
 
@@ -220,3 +225,32 @@ def test_a_good_index_opens_after_reopening_many_times(folder: Path) -> None:
         with SearchIndex.open(folder) as index:
             assert index.document_count() == 29
             assert index.search("nam:2005").total == 1
+
+
+def test_a_build_analysed_in_worker_processes_equals_one_analysed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import store
+
+    monkeypatch.setattr(store, "PARALLEL_FROM", 10)
+    words = ("Nghị quyết", "chuyển đổi số", "Tỉnh ủy", "hoà bình", "24-NQ/TU")
+    entries = [
+        page(f"d{n // 7}", n % 7 + 1, f"{words[n % 5]} {words[n % 3]} trang {n}", year=2000 + n % 4)
+        for n in range(60)
+    ]
+
+    def read_here() -> Iterator[PageEntry]:
+        # as a catalogue cursor, which only the thread that made it may read
+        for entry in entries:
+            assert threading.current_thread() is threading.main_thread()
+            yield entry
+
+    built = {}
+    for workers in (1, 2):
+        with SearchIndex.build(tmp_path / f"w{workers}", read_here(), workers=workers) as index:
+            built[workers] = [
+                (r.total, [(h.page_key, round(h.score, 4)) for h in r.hits], r.facets)
+                for r in (index.search(q, limit=60) for q in ("nghi quyet", "24-NQ/TU", "nam:2001"))
+            ]
+    assert built[1] == built[2]
+    assert built[1][0][0] == 12 + 20 - 4  # pages with "Nghị quyết" first or second

@@ -16,7 +16,13 @@ from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
 from tests.security.routes import fabricated_routes
-from tests.security.support import catalogue_rows, files_under, import_page, where_found
+from tests.security.support import (
+    catalogue_rows,
+    files_under,
+    import_page,
+    pages_indexed_with,
+    where_found,
+)
 from tests.security.vaults import PASSPHRASE, vault_station
 
 UNUSUAL_WORD = "Khuyếtnguyệt"  # a code name no dictionary has, with marks that NFD splits
@@ -92,6 +98,7 @@ def test_a_secret_page_is_opened_corrected_and_turned_without_a_plaintext_trace(
     searched = files_under(library_path, Path("/dev/shm"))
     assert len(searched) > 10  # the catalogue, its log, the index, the vault's files at least
     assert where_found(UNUSUAL_WORD, searched) == []
+    assert pages_indexed_with(UNUSUAL_WORD, library_path) == 0
 
 
 def test_sealed_objects_nothing_uses_are_purged(station: Workstation, inputs: Path) -> None:

@@ -4,6 +4,9 @@ holding secret documents, and consistent after a writer dies part-way."""
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from digitizer.library import Library
 from digitizer.model import Metadata
 from digitizer.searching import search
 from index import IndexWriter
+from index.store import MARKER
 from ocr.words import PageText
 from tests.helpers.page_texts import give_text
 from tests.helpers.pages import page_image
@@ -104,6 +108,25 @@ def test_a_damaged_index_is_rebuilt_when_opened(
     assert _keys(library, "luu tru") == [(document, 2)]
 
 
+def test_a_library_indexed_by_the_former_engine_is_rebuilt_and_told(
+    library: Library, inputs: Path
+) -> None:
+    document = _document(library, inputs, "a", TEXTS)
+    folder = index_folder(library)
+    folder.mkdir(exist_ok=True)
+    # what the former engine left: its marker (format 2) and its own files
+    (folder / MARKER).write_text('{"format": 2}', encoding="utf-8")
+    (folder / "MAIN_WRITELOCK").write_bytes(b"")
+    (folder / "_MAIN_1.toc").write_bytes(b"\x00whoosh table of contents")
+
+    outcome = search(library, "lưu trữ", limit=10)
+
+    assert outcome.index.rebuilt
+    assert "former search engine" in outcome.index.reason
+    assert [(hit.document_id, hit.page) for hit in outcome.hits] == [(document, 2)]
+    assert not (folder / "_MAIN_1.toc").exists()
+
+
 def test_a_writer_that_dies_part_way_loses_nothing(
     library: Library, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -132,6 +155,66 @@ def test_a_writer_that_dies_part_way_loses_nothing(
     rebuild_index(library)
     assert after_update == _keys(library, "Đảng")
     assert after_update == sorted([(document, 1), (document, 3), (other, 1), (other, 3)])
+
+
+# Applies the index queue in a child process that SIGKILLs itself at a chosen moment: after the
+# second page of a batch (nothing committed), or right after the index commits a batch (before
+# the queue rows it applied are removed).
+_KILLED_UPDATE = """
+import os, signal, sys
+from pathlib import Path
+from digitizer.indexing import update_index
+from digitizer.library import Library
+from index import IndexWriter
+from index.store import MARKER
+
+moment, done = sys.argv[2], []
+if moment == "mid-batch":
+    real_update = IndexWriter.update
+    def update(self, entry):
+        real_update(self, entry)
+        done.append(entry)
+        if len(done) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+    IndexWriter.update = update
+else:
+    real_commit = IndexWriter.commit
+    def commit(self):
+        real_commit(self)
+        os.kill(os.getpid(), signal.SIGKILL)
+    IndexWriter.commit = commit
+with Library.open(Path(sys.argv[1])) as library:
+    update_index(library)
+"""
+
+
+@pytest.mark.parametrize("moment", ["mid-batch", "after-commit"])
+def test_incremental_indexing_killed_then_search_equals_a_clean_reindex(
+    library: Library, inputs: Path, moment: str
+) -> None:
+    first = _document(library, inputs, "a", TEXTS)
+    gone = _document(library, inputs, "c", TEXTS[:1])
+    update_index(library, create_missing=True)
+    # new pages, a document's new metadata, a discarded document: adds, updates and deletes
+    second = _document(library, inputs, "b", tuple(t.replace("tỉnh", "thành phố") for t in TEXTS))
+    library.update_metadata(first, Metadata(title="NQ", document_type="Nghị quyết"))
+    library.discard_document(gone)
+    queued = _queued(library)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_UPDATE, str(library.root), moment], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert _queued(library) == queued, "nothing is taken off the queue before the kill"
+
+    def answers() -> list[object]:
+        found = [_keys(library, q) for q in ("Đảng", "thành phố", "chuyen doi so", "lưu trữ")]
+        return [*found, _keys(library, "Đảng", type="Nghị quyết")]
+
+    after_kill = answers()
+    rebuild_index(library)
+    assert after_kill == answers()
+    assert after_kill[0] == sorted([(first, 1), (first, 3), (second, 1), (second, 3)])
+    assert after_kill[-1] == [(first, 1), (first, 3)]
 
 
 def test_one_writer_at_a_time(library: Library, inputs: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from digitizer.acquire.importer import ImportOptions
 from digitizer.model import Classification
 from digitizer.service import Workstation
+from index.store import IndexDamaged, SearchIndex
 from tests.helpers.pages import write_image
 
 
@@ -118,3 +119,18 @@ class FileWrites:
 
     def __exit__(self, *exc: object) -> None:
         self.recording = False
+
+
+def pages_indexed_with(word: str, library: Path) -> int:
+    """How many pages the library's on-disk search index holds `word` on, read from the index
+    itself (no catalogue, no purge): the engine compresses its terms, so a byte search of its
+    files cannot tell."""
+    folder = library / "index"
+    if not any(folder.glob("*")):
+        return 0
+    try:
+        opened = SearchIndex.open(folder)
+    except IndexDamaged:
+        return 0  # nothing readable to leak
+    with opened as index:
+        return index.search(word, limit=1).total

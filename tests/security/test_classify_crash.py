@@ -15,7 +15,7 @@ import pytest
 from tests.e2e.support import run, run_json
 from tests.e2e.test_secret_offline import secret_library
 from tests.helpers.text_pages import text_page
-from tests.security.support import catalogue_rows, files_under, where_found
+from tests.security.support import catalogue_rows, files_under, pages_indexed_with, where_found
 
 WORD = "Zorbaxquil"  # a code name no dictionary has, in the title and on the page
 
@@ -32,7 +32,7 @@ def recognised(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
     assert run(library, "describe", document, "--title", f"Hồ sơ {WORD}").returncode == 0
     assert run_json(library, "ocr", document)["done"] == 1
     assert run_json(library, "search", WORD)["total"] == 1
-    assert where_found(WORD, files_under(library / "index")), "nothing to leak: bad fixture"
+    assert pages_indexed_with(WORD, library) == 1, "nothing to leak: bad fixture"
     return library, passphrase, document
 
 
@@ -61,6 +61,7 @@ def test_classify_killed_at_every_step_leaves_no_secret_word_searchable(
     steps = int(count.read_text())
     assert steps >= 8  # seal, transactions, removals, audit, the index rebuild …
     assert where_found(WORD, files_under(whole, skip=[whole / "vault"])) == []
+    assert pages_indexed_with(WORD, whole) == 0
 
     cut_after_commit = 0
     for kill_at in range(1, steps + 1):
@@ -73,7 +74,7 @@ def test_classify_killed_at_every_step_leaves_no_secret_word_searchable(
             # nothing, and the index keeps nothing of it from then on.
             cut_after_commit += 1
             assert run_json(library, "search", WORD)["total"] == 0, kill_at
-            assert where_found(WORD, files_under(library / "index")) == [], kill_at
+            assert pages_indexed_with(WORD, library) == 0, kill_at
         # The same command finishes what was cut off; the library is sound.
         rerun = run(library, "classify", document, "SECRET", "--reason", "Mật",
                     "--passphrase-file", passphrase)  # fmt: skip
@@ -81,5 +82,6 @@ def test_classify_killed_at_every_step_leaves_no_secret_word_searchable(
         assert run(library, "verify").returncode == 0, kill_at
         assert run_json(library, "search", WORD)["total"] == 0
         assert where_found(WORD, files_under(library, skip=[library / "vault"])) == [], kill_at
+        assert pages_indexed_with(WORD, library) == 0, kill_at
         shutil.rmtree(library)
     assert cut_after_commit >= 3  # the window between the commit and the index rebuild is hit

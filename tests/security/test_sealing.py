@@ -18,7 +18,7 @@ from digitizer.security.stamp import StampFinding
 from digitizer.service import Workstation
 from ocr.geometry import Box
 from tests.helpers.page_texts import give_text
-from tests.security.support import files_under, import_page, where_found
+from tests.security.support import files_under, import_page, pages_indexed_with, where_found
 
 TITLE_WORD = "Thượngloan"
 TEXT_WORD = "Quỳnhdiệp"
@@ -63,6 +63,7 @@ def test_raising_into_the_vault_leaves_no_plaintext(
         assert (library_path / "vault" / "objects" / sha256[:2] / sha256[2:]).is_file()
     assert where_found(TITLE_WORD, files_under(library_path)) == []
     assert where_found(TEXT_WORD, files_under(library_path)) == []
+    assert pages_indexed_with(TEXT_WORD, library_path) == 0
     assert station.verify().ok
     station.lock()
     assert station.search(TEXT_WORD.lower()).total == 0  # locked: not searchable
@@ -72,6 +73,7 @@ def test_raising_into_the_vault_leaves_no_plaintext(
     assert TEXT_WORD in station.page_texts(first)[1].text
     assert station.search(TEXT_WORD.lower()).total == 1  # unlocked: found, from memory
     assert where_found(TEXT_WORD, files_under(library_path)) == []
+    assert pages_indexed_with(TEXT_WORD, library_path) == 0
 
 
 def test_an_object_another_document_uses_stays_in_the_store(
@@ -150,5 +152,6 @@ def test_a_stamp_only_raises_and_waits_for_the_key_when_locked(
     station.describe(document_id, abstract="Báo cáo")
     assert station.verify().ok
     assert where_found(TEXT_WORD, files_under(library_path)) == []
+    assert pages_indexed_with(TEXT_WORD, library_path) == 0
     events = [(e.event, e.document_id) for e in station.audit_log()]
     assert ("sealed", document_id) in events

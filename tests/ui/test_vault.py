@@ -18,7 +18,7 @@ from digitizer.model import Classification
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
 from tests.security.routes import RouteTables, fabricated_routes
-from tests.security.support import files_under, import_page, where_found
+from tests.security.support import files_under, import_page, pages_indexed_with, where_found
 from tests.security.vaults import PASSPHRASE, vault_station
 from tests.ui.conftest import finish, idle, scan, type_text
 from ui.library_tree import ID_ROLE
@@ -304,3 +304,4 @@ def test_a_secret_page_is_read_corrected_and_turned_leaving_no_trace_on_disk(
     assert station.library_path / "catalog.sqlite3" in searched
     assert any("objects" in path.parts and "vault" in path.parts for path in searched)
     assert where_found(UNUSUAL_WORD, searched) == []
+    assert pages_indexed_with(UNUSUAL_WORD, station.library_path) == 0
