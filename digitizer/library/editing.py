@@ -25,6 +25,7 @@ from digitizer.errors import DocumentNotFound, LibraryError
 from digitizer.library.library import Library, utc_now
 from digitizer.library.objects import StoredObject
 from digitizer.library.sealed import SealedObject
+from digitizer.model import Page
 
 _RENUMBER_OFFSET = 1_000_000  # pages move out of the way first: (document, number) is unique
 
@@ -213,24 +214,29 @@ def rotate_page(library: Library, document_id: str, number: int, quarter_turns: 
     if not turns:
         return Removed(before, (document_id,))
     with Image.open(io.BytesIO(library.read_object(page.image_sha256))) as image:
-        turned = image.transpose(_TRANSPOSE[turns])
-        buffer = io.BytesIO()
-        if turned.mode == "1":
-            turned.save(buffer, format="TIFF", compression="group4", dpi=_dpi(page.dpi))
-            media_type = "image/tiff"
-        else:
-            turned.save(buffer, format="PNG", dpi=_dpi(page.dpi))
-            media_type = "image/png"
+        replace_page_image(library, document_id, page, image.transpose(_TRANSPOSE[turns]))
+    return Removed(before, (document_id,))
+
+
+def replace_page_image(library: Library, document_id: str, page: Page, image: Image.Image) -> None:
+    """Store `image` as the page's new derived image (bilevel as CCITT G4, else PNG, at the
+    page's resolution) in place of the old one; its OCR text goes, its index entry is queued."""
+    buffer = io.BytesIO()
+    if image.mode == "1":
+        image.save(buffer, format="TIFF", compression="group4", dpi=_dpi(page.dpi))
+        media_type = "image/tiff"
+    else:
+        image.save(buffer, format="PNG", dpi=_dpi(page.dpi))
+        media_type = "image/png"
     stored = put_bytes(library, buffer.getvalue(), secret=_sealed(library, document_id))
     with library.transaction() as db:
         library.register_object(stored, media_type)
         db.execute("DELETE FROM page_texts WHERE page_id = ?", (page.id,))
         db.execute(
             "UPDATE pages SET image_sha256 = ?, media_type = ?, width = ?, height = ? WHERE id = ?",
-            (stored.sha256, media_type, turned.width, turned.height, page.id),
+            (stored.sha256, media_type, image.width, image.height, page.id),
         )
-        library.queue_for_index(document_id, number)
-    return Removed(before, (document_id,))
+        library.queue_for_index(document_id, page.number)
 
 
 def restore_page(library: Library, removed: Removed) -> None:

@@ -18,9 +18,8 @@ from digitizer.library.editing import (
     _RENUMBER_OFFSET,
     Removed,
     _capture,
-    _dpi,
     _sealed,
-    put_bytes,
+    replace_page_image,
 )
 from digitizer.library.library import Library, new_document_id, utc_now
 
@@ -133,23 +132,7 @@ def crop_page(
     with library.transaction() as db:
         before = _capture(db, "pages", "id", [page.id])
     with Image.open(io.BytesIO(library.read_object(page.image_sha256))) as image:
-        cropped = image.crop(box)
-        buffer = io.BytesIO()
-        if cropped.mode == "1":
-            cropped.save(buffer, format="TIFF", compression="group4", dpi=_dpi(page.dpi))
-            media_type = "image/tiff"
-        else:
-            cropped.save(buffer, format="PNG", dpi=_dpi(page.dpi))
-            media_type = "image/png"
-    stored = put_bytes(library, buffer.getvalue(), secret=_sealed(library, document_id))
-    with library.transaction() as db:
-        library.register_object(stored, media_type)
-        db.execute("DELETE FROM page_texts WHERE page_id = ?", (page.id,))
-        db.execute(
-            "UPDATE pages SET image_sha256 = ?, media_type = ?, width = ?, height = ? WHERE id = ?",
-            (stored.sha256, media_type, cropped.width, cropped.height, page.id),
-        )
-        library.queue_for_index(document_id, number)
+        replace_page_image(library, document_id, page, image.crop(box))
     return Removed(before, (document_id,))
 
 
