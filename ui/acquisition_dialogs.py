@@ -60,6 +60,7 @@ class OcrRequest:
     languages: str = "vie"
     remove_borders: bool = False
     restore: bool = True
+    scheduler: str = ""  # an OCR farm's scheduler (tcp://HOST:PORT); empty: this computer
     document_ids: tuple[str, ...] = field(default=())
 
 
@@ -253,7 +254,7 @@ class ScanDialog(_Dialog):
 class OcrDialog(_Dialog):
     """The options of one recognition run."""
 
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, parent: QWidget | None = None, scheduler: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("ocr-dialog")
         self.setWindowTitle(self.tr("Recognise text"))
@@ -269,6 +270,17 @@ class OcrDialog(_Dialog):
         form.addRow(self.tr("Languages on the pages"), self.languages)
         form.addRow("", self.borders)
         form.addRow("", self.restore)
+        self.scheduler = QLineEdit(scheduler, self)
+        self.scheduler.setObjectName("ocr-scheduler")
+        self.scheduler.setPlaceholderText(self.tr("this computer"))
+        self.scheduler.setToolTip(
+            self.tr(
+                "The address of the office's recognition farm (tcp://HOST:PORT), to read the "
+                "pages on its computers. Secret documents never leave this computer: leave the "
+                "box empty to recognise them."
+            )
+        )
+        form.addRow(self.tr("Read on"), self.scheduler)
         layout.addLayout(form)
         layout.addWidget(self.buttons(self.tr("Recognise")))
 
@@ -277,4 +289,5 @@ class OcrDialog(_Dialog):
             languages=str(self.languages.currentData()),
             remove_borders=self.borders.isChecked(),
             restore=self.restore.isChecked(),
+            scheduler=self.scheduler.text().strip(),
         )

@@ -47,6 +47,9 @@ def open_window(
 
 def run(library: Path | None = None, language: str | None = None) -> int:
     """Open the window and run until it closes; the exit status."""
+    from digitizer.security.network import forbid_connections
+
+    forbid_connections()  # as the command line: no connection but to a farm the user names
     app = application()
     window = open_window(library, language)
     try:

@@ -1348,6 +1348,18 @@ Library: %2</source>
         <source>Recognise</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the office&apos;s recognition farm (tcp://HOST:PORT), to read the pages on its computers. Secret documents never leave this computer: leave the box empty to recognise them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>

@@ -1349,6 +1349,18 @@ Thư viện: %2</translation>
         <source>Recognise</source>
         <translation>Nhận dạng</translation>
     </message>
+    <message>
+        <source>this computer</source>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <source>The address of the office&apos;s recognition farm (tcp://HOST:PORT), to read the pages on its computers. Secret documents never leave this computer: leave the box empty to recognise them.</source>
+        <translation>Địa chỉ cụm máy nhận dạng của cơ quan (tcp://MÁY:CỔNG), để đọc các trang trên các máy đó. Tài liệu mật không bao giờ rời khỏi máy này: để trống ô này khi nhận dạng chúng.</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>Đọc trên</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>

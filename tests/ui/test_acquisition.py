@@ -5,6 +5,7 @@ dropped on a collection, documents dragged between collections, scanning from SA
 
 from __future__ import annotations
 
+import socket
 import warnings
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from PySide6 import QtCore
 from pytestqt.qtbot import QtBot
 
+from digitizer.errors import DigitizerError
 from digitizer.model import Classification
 from digitizer.pipeline.ocr import OcrOptions, settings_key, settings_record
 from digitizer.service import Workstation
@@ -203,3 +205,31 @@ def test_a_recognition_run_takes_its_options(
     record = station.page_texts(window.document.id)[1]
     assert record.settings_key == settings_key(settings_record(chosen))
     idle(qtbot, window)
+
+
+def test_a_recognition_run_sent_to_a_farm_that_cannot_be_reached_says_so_and_keeps_the_pages(
+    qtbot: QtBot,
+    window: MainWindow,
+    station: Workstation,
+    inputs: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    finish(qtbot, window.acquisition.import_paths([scan(inputs)]))
+    qtbot.waitUntil(lambda: window.document is not None, timeout=30_000)
+    with socket.socket() as probe:  # a port on this machine where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    station.set_setting("ocr.scheduler", f"tcp://127.0.0.1:{closed}")
+
+    def farm_as_set(dialog: OcrDialog) -> None:
+        assert dialog.scheduler.text() == f"tcp://127.0.0.1:{closed}"  # the library's setting
+
+    _accepting(window, monkeypatch, farm_as_set)
+    window.ocr_options_action.trigger()
+    task = window.runner.tasks[-1]
+    qtbot.waitUntil(lambda: not task.running, timeout=120_000)
+
+    assert task.state == "failed"
+    assert isinstance(task.error, DigitizerError) and task.error.code == "cluster-unreachable"
+    assert window.document is not None
+    assert station.recognised_pages().get(window.document.id, 0) == 0  # left for the next run

@@ -389,19 +389,25 @@ class AcquisitionWorkflow(Workflow):
         """The options of this run (languages, borders, tone marks), then the run."""
         if not document_ids:
             return None
-        dialog = OcrDialog(self.recognise_title(document_ids, False), self.window)
+        from digitizer.pipeline.farm import SCHEDULER_SETTING
+
+        farm = self.station.setting(SCHEDULER_SETTING).strip()
+        dialog = OcrDialog(self.recognise_title(document_ids, False), self.window, farm)
         if self.window.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
         return self.recognise_with(document_ids, dialog.request())
 
     def recognise_with(self, document_ids: Sequence[str], request: OcrRequest) -> Task | None:
+        from digitizer.pipeline.farm import FarmSettings
         from digitizer.pipeline.ocr import OcrOptions
         from ocr.prepare import PrepareSettings
 
+        farm = request.scheduler
         options = OcrOptions(
             languages=request.languages,
             prepare=PrepareSettings(remove_borders=request.remove_borders),
             restore=request.restore,
+            farm=FarmSettings(farm) if farm and farm != "local" else None,
         )
         return self.recognise(document_ids, options=options)
 
