@@ -644,6 +644,30 @@
         <source>Print “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Left out as page furniture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footnotes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs joined across pages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the e-book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line(s) left out as running headers, footers or page numbers; %2 footnote(s); %3 figure(s); %4 paragraph(s) joined across pages. The details list each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Facet</name>

@@ -644,6 +644,30 @@
         <source>Print “%1”</source>
         <translation>In “%1”</translation>
     </message>
+    <message>
+        <source>Left out as page furniture:</source>
+        <translation>Đã bỏ ra như phần trang trí của trang:</translation>
+    </message>
+    <message>
+        <source>Footnotes:</source>
+        <translation>Chú thích:</translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation>Hình:</translation>
+    </message>
+    <message>
+        <source>Paragraphs joined across pages:</source>
+        <translation>Đoạn văn được nối qua trang:</translation>
+    </message>
+    <message>
+        <source>Check the e-book</source>
+        <translation>Kiểm tra sách điện tử</translation>
+    </message>
+    <message>
+        <source>%1 line(s) left out as running headers, footers or page numbers; %2 footnote(s); %3 figure(s); %4 paragraph(s) joined across pages. The details list each one.</source>
+        <translation>%1 dòng được bỏ ra vì là tiêu đề chạy, chân trang hoặc số trang; %2 chú thích; %3 hình; %4 đoạn văn được nối qua trang. Phần chi tiết liệt kê từng mục.</translation>
+    </message>
 </context>
 <context>
     <name>Facet</name>

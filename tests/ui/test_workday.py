@@ -12,7 +12,9 @@ from PIL import Image
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
+from digitizer.library import Library
 from digitizer.service import Workstation
+from tests.helpers.page_texts import give_text
 from tests.helpers.pages import encrypt_pdf, pdf_of_pages, write_image
 from tests.ui.conftest import finish, idle, scan
 from ui.export_dialog import ExportRequest
@@ -203,3 +205,32 @@ def test_thumbnails_follow_a_page_turned_by_recognition(
     assert record.prepared_sha256 is not None  # recognition turned the page upright
     (number, after), expected = shown[-1], thumbnail(station.page_images(window.document.id)[0][1])
     assert number == 1 and after == expected and after != before
+
+
+def test_an_ebook_export_shows_what_the_publisher_checks(
+    qtbot: QtBot, window: MainWindow, station: Workstation, inputs: Path, tmp_path: Path
+) -> None:
+    finish(qtbot, window.acquisition.import_paths([scan(inputs)]))
+    qtbot.waitUntil(lambda: window.document is not None, timeout=30_000)
+    assert window.document is not None
+    with Library.open(station.library_path) as library:
+        give_text(
+            library,
+            window.document.id,
+            ["LỊCH SỬ ĐẢNG BỘ\nĐảng bộ tỉnh lãnh đạo công tác lưu trữ trong những năm đầu.\n12"],
+        )
+    out = tmp_path / "sach.epub"
+
+    finish(qtbot, window.exports.export(ExportRequest("epub", out)))
+
+    def checks() -> QMessageBox | None:
+        found = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        return next((box for box in found if box.objectName() == "publisher-checks"), None)
+
+    qtbot.waitUntil(lambda: checks() is not None)
+    box = checks()
+    assert box is not None and out.is_file()
+    assert "left out as running headers, footers or page numbers" in box.text()
+    details = box.detailedText().splitlines()
+    assert details[0] == "Left out as page furniture:"
+    assert "Paragraphs joined across pages:" in details

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ui.export_dialog import ExportDialog, ExportRequest
 from ui.library_tree import document_name
 from ui.operations import Operation, Workflow
-from ui.qt import QDialog, QImage, QPainter, QPrintDialog, QPrinter, Qt
+from ui.qt import QDialog, QImage, QMessageBox, QPainter, QPrintDialog, QPrinter, Qt
 from ui.tasks import Task, TaskProgress
 from ui.thumbnails import page_qimage
 
@@ -123,6 +123,7 @@ class ExportWorkflow(Workflow):
                 with_images=request.with_images,
                 with_epub=request.with_epub,
                 allow_unrecognised=request.allow_unrecognised,
+                report=request.fmt == "epub",  # what the publisher checks, shown when done
             )
             if request.whole_collection and collection:
                 return station.publish(
@@ -152,4 +153,38 @@ class ExportWorkflow(Workflow):
                 task, self.tr("Wrote %1").replace("%1", str(result.path))
             )
         )
+        task.succeeded.connect(self.show_publisher_checks)
         return task
+
+    def show_publisher_checks(self, result: object) -> QMessageBox | None:
+        """After an e-book: what was left out as page furniture, the footnotes and figures found
+        and the paragraphs joined across pages, for the publisher to check before signing off."""
+        details = getattr(result, "details", {})
+        report = details.get("report") if isinstance(details, dict) else None
+        if not isinstance(report, dict):
+            return None
+        lines = [self.tr("Left out as page furniture:")]
+        lines += [f"  tr. {i['page']}: {i['text']}" for i in report["removed"]]
+        lines += [self.tr("Footnotes:")]
+        lines += [f"  tr. {n['page']}: [{n['label']}] {n['text']}" for n in report["footnotes"]]
+        lines += [self.tr("Figures:")]
+        lines += [f"  tr. {f['page']}: {f['caption']}" for f in report["figures"]]
+        lines += [self.tr("Paragraphs joined across pages:")]
+        lines += [f"  tr. {j['page']}: …{j['before']} | {j['after']}…" for j in report["joined"]]
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Check the e-book"),
+            self.tr(
+                "%1 line(s) left out as running headers, footers or page numbers; %2 footnote(s); "
+                "%3 figure(s); %4 paragraph(s) joined across pages. The details list each one."
+            )
+            .replace("%1", str(len(report["removed"])))
+            .replace("%2", str(len(report["footnotes"])))
+            .replace("%3", str(len(report["figures"])))
+            .replace("%4", str(len(report["joined"]))),
+            parent=self.window,
+        )
+        box.setObjectName("publisher-checks")
+        box.setDetailedText("\n".join(lines))
+        box.open()
+        return box
