@@ -147,6 +147,10 @@ class SearchIndex:
     def __init__(self, folder: Path, index: tantivy.Index, *, on_disk: bool = True) -> None:
         self.folder = folder
         self._index = index
+        # No reader thread watching the folder: `_current` reloads when meta.json changed. A
+        # watcher reloading on its own maps segment files in the background, and a file cut
+        # short under a mapping (a damaged index being replaced) kills the process with SIGBUS.
+        index.config_reader(reload_policy="Manual")
         self._schema = index.schema
         self._on_disk = on_disk
         self._lock = threading.RLock()
