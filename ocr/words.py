@@ -101,9 +101,24 @@ class PageText:
         """This page as read from an image `factor` times larger, in the frame of the page of
         `width` × `height` pixels at `dpi` it was enlarged from."""
 
-        def box(b: Box) -> Box:
+        def box(b: Box) -> Box:  # outward, so a shrunk box still holds its ink
             return Box(b.x0 // factor, b.y0 // factor, -(-b.x1 // factor), -(-b.y1 // factor))
 
+        return self.mapped(box, 1 / factor, 1 / factor, width, height, dpi)
+
+    def scaled(self, sx: float, sy: float, width: int, height: int, dpi: int) -> PageText:
+        """This page stretched by `sx` × `sy` into a frame of `width` × `height` at `dpi`."""
+
+        def box(b: Box) -> Box:
+            return Box(round(b.x0 * sx), round(b.y0 * sy), round(b.x1 * sx), round(b.y1 * sy))
+
+        return self.mapped(box, sx, sy, width, height, dpi)
+
+    def mapped(
+        self, box: Callable[[Box], Box], sx: float, sy: float, width: int, height: int, dpi: int
+    ) -> PageText:
+        """Every box of the page through `box` (a scaling by `sx` × `sy`), each word kept as it
+        is otherwise, in a frame of `width` × `height` at `dpi`."""
         return PageText(
             width,
             height,
@@ -118,7 +133,8 @@ class PageText:
                                 Line(
                                     box(line.box),
                                     tuple(replace(word, box=box(word.box)) for word in line.words),
-                                    (line.baseline[0], line.baseline[1] / factor),
+                                    # a baseline is (slope, offset): y = slope · x + offset
+                                    (line.baseline[0] * sy / sx, line.baseline[1] * sy),
                                 )
                                 for line in paragraph.lines
                             ),

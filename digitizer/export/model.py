@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from digitizer.model import Metadata
-from ocr.geometry import Box, Preparation
-from ocr.words import Block, Line, PageText, Paragraph, Word
+from ocr.geometry import Preparation
+from ocr.words import PageText
 from vietnamese.normalize import nfc
 
 SOFTWARE_NAME = "Digitizer"
@@ -72,7 +72,7 @@ class ExportPage:
         width, height = self.size
         if (text.width, text.height) == (width, height) or text.width <= 0 or text.height <= 0:
             return text
-        return _scaled(text, width / text.width, height / text.height, width, height, self.dpi)
+        return text.scaled(width / text.width, height / text.height, width, height, self.dpi)
 
 
 @dataclass(frozen=True)
@@ -138,35 +138,3 @@ def number_text(value: float, places: int) -> str:
 
 
 _TESSERACT_LANGUAGES = {"vie": "vi", "eng": "en", "fra": "fr", "rus": "ru", "chi_sim": "zh-Hans"}
-
-
-def _scaled(text: PageText, sx: float, sy: float, width: int, height: int, dpi: int) -> PageText:
-    def box(b: Box) -> Box:
-        return Box(round(b.x0 * sx), round(b.y0 * sy), round(b.x1 * sx), round(b.y1 * sy))
-
-    return PageText(
-        width=width,
-        height=height,
-        dpi=dpi,
-        blocks=tuple(
-            Block(
-                box(block.box),
-                tuple(
-                    Paragraph(
-                        box(paragraph.box),
-                        tuple(
-                            Line(
-                                box(line.box),
-                                tuple(Word(w.text, box(w.box), w.confidence) for w in line.words),
-                                (line.baseline[0] * sy / sx, line.baseline[1] * sy),
-                            )
-                            for line in paragraph.lines
-                        ),
-                        paragraph.language,
-                    )
-                    for paragraph in block.paragraphs
-                ),
-            )
-            for block in text.blocks
-        ),
-    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytesseract
@@ -114,10 +113,9 @@ def test_a_page_that_takes_too_long_is_stopped_and_said_so(
     monkeypatch.setattr(engine, "_SECONDS_PER_MEGAPIXEL", 0.0)
     page = text_page(line_count=1).save(tmp_path / "p.png")
 
-    started = time.monotonic()
+    # the stub sleeps a minute and then fails: only the time limit says "took too long"
     with pytest.raises(OcrError, match="took too long"):
         recognise(page, 300, EngineSettings("vie"))
-    assert time.monotonic() - started < 30
 
 
 def test_the_time_limit_grows_with_the_page() -> None:
