@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digitizer.cli_support import EXIT_OK, EXIT_USAGE, print_json
+from digitizer.cli.support import EXIT_OK, EXIT_USAGE, print_json
 from digitizer.export.names import PUBLISHER_SETTING, QR_PLACEMENTS, URL_TEMPLATE_SETTING
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def add_parsers(
 
 
 def cmd_settings(station: Workstation, args: argparse.Namespace) -> int:
-    from digitizer import cli_security
+    from digitizer.cli import security as cli_security
 
     if args.action == "isolated-lan":
         return cli_security.cmd_isolated_lan(station, args)

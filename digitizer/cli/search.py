@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_OK, ProgressBar, positive_int, print_json
+from digitizer.cli.support import EXIT_OK, ProgressBar, positive_int, print_json
 
 if TYPE_CHECKING:
     from digitizer.searching import SearchOutcome

@@ -8,8 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer import cli_farm, cli_publish, cli_security
-from digitizer.cli_support import (
+from digitizer.cli import farm as cli_farm
+from digitizer.cli import publish as cli_publish
+from digitizer.cli import security as cli_security
+from digitizer.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_USAGE, positive_int
+from digitizer.cli.support import EXIT_USAGE, positive_int
 from digitizer.pipeline import default_workers
 
 if TYPE_CHECKING:

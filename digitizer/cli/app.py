@@ -16,18 +16,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digitizer import (
-    __version__,
-    cli_acquire,
-    cli_gui,
-    cli_pipeline,
-    cli_records,
-    cli_search,
-    cli_security,
-)
+from digitizer import __version__
 from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
 from digitizer.acquire.importer import ImportOptions, ImportReport
-from digitizer.cli_support import (
+from digitizer.cli import acquire as cli_acquire
+from digitizer.cli import gui as cli_gui
+from digitizer.cli import pipeline as cli_pipeline
+from digitizer.cli import records as cli_records
+from digitizer.cli import search as cli_search
+from digitizer.cli import security as cli_security
+from digitizer.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
     ProgressBar,

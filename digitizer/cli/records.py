@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from digitizer.cli_support import EXIT_OK, print_json
+from digitizer.cli.support import EXIT_OK, print_json
 
 if TYPE_CHECKING:
     from digitizer.service import Workstation

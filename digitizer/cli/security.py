@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive_int, print_json
+from digitizer.cli.support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive_int, print_json
 from digitizer.errors import FileNotFound, VaultError, VaultLocked
 from digitizer.model import Classification
 

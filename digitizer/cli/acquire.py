@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import (
+from digitizer.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
     ProgressBar,
