@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digitizer.cli import export as cli_publish
 from digitizer.cli import farm as cli_farm
-from digitizer.cli import publish as cli_publish
 from digitizer.cli import security as cli_security
 from digitizer.cli.support import (
     EXIT_FAILED,
