@@ -5,13 +5,14 @@ semaphores of its locks and queues (`/dev/shm/sem.mp-…`) so that the workers c
 Its resource tracker removes them when the program ends, even when the program is killed; but
 when the whole process group is killed at once the tracker dies too, and they would stay until
 the machine restarts. So the pools here note each name they create in a record of their
-process (`/dev/shm/digitizer-semaphores-PID`), and each program start removes the semaphores
-of records whose process is dead. Semaphores of other programs are never touched.
+pool (`/dev/shm/digitizer-semaphores-PID-N`), and each program start removes the semaphores of
+records whose process is dead. Semaphores of other programs are never touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from multiprocessing.context import SpawnContext
 from pathlib import Path
@@ -21,6 +22,7 @@ from digitizer.security.ramdisk import process_alive
 
 SHARED_MEMORY = Path("/dev/shm")
 _RECORD = "digitizer-semaphores-"
+_SERIAL = itertools.count(1)  # one record a context: two pools of one process end apart
 
 
 class RecordingContext(SpawnContext):
@@ -28,7 +30,7 @@ class RecordingContext(SpawnContext):
 
     def __init__(self, shared_memory: Path = SHARED_MEMORY) -> None:
         super().__init__()
-        self.record = shared_memory / f"{_RECORD}{os.getpid()}"
+        self.record = shared_memory / f"{_RECORD}{os.getpid()}-{next(_SERIAL)}"
         self._shared_memory = shared_memory
 
     # multiprocessing's queues, conditions and events are made of these three.
@@ -68,7 +70,7 @@ def remove_dead_semaphores(shared_memory: Path = SHARED_MEMORY) -> list[str]:
     except OSError:
         return removed
     for record in records:
-        pid = record.name.removeprefix(_RECORD)
+        pid = record.name.removeprefix(_RECORD).split("-")[0]
         if not pid.isdigit() or process_alive(int(pid)):
             continue
         with contextlib.suppress(OSError):

@@ -48,6 +48,8 @@ def _killed_run(shared_memory: Path) -> str:
 
 def test_the_pool_context_notes_every_semaphore_it_makes(tmp_path: Path) -> None:
     context = RecordingContext(tmp_path)
+    other = RecordingContext(tmp_path)  # a second pool of the same process: a record of its own
+    assert other.record != context.record
     queue = context.Queue()
     event = context.Event()
 
@@ -61,7 +63,7 @@ def test_the_pool_context_notes_every_semaphore_it_makes(tmp_path: Path) -> None
 
 
 def test_a_live_process_s_semaphores_and_other_programs_stay(tmp_path: Path) -> None:
-    alive = tmp_path / f"digitizer-semaphores-{os.getpid()}"
+    alive = tmp_path / f"digitizer-semaphores-{os.getpid()}-1"
     alive.write_text("mp-alive\n", encoding="utf-8")
     (tmp_path / "sem.mp-alive").write_bytes(bytes(32))
     (tmp_path / "sem.mp-other").write_bytes(bytes(32))  # no record names it
@@ -77,7 +79,7 @@ def test_a_record_names_semaphores_only_never_paths(tmp_path: Path) -> None:
     shared.mkdir()
     victim = tmp_path / "victim"
     victim.write_text("keep", encoding="utf-8")
-    (shared / "digitizer-semaphores-999999999").write_text("../victim\nmp-a/../../victim\n")
+    (shared / "digitizer-semaphores-999999999-1").write_text("../victim\nmp-a/../../victim\n")
 
     remove_dead_semaphores(shared)
 
