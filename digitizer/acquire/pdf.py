@@ -29,7 +29,9 @@ from ocr.metrics import syllable_share
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
 MIN_DPI, MAX_DPI = 72, 1200
-CHUNK_PAGES = 4  # pages per pdftoppm run: few processes, yet every core busy
+# Pages per pdftoppm run. One: a raw page comes back in memory (an A4 colour page at 300 dpi is
+# 26 MB of it) and only its PNG is written, so a run's pages must fit in memory together.
+CHUNK_PAGES = 1
 _TEXT_MIN_CHARACTERS = 3
 
 
@@ -321,9 +323,10 @@ def render_pages(
 ) -> Iterator[RenderedPage]:
     """Rasterise `pages` into `folder`, yielding each page's PNG file in page order.
 
-    Runs of a few pages are rendered on every core at once, at most two runs ahead of the
-    caller, who stores and deletes each file before asking for the next; so only a handful of
-    rendered pages exist at any moment, whatever the length of the PDF.
+    Pages are rendered on every core at once, at most one page a core ahead of the caller, who
+    stores and deletes each file before asking for the next. A raw page never reaches the disk
+    (poppler hands it over in memory), so the folder holds only a handful of PNG pages at any
+    moment, whatever the length of the PDF or the size of its pages.
     """
     workers = max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -351,17 +354,14 @@ def _render_run(
     path = probed.file.path
     first, last = run[0], run[-1]
     try:
-        # Raw PNM out of poppler, PNG encoded here: poppler's own PNG writer takes ten times as
-        # long on a noisy grey scan as rendering it does.
+        # Raw PNM out of poppler, through a pipe, PNG encoded here: poppler's own PNG writer
+        # takes ten times as long on a noisy grey scan as rendering it does.
         rendered = pdf2image.convert_from_path(
             path,
             dpi=first.dpi,
             first_page=first.number,
             last_page=last.number,
-            output_folder=folder,
-            output_file=f"run-{first.number}-",
             fmt="ppm",
-            paths_only=True,
             grayscale=first.mode is not RenderMode.COLOR,
             userpw=password or "",
             thread_count=1,
@@ -372,28 +372,27 @@ def _render_run(
         ) from error
     except (pdf2image_errors.PDFPageCountError, pdf2image_errors.PDFSyntaxError) as error:
         raise CorruptPdf(f"{path.name}: poppler cannot read it ({error}).", source=path) from error
-    files = sorted(Path(str(name)) for name in rendered)
-    if len(files) != len(run):
-        for name in files:
-            name.unlink(missing_ok=True)
+    if len(rendered) != len(run):
         raise CorruptPdf(
             f"{path.name}: pages {first.number}–{last.number} cannot be rendered.", source=path
         )
-    return [_encode_page(page, file) for page, file in zip(run, files, strict=True)]
+    return [
+        _encode_page(page, image, folder / f"page-{page.number}.png")
+        for page, image in zip(run, rendered, strict=True)
+    ]
 
 
 # zlib level 3: on scans within a few percent of level 6's size at a third of its time.
 _PNG_LEVEL = 3
 
 
-def _encode_page(page: PdfPage, raw: Path) -> RenderedPage:
-    """Turn poppler's raw output into the stored PNG; a bilevel scan stays 1 bit per pixel."""
-    target = raw.with_suffix(".png")
+def _encode_page(page: PdfPage, image: Image.Image, target: Path) -> RenderedPage:
+    """Turn poppler's raw page into the stored PNG; a bilevel scan stays 1 bit per pixel."""
     try:
-        image = Image.open(raw)
-        image.load()
-    except (OSError, SyntaxError) as error:  # poppler stopped part-way through the file
-        raise CorruptPdf(f"page {page.number} cannot be rendered ({error}).", source=raw) from error
+        image.load()  # read from memory: an error here is the page's, never the disk's
+    except (OSError, SyntaxError) as error:  # poppler stopped part-way through the page
+        image.close()
+        raise CorruptPdf(f"page {page.number} cannot be rendered ({error}).") from error
     with image:
         out: Image.Image = image
         if page.mode is RenderMode.MONO:
@@ -402,5 +401,4 @@ def _encode_page(page: PdfPage, raw: Path) -> RenderedPage:
             out = image.convert("1", dither=Image.Dither.NONE)
         out.save(target, format="PNG", dpi=(page.dpi, page.dpi), compress_level=_PNG_LEVEL)
         width, height = out.size
-    raw.unlink()
     return RenderedPage(page.number, target, width, height, page.dpi, FileFormat.PNG.media_type)

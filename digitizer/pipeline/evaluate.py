@@ -72,6 +72,10 @@ class EvalReport:
     seconds: float = 0.0
 
     @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
     def total(self) -> Score:
         total = Score(0, 0, 0, 0)
         for page in self.pages:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import shutil
 import time
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from digitizer.library.objects import StoredObject
 from digitizer.locations import language_model_path
 from digitizer.pipeline import default_workers
 from digitizer.pipeline.page_work import PageOutcome, PageTask, start_worker, work_on_page
+from digitizer.pipeline.semaphores import RecordingContext
 from digitizer.progress import CancelEvent, NullProgress, Progress
 from digitizer.records.store import propose_recognised
 from digitizer.security.classify import ClassificationChange, propose
@@ -281,7 +281,7 @@ def _recognise(
     queue = list(reversed(todo))
     workers = max(1, min(options.workers, len(todo)))
     # Spawned, not forked: a worker must not inherit the library's lock or its database handle.
-    context = multiprocessing.get_context("spawn")
+    context = RecordingContext()
     in_flight: dict[Future[PageOutcome], int] = {}
     try:
         while queue and not _cancelled(cancel):
@@ -333,6 +333,7 @@ def _recognise(
                             progress.advance(1)
         report.cancelled = bool(queue) and _cancelled(cancel)
     finally:
+        context.forget()
         shutil.rmtree(scratch, ignore_errors=True)
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)

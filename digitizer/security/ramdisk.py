@@ -93,14 +93,14 @@ def remove_stale_folders() -> None:
 def _remove_stale(root: Path) -> None:
     for entry in root.glob(f"{_PREFIX}*-*"):
         pid_text = entry.name[len(_PREFIX) :].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or process_alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             if entry.is_dir() and entry.stat().st_uid == os.getuid():
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -17,6 +17,7 @@ from tests.e2e.support import command, object_path, query, run, run_json
 from tests.helpers.pages import write_image
 
 
+@pytest.mark.slow
 def test_a_printed_separator_sheet_splits_a_stack_and_its_blank_is_recoverable(
     library_path: Path, tmp_path: Path
 ) -> None:
@@ -129,6 +130,7 @@ def test_watching_a_folder_that_is_not_there_says_so(
     assert result.returncode == 1 and "[not-found]" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_secret_separator_sends_its_document_to_the_vault(
     library_path: Path, tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import run, run_json
+from tests.e2e.support import pdf_with_text, run, run_json
 from tests.helpers.pages import pdf_of_pages, write_image
 
 pytestmark = pytest.mark.slow
@@ -61,6 +61,21 @@ def test_a_full_disk_at_import_says_disk_full_and_keeps_the_library_whole(
     assert "[disk-full]" in result.stderr
     assert result.json()["error"]["code"] == "disk-full"
     (small_disk / "filler").unlink()
+    assert run(library, "verify").returncode == 0
+    assert _left_behind(library) == []
+
+
+def test_a_pdf_renders_page_by_page_with_no_raw_page_on_disk(
+    small_disk: Path, inputs: Path
+) -> None:
+    # An A4 page with no scan renders at 300 dpi in colour: 26 MB raw, on a 4 MB disk. Only
+    # its PNG (a few kilobytes of text on white) may reach the library's objects/tmp.
+    library = small_disk / "library"
+    pdf = pdf_with_text(inputs / "a4.pdf", size=(595, 842))
+
+    imported = run_json(library, "import", pdf)
+
+    assert [item["pages"] for item in imported["imported"]] == [1]
     assert run(library, "verify").returncode == 0
     assert _left_behind(library) == []
 

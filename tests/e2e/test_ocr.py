@@ -19,6 +19,7 @@ def _import(library: Path, path: Path) -> str:
     return str(imported[0]["document"])
 
 
+@pytest.mark.slow
 def test_ocr_then_again_skips_what_is_done(tmp_path: Path, inputs: Path) -> None:
     library = tmp_path / "library"
     document = _import(library, text_document(inputs, "nghi-quyet", 3))
@@ -101,6 +102,7 @@ def test_ocr_killed_part_way_resumes_without_redoing_pages(tmp_path: Path, input
     assert states == ["done", "done"]
 
 
+@pytest.mark.slow
 def test_eval_scores_pages_against_their_ground_truth(tmp_path: Path) -> None:
     folder = tmp_path / "eval"
     (folder / "upright").mkdir(parents=True)

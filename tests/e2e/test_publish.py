@@ -83,6 +83,7 @@ def _words(library: Path, document: str) -> list[PageText]:
     ]
 
 
+@pytest.mark.slow
 def test_the_collection_as_an_epub(library: tuple[Path, list[str]], tmp_path: Path) -> None:
     path, documents = library
     out = tmp_path / "sach.epub"

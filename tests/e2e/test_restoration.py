@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.support import run, run_json
 from tests.helpers.text_pages import lines_page
 
@@ -12,6 +14,7 @@ PRINTED = ("Lập hô sơ bảo vệ nguôn nước của tỉnh.", "Báo cáo k
 MEANT = ("Lập hồ sơ bảo vệ nguồn nước của tỉnh.", "Báo cáo kết quả và cung cấp nước sạch.")
 
 
+@pytest.mark.slow
 def test_ocr_restores_unless_told_not_to(tmp_path: Path, inputs: Path) -> None:
     library = tmp_path / "library"
     page = lines_page(PRINTED).save(inputs / "bao-cao.png")

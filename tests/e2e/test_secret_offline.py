@@ -16,6 +16,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from tests.e2e.support import run, run_json
@@ -42,6 +43,7 @@ def secret_library(library: Path, user: Path, env: dict[str, str] | None = None)
     return passphrase
 
 
+@pytest.mark.slow
 def test_no_trace_of_a_secret_word_on_disk(tmp_path: Path) -> None:
     """Import, OCR, search and an internal copy of a secret page; then every file of the
     library, of the program's temporary folder, of /dev/shm, and every file the system's
@@ -130,6 +132,7 @@ def stamped_page(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_stamp_read_by_tesseract_seals_the_document(tmp_path: Path) -> None:
     library, user = tmp_path / "library", tmp_path / "user"
     passphrase = secret_library(library, user)
@@ -154,6 +157,7 @@ def test_a_stamp_read_by_tesseract_seals_the_document(tmp_path: Path) -> None:
     assert classified[0]["details"]["stamp"]["text"] == "MẬT"
 
 
+@pytest.mark.slow
 def test_public_exports_of_a_secret_document_are_refused(tmp_path: Path) -> None:
     library, user = tmp_path / "library", tmp_path / "user"
     passphrase = secret_library(library, user)

@@ -69,6 +69,7 @@ def _body_text(documents: list[BookDocument]) -> str:
     return " ".join(lines)
 
 
+@pytest.mark.slow
 def test_a_collection_makes_a_valid_epub_with_the_text_of_its_pages(
     collection: list[BookDocument], tmp_path: Path
 ) -> None:
@@ -144,6 +145,7 @@ def test_outline_files(tmp_path: Path) -> None:
         read_outline(tmp_path / "missing.json")
 
 
+@pytest.mark.slow
 def test_a_history_book_with_notes_and_a_photograph(tmp_path: Path) -> None:
     drawn = history_book()
     pages = []
@@ -175,6 +177,7 @@ def test_a_history_book_with_notes_and_a_photograph(tmp_path: Path) -> None:
     assert checks.figures[0][:2] == (drawn.figure_page + 1, CAPTION)
 
 
+@pytest.mark.slow
 def test_a_resolution_is_typeset_with_its_header_and_named_by_it(tmp_path: Path) -> None:
     text = resolution_page()
     path = tmp_path / "01-nghi-quyet.png"

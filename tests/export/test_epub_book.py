@@ -15,6 +15,8 @@ from tests.e2e.support import run, run_json
 from tests.export.checks import BookParts, book_parts, epubcheck
 from tests.export.history_book import BOOK_TITLE, CAPTION, CHAPTERS, HistoryBook, history_book
 
+pytestmark = pytest.mark.slow  # real OCR of a book, then EPUBCheck in a Java VM
+
 Exported = tuple[HistoryBook, Path, dict[str, Any]]
 
 

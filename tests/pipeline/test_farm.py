@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 
-from digitizer.cli_farm import worker_command
+from digitizer.cli.farm import worker_command
 from digitizer.pipeline.farm import task_key
 
 

@@ -54,6 +54,7 @@ def test_a_rerun_with_the_same_settings_does_nothing(
     assert [tuple(r) for r in rows_after] == [tuple(r) for r in rows_before]
 
 
+@pytest.mark.slow
 def test_new_settings_give_a_new_current_text(library: Library, two_page_document: str) -> None:
     run_ocr(library, [two_page_document], OPTIONS)
     first = library.page_texts(two_page_document)[1]
@@ -91,6 +92,7 @@ class CancelAfterFirst:
         pass
 
 
+@pytest.mark.slow
 def test_cancel_stops_between_pages_and_keeps_what_was_done(library: Library, inputs: Path) -> None:
     document = (
         import_paths(library, [text_document(inputs, "long", 8)], ImportOptions())
@@ -126,6 +128,7 @@ def test_a_page_that_cannot_be_read_fails_alone(library: Library, two_page_docum
     assert len(failed) == 1 and failed[0]["error_message"]
 
 
+@pytest.mark.slow
 def test_a_job_cut_off_by_a_crash_is_taken_up(library_path: Path, inputs: Path) -> None:
     # A job that was running when its process died: one page done, one pending.
     with Library.open(library_path, create=True) as library:

@@ -207,6 +207,7 @@ def test_a_recognition_run_takes_its_options(
     idle(qtbot, window)
 
 
+@pytest.mark.slow
 def test_a_recognition_run_sent_to_a_farm_that_cannot_be_reached_says_so_and_keeps_the_pages(
     qtbot: QtBot,
     window: MainWindow,

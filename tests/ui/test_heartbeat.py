@@ -19,6 +19,7 @@ from ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
 
 
+@pytest.mark.slow
 def test_the_event_loop_keeps_beating_through_ocr_and_search(
     qtbot: QtBot, window: MainWindow, inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

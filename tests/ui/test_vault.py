@@ -16,6 +16,7 @@ from digitizer.acquire.importer import ImportOptions
 from digitizer.library import Library
 from digitizer.model import Classification
 from digitizer.service import Workstation
+from tests.helpers.clock import Clock
 from tests.helpers.page_texts import give_text
 from tests.security.routes import RouteTables, fabricated_routes
 from tests.security.support import files_under, import_page, pages_indexed_with, where_found
@@ -184,6 +185,8 @@ def test_the_vault_locks_itself_when_left_idle(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secret, _public = documents
+    clock = Clock()
+    station.vault.clock = clock
     station.set_setting(IDLE_SETTING, "0,02")  # minutes: 1.2 s
     window.vault.idle_timer.setInterval(50)
     finish(qtbot, window.library.refresh())
@@ -193,10 +196,14 @@ def test_the_vault_locks_itself_when_left_idle(
 
     for _ in range(20):  # someone typing for 2 s: the vault stays open
         QTest.keyClick(window.search.field, Qt.Key.Key_A)
-        qtbot.wait(100)
+        clock.now += 0.1
+        assert not window.vault.check_idle()
+    clock.now += 1.0  # a pause shorter than the idle time
+    assert not window.vault.check_idle()
     assert station.vault_unlocked and window.document is not None
 
-    qtbot.waitUntil(lambda: not station.vault_unlocked, timeout=10_000)
+    clock.now += 0.2  # now 1.2 s without a key press
+    qtbot.waitUntil(lambda: not station.vault_unlocked, timeout=10_000)  # the timer's check
     idle(qtbot, window)
     assert window.vault_switch.text() == "Vault locked" and not window.vault.idle_timer.isActive()
     assert window.document is None and window.viewer.page_item is None

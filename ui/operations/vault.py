@@ -4,7 +4,6 @@ idle, and what the window shows of it."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,12 +44,16 @@ class VaultWorkflow(Workflow):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.exists = False
-        self.last_input = time.monotonic()
+        self.last_input = self.now()
         self._watching_input = False
         self.idle_timer = QTimer(self)
         self.idle_timer.setObjectName("vault-idle-timer")
         self.idle_timer.setInterval(IDLE_CHECK_MS)
         self.idle_timer.timeout.connect(self.check_idle)
+
+    def now(self) -> float:
+        """The idle lock's clock: the core's, so that both count the same time."""
+        return self.station.vault.clock()
 
     def secret_reason(self) -> str:
         return self.tr("This work touches a secret document: type the vault's passphrase.")
@@ -74,7 +77,7 @@ class VaultWorkflow(Workflow):
 
         def unlocked(minutes: float) -> None:
             station.vault_idle_seconds = minutes * 60
-            self.last_input = time.monotonic()
+            self.last_input = self.now()
             self.exists = True
             self.show_state()
             self.status().showMessage(self.tr("The vault is unlocked"), 5000)
@@ -100,7 +103,7 @@ class VaultWorkflow(Workflow):
         if not station.vault_unlocked:
             self.show_state()
             return False
-        quiet = time.monotonic() - self.last_input >= station.vault_idle_seconds
+        quiet = self.now() - self.last_input >= station.vault_idle_seconds
         if not quiet or self.runner.busy() or not station.lock_if_idle():
             return False
         minutes = station.vault_idle_seconds / 60
@@ -149,7 +152,7 @@ class VaultWorkflow(Workflow):
         if app is None or on == self._watching_input:
             return
         if on:
-            self.last_input = time.monotonic()
+            self.last_input = self.now()
             app.installEventFilter(self)
         else:
             app.removeEventFilter(self)
@@ -157,7 +160,7 @@ class VaultWorkflow(Workflow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in _INPUT_EVENTS:
-            self.last_input = time.monotonic()
+            self.last_input = self.now()
         return super().eventFilter(watched, event)
 
     # --- making the vault, its idle lock -------------------------------------------------

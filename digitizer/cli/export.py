@@ -1,25 +1,33 @@
-"""Command-line parts for publishing: the `export` options of the formats epub, qr-pdf, labels
-and package, and the `settings` command (where the QR link template is kept)."""
+"""The `export` command, every format in one place: pdf, txt, hocr and alto of one document;
+the publishing formats epub, qr-pdf, labels and package; numbered internal copies of a secret
+document (internal-pdf)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digitizer.cli_support import EXIT_OK, EXIT_USAGE, print_json
-from digitizer.export.names import PUBLISHER_SETTING, QR_PLACEMENTS, URL_TEMPLATE_SETTING
+from digitizer.cli.support import (
+    Commands,
+    add_command,
+    add_document_argument,
+    positive_int,
+    show,
+    usage_error,
+)
+from digitizer.export.names import (
+    FORMATS,
+    GUARDED_FORMATS,
+    PUBLISH_FORMATS,
+    QR_PLACEMENTS,
+    URL_TEMPLATE_SETTING,
+)
 
 if TYPE_CHECKING:
+    from digitizer.export.internal_copy import CopyResult
     from digitizer.export.publish import PublishResult
     from digitizer.service import Workstation
-
-KNOWN_SETTINGS = {
-    URL_TEMPLATE_SETTING: "link put in the QR code of PUBLIC documents, with {id} for the id",
-    PUBLISHER_SETTING: "publisher named in e-books and packages (the archive)",
-    "ocr.scheduler": "the OCR farm `ocr` sends pages to (tcp://HOST:PORT; 'local' or '': none)",
-}
 
 
 def grid(text: str) -> tuple[int, int]:
@@ -33,8 +41,28 @@ def grid(text: str) -> tuple[int, int]:
     return columns, rows
 
 
-def add_export_options(parser: argparse.ArgumentParser) -> None:
-    """The options of `export` that the publishing formats read."""
+def add_parsers(commands: Commands) -> None:
+    parser = add_command(
+        commands,
+        "export",
+        "export documents: searchable PDF/A, text, hOCR, ALTO, e-book, QR, labels, package",
+        "Write a document (or a collection) to a file: pdf (PDF/A-2b: the scans with an "
+        "invisible text layer placed word by word), txt (plain text, pages separated by form "
+        "feeds), hocr (hOCR 1.2), alto (ALTO XML v4), epub, qr-pdf, labels, package (BagIt), or "
+        "internal-pdf (numbered copies of a secret document). The file is replaced whole or not "
+        "at all.",
+        json=True,
+    )
+    add_document_argument(parser, "*")
+    parser.add_argument(
+        "--format", required=True, choices=FORMATS + PUBLISH_FORMATS + GUARDED_FORMATS, dest="fmt"
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="PATH")
+    parser.add_argument(
+        "--allow-unrecognised",
+        action="store_true",
+        help="export pages that have no OCR text yet (as images only)",
+    )
     parser.add_argument(
         "--collection",
         action="append",
@@ -90,9 +118,50 @@ def add_export_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="labels: one label per document of each --collection, not one for the collection",
     )
+    parser.add_argument(
+        "--copies",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="internal-pdf: how many numbered copies (default 1)",
+    )
+    parser.add_argument("--purpose", help="internal-pdf: why the copies are made (required)")
 
 
-def cmd_publish(station: Workstation, args: argparse.Namespace) -> int:
+def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
+    if args.fmt in PUBLISH_FORMATS:
+        return _publish(station, args)
+    if args.fmt in GUARDED_FORMATS:
+        return _internal_copy(station, args)
+    if len(args.documents) != 1 or args.collection:
+        return usage_error("export", f"--format {args.fmt} takes one DOCUMENT")
+    result = station.export(
+        args.documents[0], args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
+    )
+
+    def print_text() -> None:
+        print(
+            f"Wrote {result.path} ({result.format}, {result.pages} page(s), {result.size:,} "
+            f"bytes) from document {result.document_id}"
+        )
+        if result.pages_without_text:
+            print(f"  pages without OCR text: {', '.join(map(str, result.pages_without_text))}")
+
+    return show(
+        args.json,
+        lambda: {
+            "document": result.document_id,
+            "format": result.format,
+            "path": str(result.path),
+            "pages": result.pages,
+            "pages_without_text": list(result.pages_without_text),
+            "bytes": result.size,
+        },
+        print_text,
+    )
+
+
+def _publish(station: Workstation, args: argparse.Namespace) -> int:
     """`export --format epub|qr-pdf|labels|package`."""
     from digitizer.export.publish import PublishOptions, read_outline
     from digitizer.export.qr import check_url_template
@@ -103,11 +172,9 @@ def cmd_publish(station: Workstation, args: argparse.Namespace) -> int:
         single = len(documents) + len(collections) == 1
         if not single or (args.fmt == "qr-pdf" and collections):
             what = "one DOCUMENT" if args.fmt == "qr-pdf" else "one DOCUMENT or one --collection"
-            print(f"digitizer export: --format {args.fmt} takes {what}", file=sys.stderr)
-            return EXIT_USAGE
+            return usage_error("export", f"--format {args.fmt} takes {what}")
     elif not documents and not collections:
-        print("digitizer export: labels need DOCUMENTs or --collection", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("export", "labels need DOCUMENTs or --collection")
     if args.url_template:
         check_url_template(args.url_template)
     options = PublishOptions(
@@ -125,11 +192,7 @@ def cmd_publish(station: Workstation, args: argparse.Namespace) -> int:
     result = station.publish(
         args.fmt, args.out, documents=documents, collections=collections, options=options
     )
-    if args.json:
-        print_json(result.as_json())
-    else:
-        _print_result(result)
-    return EXIT_OK
+    return show(args.json, result.as_json, lambda: _print_result(result))
 
 
 def _print_result(result: PublishResult) -> None:
@@ -181,59 +244,24 @@ def _print_epub_report(report: dict[str, Any]) -> None:
         print(f"    p. {join['page'] - 1}–{join['page']}: …{join['before']} | {join['after']}…")
 
 
-# --- settings -----------------------------------------------------------------------------------
+def _internal_copy(station: Workstation, args: argparse.Namespace) -> int:
+    """`export DOCUMENT --format internal-pdf --copies N --purpose TEXT --out PATH`."""
+    if len(args.documents) != 1 or args.collection:
+        return usage_error("export", "--format internal-pdf takes one DOCUMENT")
+    if not (args.purpose or "").strip():
+        return usage_error("export", "internal-pdf needs --purpose TEXT")
+    result = station.internal_copy(args.documents[0], args.out, args.copies, args.purpose)
+    return show(args.json, result.as_json, lambda: _print_internal_copies(result))
 
 
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    known = "; ".join(f"{key}: {meaning}" for key, meaning in KNOWN_SETTINGS.items())
-    settings = commands.add_parser(
-        "settings",
-        parents=[library_option],
-        help="show or change the library's settings",
-        description=f"Library settings. Known keys: {known}.",
+def _print_internal_copies(result: CopyResult) -> None:
+    print(
+        f"Wrote {len(result.paths)} internal cop{'y' if len(result.paths) == 1 else 'ies'} of "
+        f"document {result.document_id} ({result.classification.vietnamese_name}, "
+        f"{result.pages} page(s) each), register entry {result.register.id}:"
     )
-    settings.add_argument("action", choices=["get", "set", "list", "isolated-lan"])
-    settings.add_argument("key", nargs="?", metavar="KEY")
-    settings.add_argument("value", nargs="?", metavar="VALUE", help="'' clears the setting")
-    settings.add_argument("--json", action="store_true")
-    settings.add_argument(
-        "--reason", help="isolated-lan on|off: why (kept in the audit log; required)"
-    )
+    for path in result.paths:
+        print(f"  {path}")
 
 
-def cmd_settings(station: Workstation, args: argparse.Namespace) -> int:
-    from digitizer import cli_security
-
-    if args.action == "isolated-lan":
-        return cli_security.cmd_isolated_lan(station, args)
-    from digitizer.security.policy import PROTECTED_SETTINGS
-
-    if args.action == "set" and args.key in PROTECTED_SETTINGS:
-        message = PROTECTED_SETTINGS[args.key]
-        print(f"digitizer settings: {args.key} {message}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.action == "list":
-        values = station.settings()
-        if args.json:
-            print_json(values)
-        else:
-            for key, value in values.items():
-                print(f"{key} = {value}")
-        return EXIT_OK
-    if not args.key or (args.action == "set") != (args.value is not None):
-        print("digitizer settings: use `get KEY` or `set KEY VALUE`", file=sys.stderr)
-        return EXIT_USAGE
-    if args.action == "set":
-        station.set_setting(args.key, args.value)
-    value = station.setting(args.key)
-    if args.json:
-        print_json({"key": args.key, "value": value})
-    else:
-        print(f"{args.key} = {value}")
-    return EXIT_OK
-
-
-COMMANDS = {"settings": cmd_settings}
+COMMANDS = {"export": cmd_export}

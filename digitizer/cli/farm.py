@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_USAGE, positive_int
-from digitizer.pipeline import default_workers
+from digitizer.cli.support import Commands, add_command, add_cores_option, usage_error
 
 if TYPE_CHECKING:
     from digitizer.pipeline.farm import FarmSettings
@@ -48,22 +47,18 @@ def farm_settings(station: Workstation, args: argparse.Namespace) -> FarmSetting
     return FarmSettings(address, args.tls_ca_file, args.tls_cert, args.tls_key)
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    worker = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    worker = add_command(
+        commands,
         "worker",
-        help="lend this machine's cores to an OCR farm",
-        description="Run a Dask worker for the OCR farm whose scheduler listens at ADDRESS: one "
-        "process per core, one Tesseract thread each, each process replaced after --lifetime "
-        "so that memory does not creep. Stop it with Ctrl+C; its pages go to the other workers.",
+        "lend this machine's cores to an OCR farm",
+        "Run a Dask worker for the OCR farm whose scheduler listens at ADDRESS: one process per "
+        "core, one Tesseract thread each, each process replaced after --lifetime so that memory "
+        "does not creep. Stop it with Ctrl+C; its pages go to the other workers.",
+        library=False,
     )
     worker.add_argument("address", metavar="ADDRESS", help="tcp://HOST:PORT or tls://HOST:PORT")
-    worker.add_argument(
-        "--processes",
-        type=positive_int,
-        default=default_workers(),
-        metavar="N",
-        help=f"worker processes (default: the cores, {default_workers()})",
-    )
+    add_cores_option(worker, "--processes", "worker processes")
     worker.add_argument(
         "--lifetime",
         default="1h",
@@ -115,8 +110,7 @@ def worker_command(args: argparse.Namespace) -> list[str]:
 
 def cmd_worker(station: Workstation, args: argparse.Namespace) -> int:
     if not args.address.startswith(("tcp://", "tls://")):
-        print("digitizer worker: give the scheduler as tcp://HOST:PORT", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("worker", "give the scheduler as tcp://HOST:PORT")
     # One single-threaded Tesseract per process: the processes are the parallelism.
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with subprocess.Popen(worker_command(args), env=environment) as process:

@@ -1,6 +1,5 @@
 """Command-line commands for secret documents: `classify`, `vault init|status`, `register`,
-`audit verify|list`, `settings isolated-lan on|off`, the `internal-pdf` export, and the
-passphrase options every command takes (`--passphrase-file`, `--unlock`)."""
+`audit verify|list`; where passphrases and PDF passwords come from."""
 
 from __future__ import annotations
 
@@ -12,32 +11,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive_int, print_json
+from digitizer.cli.support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Commands,
+    add_command,
+    add_document_argument,
+    classification,
+    positive_int,
+    print_json,
+    show,
+    usage_error,
+)
 from digitizer.errors import FileNotFound, VaultError, VaultLocked
 from digitizer.model import Classification
 
 if TYPE_CHECKING:
+    from digitizer.security.access import VaultStatus
+    from digitizer.security.classify import ClassificationChange
+    from digitizer.security.register import RegisterEntry
     from digitizer.service import Workstation
 
 _PROMPT = "Vault passphrase / Mật khẩu kho tài liệu mật: "
 LEVELS = ", ".join(f"{level.value} ({level.vietnamese_name})" for level in Classification)
-
-
-def add_passphrase_options(parser: argparse.ArgumentParser) -> None:
-    """The options of every command: where the vault's passphrase comes from."""
-    parser.add_argument(
-        "--passphrase-file",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="read the vault's passphrase from PATH (first line) instead of asking for it",
-    )
-    parser.add_argument(
-        "--unlock",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="unlock the vault first, so that list shows and search finds secret documents",
-    )
 
 
 PDF_PASSWORD_VARIABLE = "DIGITIZER_PDF_PASSWORD"
@@ -72,72 +68,46 @@ def pdf_password(args: argparse.Namespace) -> str | None:
     return os.environ.get(PDF_PASSWORD_VARIABLE) or None
 
 
-def classification(text: str) -> Classification:
-    try:
-        return Classification.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    classifying = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    classifying = add_command(
+        commands,
         "classify",
-        parents=[library_option],
-        help="set a document's classification",
-        description=f"Set a document's security level: {LEVELS}. Documents at SECRET (Mật) "
-        "and above are kept only encrypted in the vault, which needs the passphrase; lowering "
-        "a level needs a reason, and every change goes into the audit log.",
+        "set a document's classification",
+        f"Set a document's security level: {LEVELS}. Documents at SECRET (Mật) and above are "
+        "kept only encrypted in the vault, which needs the passphrase; lowering a level needs a "
+        "reason, and every change goes into the audit log.",
+        json=True,
     )
-    classifying.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
+    add_document_argument(classifying)
     classifying.add_argument("level", type=classification, metavar="LEVEL")
     classifying.add_argument("--reason", required=True, help="why (kept in the audit log)")
-    classifying.add_argument("--json", action="store_true")
 
-    vault = commands.add_parser(
+    vault = add_command(
+        commands,
         "vault",
-        parents=[library_option],
-        help="create the vault for secret documents, or show its state",
-        description="init: create the vault (asks for a new passphrase of at least 12 "
-        "characters, or reads it from --passphrase-file). status: what it holds, and whether "
-        "this machine may open it (no network route other than loopback, or a declared "
-        "isolated LAN).",
+        "create the vault for secret documents, or show its state",
+        "init: create the vault (asks for a new passphrase of at least 12 characters, or reads "
+        "it from --passphrase-file). status: what it holds, and whether this machine may open "
+        "it (no network route other than loopback, or a declared isolated LAN).",
+        json=True,
     )
     vault.add_argument("action", choices=["init", "status"])
-    vault.add_argument("--json", action="store_true")
 
-    register = commands.add_parser(
-        "register",
-        parents=[library_option],
-        help="print the copy register of internal copies",
+    register = add_command(
+        commands, "register", "print the copy register of internal copies", json=True
     )
     register.add_argument("document", nargs="?", metavar="DOCUMENT", help="only this document")
-    register.add_argument("--json", action="store_true")
 
-    auditing = commands.add_parser(
+    auditing = add_command(
+        commands,
         "audit",
-        parents=[library_option],
-        help="check or list the audit log",
-        description="verify: check the hash chain of the audit log and name any entry that was "
-        "edited, removed or reordered. list: print the newest entries.",
+        "check or list the audit log",
+        "verify: check the hash chain of the audit log and name any entry that was edited, "
+        "removed or reordered. list: print the newest entries.",
+        json=True,
     )
     auditing.add_argument("action", choices=["verify", "list"])
     auditing.add_argument("--limit", type=positive_int, default=50, metavar="N")
-    auditing.add_argument("--json", action="store_true")
-
-
-def add_export_options(parser: argparse.ArgumentParser) -> None:
-    """The options of `export --format internal-pdf`."""
-    parser.add_argument(
-        "--copies",
-        type=positive_int,
-        default=1,
-        metavar="N",
-        help="internal-pdf: how many numbered copies (default 1)",
-    )
-    parser.add_argument("--purpose", help="internal-pdf: why the copies are made (required)")
 
 
 # --- passphrases ---------------------------------------------------------------------------------
@@ -175,13 +145,15 @@ def read_passphrase_file(path: Path) -> str:
 
 def at_start() -> None:
     """What every start of the program does first: whatever it writes is private to its owner
-    (a library, an internal copy), and the RAM folders of secret pages that a killed run left
-    are removed."""
+    (a library, an internal copy), and the RAM folders of secret pages and the semaphores that
+    a killed run left are removed."""
     from digitizer.library.permissions import keep_private
+    from digitizer.pipeline.semaphores import remove_dead_semaphores
     from digitizer.security.ramdisk import remove_stale_folders
 
     keep_private()
     remove_stale_folders()
+    remove_dead_semaphores()
 
 
 def configure(station: Workstation, args: argparse.Namespace) -> None:
@@ -196,12 +168,12 @@ def configure(station: Workstation, args: argparse.Namespace) -> None:
 
 def cmd_classify(station: Workstation, args: argparse.Namespace) -> int:
     if not args.reason.strip():
-        print("digitizer classify: --reason must say why", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("classify", "--reason must say why")
     change = station.classify(args.document, args.level, args.reason)
-    if args.json:
-        print_json(change.as_json())
-        return EXIT_OK
+    return show(args.json, change.as_json, lambda: _print_change(change))
+
+
+def _print_change(change: ClassificationChange) -> None:
     if not change.changed:
         print(f"Document {change.document_id} is already {change.after.vietnamese_name}.")
     else:
@@ -213,7 +185,6 @@ def cmd_classify(station: Workstation, args: argparse.Namespace) -> int:
         print("  Its originals, pages, text and record are in the vault, encrypted.")
     if change.pending:
         print("  It will be sealed into the vault the next time the vault is unlocked.")
-    return EXIT_OK
 
 
 def cmd_vault(station: Workstation, args: argparse.Namespace) -> int:
@@ -232,9 +203,10 @@ def cmd_vault(station: Workstation, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     status = station.vault_status()
-    if args.json:
-        print_json(status.as_json())
-        return EXIT_OK
+    return show(args.json, status.as_json, lambda: _print_vault_status(station, status))
+
+
+def _print_vault_status(station: Workstation, status: VaultStatus) -> None:
     if not status.exists:
         print(f"The library at {station.library_path} has no vault (digitizer vault init).")
     else:
@@ -254,7 +226,6 @@ def cmd_vault(station: Workstation, args: argparse.Namespace) -> int:
     print(f"Isolated LAN: {lan}.")
     may_open = status.isolated_lan or not (status.routes or status.route_error)
     print("Secret documents " + ("may be opened here." if may_open else "stay shut here."))
-    return EXIT_OK
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
@@ -276,12 +247,17 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_register(station: Workstation, args: argparse.Namespace) -> int:
     entries = station.copy_register(args.document)
-    if args.json:
-        print_json([entry.as_json() for entry in entries])
-        return EXIT_OK
+    return show(
+        args.json,
+        lambda: [entry.as_json() for entry in entries],
+        lambda: _print_register(entries),
+    )
+
+
+def _print_register(entries: list[RegisterEntry]) -> None:
     if not entries:
         print("The copy register is empty.")
-        return EXIT_OK
+        return
     print(f"{'ENTRY':>5}  {'DOCUMENT':<10}  {'LEVEL':<15}  {'COPIES':>6}  {'AT':<25}  OPERATOR")
     for entry in entries:
         print(
@@ -290,7 +266,6 @@ def cmd_register(station: Workstation, args: argparse.Namespace) -> int:
         )
         print(f"{'':>7}purpose: {entry.purpose}")
         print(f"{'':>7}written to: {entry.destination}")
-    return EXIT_OK
 
 
 def cmd_audit(station: Workstation, args: argparse.Namespace) -> int:
@@ -316,47 +291,6 @@ def cmd_audit(station: Workstation, args: argparse.Namespace) -> int:
             print(f"BROKEN at entry {problem.seq}: {problem.message}")
         print(f"The audit log was tampered with ({len(report.problems)} problem(s)).")
     return EXIT_OK if report.ok else EXIT_FAILED
-
-
-def cmd_isolated_lan(station: Workstation, args: argparse.Namespace) -> int:
-    """`settings isolated-lan on|off --reason TEXT`."""
-    if args.key not in ("on", "off") or args.value is not None:
-        print("digitizer settings: use `isolated-lan on|off --reason TEXT`", file=sys.stderr)
-        return EXIT_USAGE
-    reason = (getattr(args, "reason", None) or "").strip()
-    if not reason:
-        print("digitizer settings: isolated-lan needs --reason TEXT", file=sys.stderr)
-        return EXIT_USAGE
-    declared = station.set_isolated_lan(args.key == "on", reason)
-    if args.json:
-        print_json({"isolated_lan": declared.on, "reason": declared.reason})
-    elif declared.on:
-        print("Declared this machine's network an isolated LAN; secret documents may be opened.")
-    else:
-        print("Withdrew the isolated-LAN declaration; secret documents need a machine offline.")
-    return EXIT_OK
-
-
-def cmd_internal_copy(station: Workstation, args: argparse.Namespace) -> int:
-    """`export DOCUMENT --format internal-pdf --copies N --purpose TEXT --out PATH`."""
-    if len(args.documents) != 1 or args.collection:
-        print("digitizer export: --format internal-pdf takes one DOCUMENT", file=sys.stderr)
-        return EXIT_USAGE
-    if not (args.purpose or "").strip():
-        print("digitizer export: internal-pdf needs --purpose TEXT", file=sys.stderr)
-        return EXIT_USAGE
-    result = station.internal_copy(args.documents[0], args.out, args.copies, args.purpose)
-    if args.json:
-        print_json(result.as_json())
-        return EXIT_OK
-    print(
-        f"Wrote {len(result.paths)} internal cop{'y' if len(result.paths) == 1 else 'ies'} of "
-        f"document {result.document_id} ({result.classification.vietnamese_name}, "
-        f"{result.pages} page(s) each), register entry {result.register.id}:"
-    )
-    for path in result.paths:
-        print(f"  {path}")
-    return EXIT_OK
 
 
 COMMANDS = {

@@ -11,21 +11,20 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from digitizer.cli.support import Commands, add_command
+
 if TYPE_CHECKING:
     from digitizer.service import Workstation
 
 LANGUAGES = ("vi", "en")
 
 
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    gui = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    gui = add_command(
+        commands,
         "gui",
-        parents=[library_option],
-        help="open the workstation window",
-        description="Open the workstation window on the library (Vietnamese by default).",
+        "open the workstation window",
+        "Open the workstation window on the library (Vietnamese by default).",
     )
     gui.add_argument("--language", choices=LANGUAGES, help="the window's language")
 

@@ -1,25 +1,28 @@
-"""Command-line commands for the pipeline after import: `ocr`, `export`, `eval`, `jobs`."""
+"""Command-line commands for the pipeline after import: `ocr`, `eval`, `jobs`."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer import cli_farm, cli_publish, cli_security
-from digitizer.cli_support import (
-    EXIT_FAILED,
+from digitizer.cli import farm as cli_farm
+from digitizer.cli.support import (
     EXIT_OK,
-    EXIT_USAGE,
+    Commands,
     ProgressBar,
+    add_command,
+    add_cores_option,
+    add_document_argument,
+    add_flags,
+    add_json_option,
     cancel_on_interrupt,
+    finish,
     positive_int,
     print_json,
+    usage_error,
 )
-from digitizer.export.names import FORMATS, GUARDED_FORMATS, PUBLISH_FORMATS
-from digitizer.pipeline import default_workers
 
 if TYPE_CHECKING:
     from digitizer.pipeline.evaluate import EvalReport
@@ -34,26 +37,17 @@ def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
         metavar="LANGS",
         help="Tesseract languages joined by '+', e.g. vie+eng (default: vie)",
     )
-    parser.add_argument(
-        "--jobs",
-        type=positive_int,
-        default=default_workers(),
-        metavar="N",
-        help=f"pages recognised side by side (default: the cores, {default_workers()})",
+    add_cores_option(parser, "--jobs", "pages recognised side by side")
+    add_flags(
+        parser,
+        {
+            "--no-rotate": "do not detect and correct page orientation",
+            "--no-deskew": "do not straighten skewed pages",
+            "--remove-borders": "crop dark scanner borders off the pages",
+            "--no-restore": "keep the text as Tesseract read it: do not restore lost tone marks",
+        },
     )
-    parser.add_argument(
-        "--no-rotate", action="store_true", help="do not detect and correct page orientation"
-    )
-    parser.add_argument("--no-deskew", action="store_true", help="do not straighten skewed pages")
-    parser.add_argument(
-        "--remove-borders", action="store_true", help="crop dark scanner borders off the pages"
-    )
-    parser.add_argument(
-        "--no-restore",
-        action="store_true",
-        help="keep the text as Tesseract read it: do not restore lost tone marks",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_option(parser)
 
 
 def _ocr_options(args: argparse.Namespace) -> OcrOptions:
@@ -72,70 +66,38 @@ def _ocr_options(args: argparse.Namespace) -> OcrOptions:
     )
 
 
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    ocr = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    ocr = add_command(
+        commands,
         "ocr",
-        parents=[library_option],
-        help="recognise the text of documents",
-        description="Prepare (orientation, deskew) and recognise the pages of the named documents, "
-        "or of all of them. Pages already recognised with the same settings are skipped, and "
-        "pages left over by an interrupted run are always taken up.",
+        "recognise the text of documents",
+        "Prepare (orientation, deskew) and recognise the pages of the named documents, or of all "
+        "of them. Pages already recognised with the same settings are skipped, and pages left "
+        "over by an interrupted run are always taken up.",
     )
-    ocr.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document ids (or prefixes)")
+    add_document_argument(ocr, "*")
     ocr.add_argument("--all", action="store_true", help="every document in the library")
     _add_ocr_options(ocr)
     cli_farm.add_farm_options(ocr)
 
-    evaluating = commands.add_parser(
+    evaluating = add_command(
+        commands,
         "eval",
-        parents=[library_option],
-        help="measure OCR quality on pages with known text",
-        description="Run the whole pipeline on a folder of page images, each with its ground "
-        "truth beside it (page.png and page.gt.txt), and print the character and word error "
-        "rates (CER, WER) per page and overall. Uses a throwaway library.",
+        "measure OCR quality on pages with known text",
+        "Run the whole pipeline on a folder of page images, each with its ground truth beside it "
+        "(page.png and page.gt.txt), and print the character and word error rates (CER, WER) "
+        "per page and overall. Uses a throwaway library.",
     )
     evaluating.add_argument("folder", type=Path, metavar="DIR")
     _add_ocr_options(evaluating)
 
-    exporting = commands.add_parser(
-        "export",
-        parents=[library_option],
-        help="export a document as searchable PDF/A, text, hOCR or ALTO",
-        description="Write one document to a file: pdf (PDF/A-2b: the scans with an invisible "
-        "text layer placed word by word), txt (plain text, pages separated by form feeds), "
-        "hocr (hOCR 1.2) or alto (ALTO XML v4). The file is replaced whole or not at all.",
-    )
-    exporting.add_argument(
-        "documents", nargs="*", metavar="DOCUMENT", help="its id, or the start of it"
-    )
-    exporting.add_argument(
-        "--format", required=True, choices=FORMATS + PUBLISH_FORMATS + GUARDED_FORMATS, dest="fmt"
-    )
-    exporting.add_argument("--out", required=True, type=Path, metavar="PATH")
-    exporting.add_argument(
-        "--allow-unrecognised",
-        action="store_true",
-        help="export pages that have no OCR text yet (as images only)",
-    )
-    exporting.add_argument("--json", action="store_true")
-    cli_publish.add_export_options(exporting)
-    cli_security.add_export_options(exporting)
-
-    cli_publish.add_parsers(commands, library_option)
-    cli_farm.add_parsers(commands)
-
-    jobs = commands.add_parser("jobs", parents=[library_option], help="list recent jobs")
+    jobs = add_command(commands, "jobs", "list recent jobs", json=True)
     jobs.add_argument("--limit", type=positive_int, default=20, metavar="N")
-    jobs.add_argument("--json", action="store_true")
 
 
 def cmd_ocr(station: Workstation, args: argparse.Namespace) -> int:
     if args.all and args.documents:
-        print("digitizer ocr: give document ids or --all, not both", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("ocr", "give document ids or --all, not both")
     options = replace(_ocr_options(args), farm=cli_farm.farm_settings(station, args))
     with cancel_on_interrupt() as cancel:
         report = station.ocr(
@@ -145,11 +107,7 @@ def cmd_ocr(station: Workstation, args: argparse.Namespace) -> int:
             progress=ProgressBar(),
             cancel=cancel,
         )
-    if args.json:
-        print_json(report.as_json())
-    else:
-        _print_ocr_report(report)
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return finish(report, args.json, lambda: _print_ocr_report(report))
 
 
 def _print_ocr_report(report: OcrReport) -> None:
@@ -181,11 +139,7 @@ def _print_ocr_report(report: OcrReport) -> None:
 def cmd_eval(station: Workstation, args: argparse.Namespace) -> int:
     with cancel_on_interrupt() as cancel:
         report = station.evaluate(args.folder, _ocr_options(args), ProgressBar(), cancel)
-    if args.json:
-        print_json(report.as_json())
-    else:
-        _print_eval_report(report)
-    return EXIT_OK if not report.failed else EXIT_FAILED
+    return finish(report, args.json, lambda: _print_eval_report(report))
 
 
 def _print_eval_report(report: EvalReport) -> None:
@@ -219,38 +173,6 @@ def _print_eval_report(report: EvalReport) -> None:
         print(f"FAILED {image}  [{code}]  {message}")
 
 
-def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
-    if args.fmt in PUBLISH_FORMATS:
-        return cli_publish.cmd_publish(station, args)
-    if args.fmt in GUARDED_FORMATS:
-        return cli_security.cmd_internal_copy(station, args)
-    if len(args.documents) != 1 or args.collection:
-        print(f"digitizer export: --format {args.fmt} takes one DOCUMENT", file=sys.stderr)
-        return EXIT_USAGE
-    result = station.export(
-        args.documents[0], args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
-    )
-    if args.json:
-        print_json(
-            {
-                "document": result.document_id,
-                "format": result.format,
-                "path": str(result.path),
-                "pages": result.pages,
-                "pages_without_text": list(result.pages_without_text),
-                "bytes": result.size,
-            }
-        )
-        return EXIT_OK
-    print(
-        f"Wrote {result.path} ({result.format}, {result.pages} page(s), {result.size:,} bytes) "
-        f"from document {result.document_id}"
-    )
-    if result.pages_without_text:
-        print(f"  pages without OCR text: {', '.join(map(str, result.pages_without_text))}")
-    return EXIT_OK
-
-
 def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
     jobs = station.jobs(args.limit)
     if args.json:
@@ -274,9 +196,6 @@ def cmd_jobs(station: Workstation, args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "ocr": cmd_ocr,
-    "export": cmd_export,
     "eval": cmd_eval,
     "jobs": cmd_jobs,
-    **cli_publish.COMMANDS,
-    **cli_farm.COMMANDS,
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from digitizer.cli_support import EXIT_OK, print_json
+from digitizer.cli.support import EXIT_OK, Commands, add_command, print_json
 
 if TYPE_CHECKING:
     from digitizer.service import Workstation
@@ -21,14 +21,12 @@ def field_value(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    showing = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    showing = add_command(
+        commands,
         "dossier",
-        parents=[library_option],
-        help="show or fill in a collection's dossier fields (hồ sơ, TT 05/2025/TT-BNV)",
+        "show or fill in a collection's dossier fields (hồ sơ, TT 05/2025/TT-BNV)",
+        json=True,
     )
     showing.add_argument("collection", metavar="NAME")
     showing.add_argument(
@@ -39,7 +37,6 @@ def add_parsers(
         metavar="FIELD=VALUE",
         help="a dossier field, e.g. thoi_han_bao_quan='Vĩnh viễn' (see docs/records.md)",
     )
-    showing.add_argument("--json", action="store_true")
 
 
 def cmd_dossier(station: Workstation, args: argparse.Namespace) -> int:

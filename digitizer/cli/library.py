@@ -1,126 +1,45 @@
-"""The `digitizer` command line.
-
-Exit codes: 0 all went well, 1 something failed (the message says what), 2 the command was
-used wrongly. Expected failures print a message, never a traceback.
-"""
+"""Command-line commands for the library and its documents: `init`, `list`, `show`, `describe`,
+`verify`."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import sqlite3
-import sys
-from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from digitizer import (
-    __version__,
-    cli_acquire,
-    cli_gui,
-    cli_pipeline,
-    cli_records,
-    cli_search,
-    cli_security,
-)
-from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
-from digitizer.acquire.importer import ImportOptions, ImportReport
-from digitizer.cli_support import (
+from digitizer.cli import acquire as cli_acquire
+from digitizer.cli import records as cli_records
+from digitizer.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
+    Commands,
     ProgressBar,
-    cancel_on_interrupt,
-    finish,
-    positive_int,
+    add_command,
+    add_document_argument,
     print_json,
+    show,
 )
-from digitizer.errors import DigitizerError, system_failure
-from digitizer.library.verify import VerifyReport
-from digitizer.locations import LIBRARY_VARIABLE
-from digitizer.model import Document, Page, PageTextRecord
-from digitizer.security.network import forbid_connections
-from digitizer.service import Workstation
+
+if TYPE_CHECKING:
+    from digitizer.library.verify import VerifyReport
+    from digitizer.model import Document, Page, PageTextRecord
+    from digitizer.service import Workstation
 
 
-def build_parser() -> argparse.ArgumentParser:
-    library_option = argparse.ArgumentParser(add_help=False)
-    library_option.add_argument(
-        "--library",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help=f"the archive library to use (default: ${LIBRARY_VARIABLE}, else the per-user "
-        "data folder)",
-    )
-    cli_security.add_passphrase_options(library_option)
-    parser = argparse.ArgumentParser(
-        prog="digitizer",
-        description="Digitize Vietnamese archival documents: import, recognise, check and export.",
-        parents=[library_option],
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    commands.add_parser("init", parents=[library_option], help="create the library")
-
-    importing = commands.add_parser(
-        "import",
-        parents=[library_option],
-        help="import page images and PDFs",
-        description="Import files and folders (recursively, in natural order) of PNG, JPEG, "
-        "TIFF, BMP, WebP and PDF. Each file becomes one document.",
-    )
-    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    importing.add_argument(
-        "--collection", metavar="NAME", help="put the documents in this collection"
-    )
-    importing.add_argument(
-        "--one-document",
-        action="store_true",
-        help="make each folder (and all files given directly, together) one document",
-    )
-    cli_security.add_pdf_password_options(importing)
-    importing.add_argument(
-        "--max-pixels",
-        type=positive_int,
-        default=DEFAULT_MAX_PIXELS,
-        metavar="N",
-        help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
-    )
-    importing.add_argument(
-        "--max-pages",
-        type=positive_int,
-        default=DEFAULT_MAX_PAGES,
-        metavar="N",
-        help=f"refuse files of more than N pages (default {DEFAULT_MAX_PAGES:,})",
-    )
-    importing.add_argument("--json", action="store_true", help="print the result as JSON")
-    importing.add_argument(
-        "--classification",
-        type=cli_security.classification,
-        metavar="LEVEL",
-        help="classify the new documents (SECRET, TOP_SECRET, ULTRA_SECRET go straight into "
-        "the vault)",
-    )
-    cli_acquire.add_import_options(importing)
-
-    listing = commands.add_parser("list", parents=[library_option], help="list the documents")
-    listing.add_argument("--json", action="store_true")
-
-    showing = commands.add_parser("show", parents=[library_option], help="show one document")
-    showing.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
-    showing.add_argument("--json", action="store_true")
-
-    describing = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    add_command(commands, "init", "create the library")
+    add_command(commands, "list", "list the documents", json=True)
+    showing = add_command(commands, "show", "show one document", json=True)
+    add_document_argument(showing)
+    describing = add_command(
+        commands,
         "describe",
-        parents=[library_option],
-        help="fill in a document's archival description",
-        description="Set fields of a document's archival record; fields not given stay as "
-        "they are. Search entries follow at once.",
+        "fill in a document's archival description",
+        "Set fields of a document's archival record; fields not given stay as they are. Search "
+        "entries follow at once.",
+        json=True,
     )
-    describing.add_argument("document", metavar="DOCUMENT", help="its id, or the start of it")
+    add_document_argument(describing)
     describing.add_argument("--title")
     describing.add_argument("--type", dest="document_type", help="e.g. 'Nghị quyết'")
     describing.add_argument("--number", dest="number_symbol", help="số và ký hiệu, e.g. 24-NQ/TU")
@@ -154,19 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FIELD",
         help="confirm proposed fields (those named, or all of them)",
     )
-    describing.add_argument("--json", action="store_true")
 
-    checking = commands.add_parser(
-        "verify", parents=[library_option], help="re-hash every stored object and report damage"
-    )
-    checking.add_argument("--json", action="store_true")
-    cli_pipeline.add_parsers(commands, library_option)
-    cli_search.add_parsers(commands, library_option)
-    cli_gui.add_parsers(commands, library_option)
-    cli_acquire.add_parsers(commands, library_option)
-    cli_security.add_parsers(commands, library_option)
-    cli_records.add_parsers(commands, library_option)
-    return parser
+    add_command(commands, "verify", "re-hash every stored object and report damage", json=True)
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -177,30 +85,6 @@ def cmd_init(station: Workstation, args: argparse.Namespace) -> int:
     verb = "Created" if created else "Using existing"
     print(f"{verb} library at {station.library_path}")
     return EXIT_OK
-
-
-def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
-    options = ImportOptions(
-        collection=args.collection,
-        one_document=args.one_document,
-        password=cli_security.pdf_password(args),
-        max_pixels=args.max_pixels,
-        max_pages=args.max_pages,
-        classification=args.classification,
-    )
-    if args.split_on_separators:
-        return cli_acquire.import_stacks(station, args, options)
-    with cancel_on_interrupt() as cancel:
-        report = station.import_paths(args.paths, options, ProgressBar(), cancel)
-    return finish(report, args.json, lambda: _print_import_report(report, station.library_path))
-
-
-def _print_import_report(report: ImportReport, library: Path) -> None:
-    pages = sum(item.pages for item in report.imported)
-    print(f"Imported {len(report.imported)} document(s), {pages} page(s), into {library}")
-    for item in report.imported:
-        cli_acquire.print_imported(item, item.source)
-    cli_acquire.print_not_imported(report)
 
 
 def _document_json(document: Document, collection: str) -> dict[str, Any]:
@@ -432,10 +316,7 @@ def cmd_describe(station: Workstation, args: argparse.Namespace) -> int:
 
 def cmd_verify(station: Workstation, args: argparse.Namespace) -> int:
     report = station.verify(ProgressBar())
-    if args.json:
-        print_json(_verify_json(report))
-    else:
-        _print_verify_report(report)
+    show(args.json, lambda: _verify_json(report), lambda: _print_verify_report(report))
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -470,60 +351,14 @@ def _print_verify_report(report: VerifyReport) -> None:
         print(f"Unfinished imports (run the same import again to finish them): {ids}")
     if report.in_flight:
         print(f"{report.in_flight} object(s) are being written by another process right now.")
-    if report.ok:
-        print(f"Checked {report.checked} object(s): all intact.")
-    else:
-        print(f"Checked {report.checked} object(s): {len(report.problems)} problem(s) found.")
+    found = "all intact" if report.ok else f"{len(report.problems)} problem(s) found"
+    print(f"Checked {report.checked} object(s): {found}.")
 
 
-COMMANDS: dict[str, Callable[[Workstation, argparse.Namespace], int]] = {
+COMMANDS = {
     "init": cmd_init,
-    "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "describe": cmd_describe,
     "verify": cmd_verify,
-    **cli_pipeline.COMMANDS,
-    **cli_search.COMMANDS,
-    **cli_gui.COMMANDS,
-    **cli_acquire.COMMANDS,
-    **cli_security.COMMANDS,
-    **cli_records.COMMANDS,
 }
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    station = Workstation(getattr(args, "library", None))
-    forbid_connections()
-    cli_security.at_start()
-    try:
-        cli_security.configure(station, args)
-        return COMMANDS[args.command](station, args)
-    except DigitizerError as error:
-        return _failed(error, args)
-    except KeyboardInterrupt:
-        print("digitizer: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # `digitizer list | head` closed our output; that is not a failure.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except (OSError, sqlite3.Error) as error:
-        # The machine said no (disk full, permission denied on the library): say what, plainly.
-        return _failed(system_failure(error), args)
-
-
-def _failed(error: DigitizerError, args: argparse.Namespace) -> int:
-    """Say why the command stopped; with --json also as JSON, so a script reading the output
-    gets an answer whatever happened."""
-    print(f"digitizer: {error.message} [{error.code}]", file=sys.stderr)
-    if getattr(args, "json", False):
-        with contextlib.suppress(OSError):
-            print_json({"error": {"code": error.code, "message": error.message}})
-    return EXIT_FAILED
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,5 +1,5 @@
-"""Command-line commands for acquisition: `scan`, `devices`, `sheets separator`, `watch`,
-`set-aside`, and `import --split-on-separators`."""
+"""Command-line commands for acquisition: `import` (also of stacks split at separator sheets),
+`scan`, `devices`, `sheets separator`, `watch` and `set-aside`."""
 
 from __future__ import annotations
 
@@ -9,16 +9,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import (
+from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
+from digitizer.cli import security as cli_security
+from digitizer.cli.support import (
     EXIT_FAILED,
     EXIT_OK,
+    Commands,
     ProgressBar,
+    add_command,
     cancel_on_interrupt,
+    classification,
     finish,
     positive_int,
+    print_error,
     print_json,
 )
-from digitizer.model import Classification
 from digitizer.printable import printable
 
 if TYPE_CHECKING:
@@ -30,13 +35,6 @@ if TYPE_CHECKING:
 _SOURCES = ("adf", "flatbed", "duplex")
 _MODES = ("color", "gray", "lineart")
 _PAGE_SIZES = ("a3", "a4", "a5", "letter", "legal")
-
-
-def _classification(text: str) -> Classification:
-    try:
-        return Classification.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _fraction(text: str) -> float:
@@ -65,7 +63,46 @@ def add_stack_options(parser: argparse.ArgumentParser, *, split_help: str) -> No
     )
 
 
-def add_import_options(importing: argparse.ArgumentParser) -> None:
+def add_parsers(commands: Commands) -> None:
+    importing = add_command(
+        commands,
+        "import",
+        "import page images and PDFs",
+        "Import files and folders (recursively, in natural order) of PNG, JPEG, TIFF, BMP, WebP "
+        "and PDF. Each file becomes one document.",
+        json=True,
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--collection", metavar="NAME", help="put the documents in this collection"
+    )
+    importing.add_argument(
+        "--one-document",
+        action="store_true",
+        help="make each folder (and all files given directly, together) one document",
+    )
+    cli_security.add_pdf_password_options(importing)
+    importing.add_argument(
+        "--max-pixels",
+        type=positive_int,
+        default=DEFAULT_MAX_PIXELS,
+        metavar="N",
+        help=f"refuse images larger than N pixels (default {DEFAULT_MAX_PIXELS:,})",
+    )
+    importing.add_argument(
+        "--max-pages",
+        type=positive_int,
+        default=DEFAULT_MAX_PAGES,
+        metavar="N",
+        help=f"refuse files of more than N pages (default {DEFAULT_MAX_PAGES:,})",
+    )
+    importing.add_argument(
+        "--classification",
+        type=classification,
+        metavar="LEVEL",
+        help="classify the new documents (SECRET, TOP_SECRET, ULTRA_SECRET go straight into "
+        "the vault)",
+    )
     add_stack_options(
         importing,
         split_help="treat each folder (and all files given directly, together) as one stack: "
@@ -73,17 +110,13 @@ def add_import_options(importing: argparse.ArgumentParser) -> None:
         "sheets and set blank pages aside",
     )
 
-
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    scanning = commands.add_parser(
+    scanning = add_command(
+        commands,
         "scan",
-        parents=[library_option],
-        help="scan pages straight into the library",
-        description="Scan from a SANE scanner into the library: a whole feeder batch, page by "
-        "page, or one flatbed page. Ctrl+C stops the scanner; the pages scanned are kept.",
+        "scan pages straight into the library",
+        "Scan from a SANE scanner into the library: a whole feeder batch, page by page, or one "
+        "flatbed page. Ctrl+C stops the scanner; the pages scanned are kept.",
+        json=True,
     )
     scanning.add_argument("--device", metavar="D", help="the scanner (`digitizer devices`)")
     scanning.add_argument("--source", choices=_SOURCES, help="default: the scanner's own")
@@ -95,7 +128,7 @@ def add_parsers(
     scanning.add_argument("--collection", metavar="NAME", help="put the documents in it")
     scanning.add_argument(
         "--classification",
-        type=_classification,
+        type=classification,
         metavar="LEVEL",
         help="level of the documents scanned (a separator sheet's own level wins)",
     )
@@ -103,12 +136,10 @@ def add_parsers(
         scanning,
         split_help="start a new document at each separator sheet; the sheets are dropped",
     )
-    scanning.add_argument("--json", action="store_true")
 
-    listing = commands.add_parser("devices", help="list the scanners SANE can see")
-    listing.add_argument("--json", action="store_true")
+    add_command(commands, "devices", "list the scanners SANE can see", library=False, json=True)
 
-    sheets = commands.add_parser("sheets", help="print sheets for the scanner's feeder")
+    sheets = add_command(commands, "sheets", "print sheets for the scanner's feeder", library=False)
     kinds = sheets.add_subparsers(dest="sheet", metavar="KIND", required=True)
     separator = kinds.add_parser(
         "separator",
@@ -119,17 +150,17 @@ def add_parsers(
     )
     separator.add_argument("--collection", metavar="CODE", help="collection of the documents")
     separator.add_argument(
-        "--classification", type=_classification, metavar="LEVEL", help="e.g. SECRET or 'Mật'"
+        "--classification", type=classification, metavar="LEVEL", help="e.g. SECRET or 'Mật'"
     )
     separator.add_argument("--out", type=Path, required=True, metavar="PATH")
 
-    watching = commands.add_parser(
+    watching = add_command(
+        commands,
         "watch",
-        parents=[library_option],
-        help="import files that land in a folder",
-        description="Watch a folder: each file that appears is imported once it has stopped "
-        "changing, then moved to processed/ or failed/ (with a .reason.txt beside it). Files "
-        "there at start are taken too; a restart imports nothing twice. Ctrl+C stops.",
+        "import files that land in a folder",
+        "Watch a folder: each file that appears is imported once it has stopped changing, then "
+        "moved to processed/ or failed/ (with a .reason.txt beside it). Files there at start "
+        "are taken too; a restart imports nothing twice. Ctrl+C stops.",
     )
     watching.add_argument("folder", type=Path, metavar="DIR")
     watching.add_argument(
@@ -147,22 +178,43 @@ def add_parsers(
     )
     watching.add_argument("--json", action="store_true", help="print one JSON line per file")
 
-    setting_aside = commands.add_parser(
-        "set-aside",
-        parents=[library_option],
-        help="list pages set aside as blank, or put one back",
+    setting_aside = add_command(
+        commands, "set-aside", "list pages set aside as blank, or put one back"
     )
     actions = setting_aside.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listed = actions.add_parser("list", parents=[library_option], help="list set-aside pages")
+    listed = add_command(actions, "list", "list set-aside pages", json=True)
     listed.add_argument("document", nargs="?", metavar="DOCUMENT", help="only this document's")
-    listed.add_argument("--json", action="store_true")
-    restoring = actions.add_parser(
-        "restore", parents=[library_option], help="put a set-aside page back into its document"
-    )
+    restoring = add_command(actions, "restore", "put a set-aside page back into its document")
     restoring.add_argument("ids", nargs="+", type=positive_int, metavar="ID")
 
 
 # --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_import(station: Workstation, args: argparse.Namespace) -> int:
+    from digitizer.acquire.importer import ImportOptions
+
+    options = ImportOptions(
+        collection=args.collection,
+        one_document=args.one_document,
+        password=cli_security.pdf_password(args),
+        max_pixels=args.max_pixels,
+        max_pages=args.max_pages,
+        classification=args.classification,
+    )
+    if args.split_on_separators:
+        return import_stacks(station, args, options)
+    with cancel_on_interrupt() as cancel:
+        report = station.import_paths(args.paths, options, ProgressBar(), cancel)
+    return finish(report, args.json, lambda: _print_import_report(report, station.library_path))
+
+
+def _print_import_report(report: ImportReport, library: Path) -> None:
+    pages = sum(item.pages for item in report.imported)
+    print(f"Imported {len(report.imported)} document(s), {pages} page(s), into {library}")
+    for item in report.imported:
+        print_imported(item, item.source)
+    print_not_imported(report)
 
 
 def _stack_options(args: argparse.Namespace) -> StackOptions:
@@ -274,7 +326,7 @@ def cmd_scan(station: Workstation, args: argparse.Namespace) -> int:
         if report.cancelled:
             print("The scan was stopped; the pages scanned before it are in the library.")
     if report.error is not None:
-        print(f"digitizer: {report.error.message} [{report.error.code}]", file=sys.stderr)
+        print_error(report.error)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -395,6 +447,7 @@ def cmd_set_aside(station: Workstation, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "import": cmd_import,
     "scan": cmd_scan,
     "devices": cmd_devices,
     "sheets": cmd_sheets,

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from digitizer.cli_support import EXIT_OK, ProgressBar, positive_int, print_json
+from digitizer.cli.support import (
+    EXIT_OK,
+    Commands,
+    ProgressBar,
+    add_command,
+    positive_int,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from digitizer.searching import SearchOutcome
@@ -20,29 +27,24 @@ _FILTERS = (
 )
 
 
-def add_parsers(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    library_option: argparse.ArgumentParser,
-) -> None:
-    searching = commands.add_parser(
+def add_parsers(commands: Commands) -> None:
+    searching = add_command(
+        commands,
         "search",
-        parents=[library_option],
-        help="search the recognised text",
-        description="Search page text in Vietnamese, with or without diacritics. Words must all "
-        'appear; "quoted words" must appear in that order; OR, NOT (or -word), prefix chuyển*, '
-        "fuzzy chuyển~ (for OCR slips), and fields loai:, so:, coquan:, nam:, bosuutap: "
-        "(type, number, body, year, collection).",
+        "search the recognised text",
+        "Search page text in Vietnamese, with or without diacritics. Words must all appear; "
+        '"quoted words" must appear in that order; OR, NOT (or -word), prefix chuyển*, fuzzy '
+        "chuyển~ (for OCR slips), and fields loai:, so:, coquan:, nam:, bosuutap: (type, "
+        "number, body, year, collection).",
+        json=True,
     )
     searching.add_argument("query", metavar="QUERY")
     searching.add_argument("--limit", type=positive_int, default=20, metavar="N")
     for name, text in _FILTERS:
         searching.add_argument(f"--{name.replace('_', '-')}", dest=f"filter_{name}", help=text)
     searching.add_argument("--by-document", action="store_true", help="group the hits by document")
-    searching.add_argument("--json", action="store_true")
 
-    commands.add_parser(
-        "reindex", parents=[library_option], help="rebuild the search index from the catalogue"
-    )
+    add_command(commands, "reindex", "rebuild the search index from the catalogue")
 
 
 def cmd_search(station: Workstation, args: argparse.Namespace) -> int:
