@@ -29,6 +29,7 @@ from digitizer.records.text import (
     read_date,
     same_words,
     sentence_case,
+    signer_title,
 )
 from digitizer.security.stamp import detect_stamp
 from ocr.geometry import Box
@@ -37,9 +38,9 @@ from vietnamese.folding import fold
 
 PARTY, STATE, OTHER = "party", "state", "other"
 
-# Type names (tên loại) as printed, folded → as written in a record.
+# Type names (tên loại) as printed, folded, letters only → as written in a record.
 TYPE_NAMES = {
-    fold(name).upper(): name
+    fold(name).upper().replace(" ", ""): name
     for name in (
         "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Quy định", "Quy chế", "Báo cáo",
         "Kế hoạch", "Thông báo", "Hướng dẫn", "Tờ trình", "Chương trình", "Thông tư",
@@ -63,6 +64,8 @@ _VV = re.compile(
     r"^[,.'\"`]*(V\s?[/ií]?\s?[vVyYwW]\b|Về việc|V[eề]\s*vi[eệ]c|\S{0,3}vi[eệ]c)\s*[:.]?\s*"
 )
 _BULLET = re.compile(r"^[-~+•*–—=]+\s*")
+# The words alone on their line above a decision's or a resolution's articles.
+_ENACTING = {"QUYETDINH": "Quyết định", "QUYETNGHI": "Nghị quyết"}
 _STATE_MOTTO = "CONGHOAXAHOICHUNGHIAVIETNAM"
 _PARTY_MOTTO = "DANGCONGSANVIETNAM"
 
@@ -380,6 +383,20 @@ class _Header:
             if place and not is_capitals(place):
                 _field(self.proposal, "place", place, self.number, place_words, 0.9)
             return
+        self._year_under_the_motto(rows)
+
+    def _year_under_the_motto(self, rows: list[_Row]) -> None:
+        """A place and date line OCR spoilt ("Hình (là, nhà /{( thâm 4 tim 2020"): it is the
+        line right under the motto, and a year that ends it is still the document's year."""
+        for index, row in enumerate(rows[:-1]):
+            if not any(m in row.letters for m in ("DOCLAP", "HANHPHUC", _PARTY_MOTTO)):
+                continue
+            words = list(rows[index + 1].words)
+            match = re.fullmatch(r"((?:19|20)\d\d)[.,]?", words[-1].text)
+            if match is not None and len(words) >= 3:
+                _field(self.proposal, "issued_year", match.group(1), self.number, words, 0.5)
+                self.proposal.missing["issued_on"] = "the date line is unreadable"
+            return
 
     def _type_and_abstract(self, after: int, left_rows: list[_Row]) -> None:
         proposal = self.proposal
@@ -398,7 +415,13 @@ class _Header:
                 None,
             )
             if name and is_capitals(row.text) and (len(row.words) <= 4 or letters != row.letters):
-                _field(proposal, "document_type", name, self.number, row.words, 0.95)
+                confidence = 0.95
+                if letters not in TYPE_NAMES:
+                    # A title read with a slip ("QU ĐỊNH"): the enacting words above the
+                    # articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") say which type it is.
+                    enacted = self._enacted(below[index + 1 :])
+                    name, confidence = (enacted, 0.85) if enacted else (name, 0.7)
+                _field(proposal, "document_type", name, self.number, row.words, confidence)
                 self._abstract(row, below[index + 1 :])
                 return
         # No type name: a công văn, its trích yếu under the number ("V/v …").
@@ -421,6 +444,13 @@ class _Header:
             if "document_type" not in proposal.fields:  # no type code in the symbol
                 _field(proposal, "document_type", "Công văn", self.number, row.words, 0.8)
             return
+
+    def _enacted(self, rows: list[_Row]) -> str | None:
+        """The type a decision or resolution names in the line alone above its articles."""
+        for row in rows:
+            if len(row.words) <= 3 and is_capitals(row.text) and row.letters in _ENACTING:
+                return _ENACTING[row.letters]
+        return None
 
     def _abstract(self, title: _Row, rows: list[_Row]) -> None:
         centre = (title.box.x0 + title.box.x1) / 2
@@ -555,7 +585,7 @@ def _read_signature(number: int, page: PageText, proposal: Proposal) -> None:
         _field(
             proposal,
             "signer_title",
-            sentence_case(_strip(title_row.text)),
+            signer_title(_strip(title_row.text)),
             number,
             title_row.words,
             0.85,
