@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from digitizer.records.rereading import Reread
 from digitizer.records.text import (
     NUMBER_LABEL,
     clean_code,
@@ -119,14 +122,15 @@ class _Row:
         return re.sub(r"[^A-Z]", "", self.folded)
 
 
-def read_record(pages: Sequence[tuple[int, PageText]]) -> Proposal:
+def read_record(pages: Sequence[tuple[int, PageText]], reread: Reread | None = None) -> Proposal:
     """The record the pages show: `pages` are (page number, words) of the first page or two and
-    the last page, in order."""
+    the last page, in order. `reread` reads a part of a page again where the number or the
+    date came out unreadable."""
     proposal = Proposal()
     if not pages:
         return proposal
     number, first = pages[0]
-    _Header(number, first, proposal).read()
+    _Header(number, first, proposal, reread).read()
     last_number, last = pages[-1]
     _read_signature(last_number, last, proposal)
     _read_recipients(last_number, last, proposal)
@@ -209,7 +213,11 @@ def _strip(text: str) -> str:
 
 
 class _Header:
-    def __init__(self, number: int, page: PageText, proposal: Proposal) -> None:
+    def __init__(
+        self, number: int, page: PageText, proposal: Proposal, reread: Reread | None = None
+    ) -> None:
+        self.reread = reread
+        self.state_form = True
         self.number = number
         self.page = page
         self.proposal = proposal
@@ -267,6 +275,8 @@ class _Header:
             if not any(("/" in w.text or "-" in w.text) for w in tokens):
                 continue
             self._read_number(rest_text, words, row)
+            if "number_symbol" in self.proposal.missing:
+                self._reread_number(tokens)
             return index
         return None
 
@@ -289,6 +299,7 @@ class _Header:
         party = re.match(r"^([^/\-]*)-([^/]+)/(.+)$", raw)
         state = re.match(r"^([^/]*)/(.+)$", raw)
         state_form = not (party and (not state or len(party.group(1)) < len(state.group(1))))
+        self.state_form = state_form
         if not state_form and party:
             number = digits(party.group(1)) if re.search(r"\w", party.group(1)) else ""
             type_code = clean_code(party.group(2))
@@ -322,6 +333,59 @@ class _Header:
             if code in TYPE_CODES:
                 _field(proposal, "document_type", TYPE_CODES[code], self.number, shown, 0.6)
                 break
+
+    def _reread_number(self, tokens: list[Word]) -> None:
+        """The number slot between "Số:" and the symbol, read again on its own: a number filled
+        in after printing (raised, stamped, typed apart) is often lost in the page's OCR. Taken
+        only where at least two ways of reading it agree."""
+        symbol = self.proposal.fields.get("symbol")
+        if self.reread is None or symbol is None:
+            return
+        label = tokens[0]
+        colon = label.text.find(":")
+        cut = colon + 1 if colon >= 0 else min(2, len(label.text))
+        start = label.box.x0 + label.box.width * cut // max(1, len(label.text))
+        end = None
+        for word in tokens:
+            at = next((i for i, ch in enumerate(word.text) if ch in "/-"), None)
+            if at is not None and (word is not label or at >= cut):
+                end = word.box.x0 + word.box.width * at // max(1, len(word.text))
+                break
+        if end is None or end - start < self.height // 2:
+            return
+        top = min(w.box.y0 for w in tokens)
+        bottom = max(w.box.y1 for w in tokens)
+        slot = Box(start, max(0, top - int(0.6 * self.height)), end, bottom)
+        readings = Counter(digits(text) for text in self.reread(self.number, slot, True))
+        readings.pop("", None)
+        if not readings:
+            return
+        number, agreeing = readings.most_common(1)[0]
+        if agreeing < 2 or not re.fullmatch(r"[1-9]\d{0,4}", number):
+            return
+        joined = f"{number}/{symbol.value}" if self.state_form else f"{number}-{symbol.value}"
+        words = [w for w in tokens if w.box.x1 > start]
+        _field(self.proposal, "number_symbol", joined, self.number, words, 0.5)
+
+    def _reread_date(self, words: list[Word], year: int) -> date | None:
+        """A date line whose day or month OCR spoilt, read again as one line; taken only when
+        it gives a whole date in the year already read."""
+        if self.reread is None:
+            return None
+        box = _union(words)
+        margin = int(self.height) // 3
+        box = Box(
+            max(0, box.x0 - margin), max(0, box.y0 - margin), box.x1 + margin, box.y1 + margin
+        )
+        for text in self.reread(self.number, box, False):
+            folded = fold(text).lower()
+            match = re.search(r"ngay(.{0,8}?)th[aá]ng(.{0,8}?)n[aă]m\s*(\S{4})", folded)
+            if match is None:
+                continue
+            issued, again = read_date(match.group(1), match.group(2), match.group(3))
+            if issued is not None and again == year:
+                return issued
+        return None
 
     def _bodies(self, rows: list[_Row]) -> None:
         lines: list[list[Word]] = []
@@ -367,8 +431,11 @@ class _Header:
                     continue
             issued, year = read_date(match.group(1), match.group(2), match.group(3))
             words = list(row.words)
+            sure = 0.9
+            if issued is None and year is not None:
+                issued, sure = self._reread_date(words, year), 0.6
             if issued is not None:
-                _field(self.proposal, "issued_on", issued.isoformat(), self.number, words, 0.9)
+                _field(self.proposal, "issued_on", issued.isoformat(), self.number, words, sure)
             else:
                 self.proposal.missing["issued_on"] = "the day is not printed (handwritten)"
             if year is not None:

@@ -53,7 +53,7 @@ def read_date(day: str, month: str, year: str) -> tuple[date | None, int | None]
     the_year = int(y) if len(y) == 4 and 1900 <= int(y) <= 2100 else None
     d, m = digits(day), digits(month)
     readable = all(
-        re.fullmatch(r"[\dOoØIlÏÍÌiíì|\[\] ]{1,5}", part.strip()) for part in (day, month)
+        re.fullmatch(r"[\dOoØIlÏÍÌiíì|!\[\] ]{1,5}", part.strip()) for part in (day, month)
     )
     if the_year is None or not d or not m or not readable:
         return None, the_year
