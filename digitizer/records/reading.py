@@ -21,7 +21,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from digitizer.records.rereading import Reread
+from digitizer.records.rereading import ReadInk, Reread
 from digitizer.records.text import (
     NUMBER_LABEL,
     clean_code,
@@ -122,15 +122,19 @@ class _Row:
         return re.sub(r"[^A-Z]", "", self.folded)
 
 
-def read_record(pages: Sequence[tuple[int, PageText]], reread: Reread | None = None) -> Proposal:
+def read_record(
+    pages: Sequence[tuple[int, PageText]],
+    reread: Reread | None = None,
+    red_ink: ReadInk | None = None,
+) -> Proposal:
     """The record the pages show: `pages` are (page number, words) of the first page or two and
     the last page, in order. `reread` reads a part of a page again where the number or the
-    date came out unreadable."""
+    date came out unreadable; `red_ink` reads a red urgency stamp the page's OCR left out."""
     proposal = Proposal()
     if not pages:
         return proposal
     number, first = pages[0]
-    _Header(number, first, proposal, reread).read()
+    _Header(number, first, proposal, reread, red_ink).read()
     last_number, last = pages[-1]
     _read_signature(last_number, last, proposal)
     _read_recipients(last_number, last, proposal)
@@ -214,9 +218,17 @@ def _strip(text: str) -> str:
 
 class _Header:
     def __init__(
-        self, number: int, page: PageText, proposal: Proposal, reread: Reread | None = None
+        self,
+        number: int,
+        page: PageText,
+        proposal: Proposal,
+        reread: Reread | None = None,
+        red_ink: ReadInk | None = None,
     ) -> None:
         self.reread = reread
+        self.red_ink = red_ink
+        self.split = 0.0
+        self.number_bottom = 0
         self.state_form = True
         self.number = number
         self.page = page
@@ -230,7 +242,7 @@ class _Header:
     def read(self) -> None:
         if not self.words:
             return
-        split = self._motto()
+        split = self.split = self._motto()
         left = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 < split]
         right = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 >= split]
         limit = self.page.height * 0.6
@@ -240,6 +252,7 @@ class _Header:
         self._bodies(left_rows[:number_at] if number_at is not None else left_rows[:3])
         self._date(right_rows or self.rows)
         after = left_rows[number_at].box.y1 if number_at is not None else 0
+        self.number_bottom = after
         self._type_and_abstract(after, left_rows[number_at + 1 :] if number_at is not None else [])
         self._urgency()
         self._secrecy()
@@ -556,6 +569,29 @@ class _Header:
                         span = tokens[i : i + (1 if key == "KHAN" else 2)]
                         _field(self.proposal, "urgency", name, self.number, span, 0.85)
                         return
+        self._red_urgency()
+
+    def _red_urgency(self) -> None:
+        """An urgency stamp in red under the number, which the page's OCR did not see."""
+        if self.red_ink is None:
+            return
+        top = self.number_bottom or int(self.page.height * 0.1)
+        box = Box(0, top, int(self.split), int(self.page.height * 0.45))
+        for text in self.red_ink(self.number, box):
+            letters = re.sub(r"[^A-Z]", "", fold(text).upper())
+            for key, name in URGENCIES.items():
+                found = key in letters or (
+                    len(key) > 5
+                    and any(
+                        same_words(letters[i : i + len(key)], key)
+                        for i in range(len(letters) - len(key) + 1)
+                    )
+                )
+                if found:
+                    self.proposal.fields["urgency"] = ProposedField(
+                        name, 0.6, (FieldSource(self.number, box),)
+                    )
+                    return
 
     def _secrecy(self) -> None:
         finding = detect_stamp(self.page)

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from digitizer.library import Library
 from digitizer.records.reading import read_record
-from digitizer.records.rereading import page_rereader
+from digitizer.records.rereading import page_rereader, red_ink_reader
 from digitizer.service import Workstation
 from ocr.geometry import Box
 from tests.records.columns import columns
@@ -97,3 +97,57 @@ def test_the_page_image_is_read_again_with_tesseract(tmp_path: Path, library_pat
         readings = reread(1, Box(180, 80, 295, 175), True)
         assert len(readings) == 3 and readings.count("23") >= 2
         assert reread(2, Box(180, 80, 295, 175), True) == []  # no such page
+
+
+def test_a_red_urgency_stamp_is_looked_for_under_the_number_when_ocr_missed_it() -> None:
+    asked: list[Box] = []
+
+    def red_ink(page: int, box: Box) -> list[str]:
+        asked.append(box)
+        return ["« 4°", "HỎA TỐC"]
+
+    page = columns(RAISED_NUMBER)
+    proposal = read_record([(1, page)], None, red_ink)
+    assert proposal.value("urgency") == "Hỏa tốc"
+    assert proposal.fields["urgency"].confidence < 0.85
+    (box,) = asked
+    label = next(w for w in page.words() if w.text == "Số:?”")
+    motto = next(w for w in page.words() if w.text == "CỘNG")
+    assert box.y0 >= label.box.y1 and box.x1 < motto.box.x0  # under the number, left column
+    # Nothing red to read: no urgency; an urgency printed in black is read from the page.
+    assert "urgency" not in read_record([(1, page)], None, lambda n, b: []).fields
+    printed = RAISED_NUMBER.replace(">THÔNG TƯ", "KHẨN\n>THÔNG TƯ")
+    assert read_record([(1, columns(printed))], None, red_ink).value("urgency") == "Khẩn"
+
+
+def test_red_ink_is_read_alone_frame_left_out_at_the_slant_it_was_stamped(
+    tmp_path: Path, library_path: Path
+) -> None:
+    page = Image.new("RGB", (1400, 1000), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONTS / "DejaVuSerif-Bold.ttf"), 44)
+    draw.text(
+        (100, 100),
+        "Số: 15/UBND-VP",
+        font=ImageFont.truetype(str(FONTS / "DejaVuSerif.ttf"), 40),
+        fill="black",
+    )
+    stamp = Image.new("RGBA", (420, 130), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(stamp)
+    pen.rectangle((4, 4, 415, 125), outline=(220, 30, 30, 255), width=6)  # the stamp's frame
+    pen.text((60, 35), "HỎA TỐC", font=font, fill=(220, 30, 30, 255))
+    stamp = stamp.rotate(40, expand=True, resample=Image.Resampling.BICUBIC)
+    page.paste(stamp, (80, 300), stamp)
+    scan = tmp_path / "hoa-toc.png"
+    page.save(scan, dpi=(300, 300))
+    grey = tmp_path / "grey.png"
+    page.convert("L").save(grey, dpi=(300, 300))
+    station = Workstation(library_path)
+    station.init()
+    report = station.import_paths([scan, grey])
+    stamped, plain = (entry.document_id for entry in report.imported)
+    with Library.open(library_path) as library:
+        readings = red_ink_reader(library, stamped)(1, Box(0, 200, 800, 1000))
+        assert any("HỎA TỐC" in reading for reading in readings)
+        assert red_ink_reader(library, stamped)(1, Box(800, 0, 1400, 200)) == []  # no red
+        assert red_ink_reader(library, plain)(1, Box(0, 200, 800, 1000)) == []  # no colour
