@@ -416,6 +416,10 @@ class _Header:
                 lines.append(words)
         if not lines:
             return
+        if len(lines) > 2:
+            # The parent body on the first line, the issuing body's long name wrapped over the
+            # lines under it (NĐ 30: "SỞ NỘI VỤ TỈNH …" over "TRUNG TÂM LƯU TRỮ" / "LỊCH SỬ").
+            lines = [lines[0], [w for line in lines[1:] for w in line]]
         names = [ordinary_case(_strip(" ".join(w.text for w in line))) for line in lines]
         issuing = names[-1]
         if len(names) > 1:

@@ -179,3 +179,17 @@ def test_a_spoilt_date_line_under_the_motto_still_gives_the_year() -> None:
     page = HANDWRITTEN.replace("Quảng Ngãi, ngày & tháng 4 năm 2020", "Hình (là, nhà /{( thâm")
     page += "Căn cứ Luật năm 2015 sửa đổi 2019\n"
     assert "issued_year" not in read_record([(1, columns(page))]).fields
+
+
+def test_an_issuing_body_wrapped_over_two_lines_under_its_parent_is_one_name() -> None:
+    page = """SỞ NỘI VỤ TỈNH HOÀI SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM LƯU TRỮ | Độc lập - Tự do - Hạnh phúc
+LỊCH SỬ
+Số: 45/TTLT-SH | Hoài Sơn, ngày 20 tháng 3 năm 2026
+V/v chuẩn bị tài liệu
+"""
+    proposal = read_record([(1, columns(page))])
+    assert proposal.value("parent_body") == "Sở Nội vụ tỉnh Hoài Sơn"
+    assert proposal.value("issuing_body") == "Trung tâm Lưu trữ lịch sử"
+    # Two lines stay a parent and its body.
+    assert read_record([(1, columns(PARTY_PAGE))]).value("issuing_body") == "Tỉnh ủy Bắc Kạn"
