@@ -117,10 +117,10 @@ class MetadataForm(QWidget):
         form.addRow(self.tr("Classification"), self.classification)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.confirm_button)  # a row of its own: its words need the width
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._save)
