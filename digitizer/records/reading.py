@@ -576,8 +576,10 @@ class _Header:
         self._red_urgency()
 
     def _red_urgency(self) -> None:
-        """An urgency stamp in red under the number, which the page's OCR did not see."""
-        if self.red_ink is None:
+        """An urgency stamp in red under the number, which the page's OCR did not see. Only on
+        a Party or State header: other pages (a book's, a photograph) are not searched."""
+        kind = self.proposal.fields.get("kind")
+        if self.red_ink is None or kind is None or kind.value not in (PARTY, STATE):
             return
         top = self.number_bottom or int(self.page.height * 0.1)
         box = Box(0, top, int(self.split), int(self.page.height * 0.45))

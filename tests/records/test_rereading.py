@@ -13,6 +13,7 @@ from digitizer.records.reading import read_record
 from digitizer.records.rereading import page_rereader, red_ink_reader
 from digitizer.service import Workstation
 from ocr.geometry import Box
+from tests.helpers.page_texts import layout
 from tests.records.columns import columns
 from tests.records.drawing import FONTS
 
@@ -114,6 +115,10 @@ def test_a_red_urgency_stamp_is_looked_for_under_the_number_when_ocr_missed_it()
     label = next(w for w in page.words() if w.text == "Số:?”")
     motto = next(w for w in page.words() if w.text == "CỘNG")
     assert box.y0 >= label.box.y1 and box.x1 < motto.box.x0  # under the number, left column
+    # A page that is no Party or State document is not searched for red ink.
+    asked.clear()
+    read_record([(1, layout("Một trang sách có tranh màu đỏ."))], None, red_ink)
+    assert asked == []
     # Nothing red to read: no urgency; an urgency printed in black is read from the page.
     assert "urgency" not in read_record([(1, page)], None, lambda n, b: []).fields
     printed = RAISED_NUMBER.replace(">THÔNG TƯ", "KHẨN\n>THÔNG TƯ")
