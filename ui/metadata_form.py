@@ -127,11 +127,13 @@ class MetadataForm(QWidget):
         self.confirm_button.clicked.connect(self.confirm_all)
         for name, line in self._lines().items():
             line.returnPressed.connect(lambda name=name: self.confirm_field(name))
-        for widget in self._fields().values():
-            widget.installEventFilter(self)
+        self._field_of: dict[QObject, str] = {}  # a field's widgets → its name, for focus
+        for name, widget in self._fields().items():
             inner = widget.lineEdit() if isinstance(widget, QComboBox) else None
-            if inner is not None:
-                inner.installEventFilter(self)
+            for part in (widget, inner):
+                if part is not None:
+                    self._field_of[part] = name
+                    part.installEventFilter(self)
         self.setEnabled(False)
 
     def _fields(self) -> dict[str, QWidget]:
@@ -145,13 +147,12 @@ class MetadataForm(QWidget):
         }
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Only looks: every event of the fields passes here, teardown's too.
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            for name, widget in self._fields().items():
-                inner = widget.lineEdit() if isinstance(widget, QComboBox) else None
-                if watched in (widget, inner) and name in self.proposed:
-                    self.field_focused.emit(name)
-                    break
-        return super().eventFilter(watched, event)
+            name = self._field_of.get(watched)
+            if name is not None and name in self.proposed:
+                self.field_focused.emit(name)
+        return False
 
     def sources_on(self, page: int) -> list[tuple[str, Box]]:
         """(field, box) of every proposed field of the form read on `page`."""
