@@ -83,6 +83,7 @@ class LibraryTree(QTreeView):
     move_requested = Signal(str)  # document id
     move_many_requested = Signal(list)  # document ids
     describe_many_requested = Signal(list)  # document ids
+    confirm_many_requested = Signal(list)  # document ids: confirm the records read from pages
     merge_requested = Signal(list)  # document ids
     files_dropped = Signal(list, object)  # paths, collection id (None: no collection)
     documents_dropped = Signal(list, object)  # document ids, collection id (None: none)
@@ -297,6 +298,12 @@ class LibraryTree(QTreeView):
             menu.addAction(
                 self.tr("Describe %1 documents together…").replace("%1", count),
                 lambda: self.describe_many_requested.emit(chosen),
+            )
+            menu.addAction(
+                self.tr("Confirm the records read from the pages of %1 documents").replace(
+                    "%1", count
+                ),
+                lambda: self.confirm_many_requested.emit(chosen),
             )
             menu.addAction(
                 self.tr("Merge %1 documents into one…").replace("%1", count),

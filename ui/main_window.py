@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.page_number = 0
         self.view: PageView | None = None
         self.pending_hits: dict[int, Sequence[Box]] = {}
+        self.pending_source: str | None = None  # a record field whose page is being opened
         self.last_search: tuple[str, dict[str, str | int]] | None = None
         self._page_request = 0
         self._document_request = 0
@@ -208,6 +209,9 @@ class MainWindow(QMainWindow):
         self.record.saved.connect(library.save_record)
         self.record.proposals_source = self.station.record
         self.record.confirmed.connect(library.confirm_record)
+        self.record.field_focused.connect(self.show_record_sources)
+        self.record.sources_changed.connect(lambda: self.show_record_sources(None))
+        self.tree.confirm_many_requested.connect(library.confirm_records)
         self.search.search_requested.connect(review.search_asked)
         self.search.hit_opened.connect(review.open_hit)
         self.viewer.set_threshold(self.text.threshold.value())
@@ -480,6 +484,16 @@ class MainWindow(QMainWindow):
             if several
             else self.tr("Choose two documents or more in the library (Ctrl+click)")
         )
+
+    def show_record_sources(self, focused: str | None) -> None:
+        """Mark on the page shown where the proposed record fields were read; a focused field
+        read on another page opens that page first."""
+        page = self.record.source_page(focused) if focused else None
+        if page is not None and page != self.page_number and self.document is not None:
+            self.pending_source = focused
+            self.review.open_page(page)
+            return
+        self.viewer.show_sources(self.record.sources_on(self.page_number), focused)
 
     def _files_dropped_on_tree(self, paths: list[Path], collection: int | None) -> None:
         names = {c.id: c.name for c in self.tree.contents.collections}

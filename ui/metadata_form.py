@@ -2,8 +2,9 @@
 abstract, keywords, language and classification.
 
 Fields the workstation read from the pages and nobody has confirmed yet are highlighted, their
-confidence in the tooltip; Enter in such a field confirms it, Ctrl+Shift+Enter (or the button)
-confirms them all."""
+confidence in the tooltip, and the page viewer marks where each was read (`sources_on`); a field
+focused or clicked says so (`field_focused`) so that its box stands out. Enter in such a field
+confirms it, Ctrl+Shift+Enter (or the button) confirms them all."""
 
 from __future__ import annotations
 
@@ -12,17 +13,20 @@ from datetime import date
 from typing import Any
 
 from digitizer.model import Classification, Document
+from ocr.geometry import Box
 from ui.library_tree import classification_label
 from ui.qt import (
     QAction,
     QApplication,
     QComboBox,
     QDateEdit,
+    QEvent,
     QFormLayout,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QLineEdit,
+    QObject,
     QPlainTextEdit,
     QPushButton,
     Qt,
@@ -57,6 +61,8 @@ PROPOSED_STYLE = "background-color: #fff4c2;"
 class MetadataForm(QWidget):
     saved = Signal(str, dict)  # document id, changed fields (Metadata field names)
     confirmed = Signal(str, list)  # document id, proposed fields confirmed ([]: all of them)
+    field_focused = Signal(str)  # a proposed field got the focus: show where it was read
+    sources_changed = Signal()  # the proposals shown changed: redraw their boxes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,16 +117,23 @@ class MetadataForm(QWidget):
         form.addRow(self.tr("Classification"), self.classification)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.confirm_button)  # a row of its own: its words need the width
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._save)
         self.confirm_button.clicked.connect(self.confirm_all)
         for name, line in self._lines().items():
             line.returnPressed.connect(lambda name=name: self.confirm_field(name))
+        self._field_of: dict[QObject, str] = {}  # a field's widgets → its name, for focus
+        for name, widget in self._fields().items():
+            inner = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            for part in (widget, inner):
+                if part is not None:
+                    self._field_of[part] = name
+                    part.installEventFilter(self)
         self.setEnabled(False)
 
     def _fields(self) -> dict[str, QWidget]:
@@ -132,6 +145,31 @@ class MetadataForm(QWidget):
             "issued_on": self.issued_on,
             "abstract": self.abstract,
         }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Only looks: every event of the fields passes here, teardown's too.
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            name = self._field_of.get(watched)
+            if name is not None and name in self.proposed:
+                self.field_focused.emit(name)
+        return False
+
+    def sources_on(self, page: int) -> list[tuple[str, Box]]:
+        """(field, box) of every proposed field of the form read on `page`."""
+        found = []
+        for name in self._fields():
+            proposal = self.proposed.get(name)
+            sources = proposal.get("sources", []) if isinstance(proposal, Mapping) else []
+            for source in sources:
+                if source.get("page") == page and len(source.get("box", ())) == 4:
+                    found.append((name, Box(*(int(v) for v in source["box"]))))
+        return found
+
+    def source_page(self, name: str) -> int | None:
+        """The page a proposed field was read on."""
+        proposal = self.proposed.get(name)
+        sources = proposal.get("sources", []) if isinstance(proposal, Mapping) else []
+        return int(sources[0]["page"]) if sources else None
 
     def _lines(self) -> dict[str, QLineEdit]:
         return {n: w for n, w in self._fields().items() if isinstance(w, QLineEdit)}
@@ -152,6 +190,7 @@ class MetadataForm(QWidget):
                 else ""
             )
         self.confirm_button.setVisible(bool(self.proposed))
+        self.sources_changed.emit()
 
     def confirm_field(self, name: str) -> None:
         """Enter in a proposed field: confirm it (saving first what was typed there)."""

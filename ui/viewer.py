@@ -1,6 +1,6 @@
 """The page viewer: the page image with zoom (fit page, fit width, in, out) and panning, an
 overlay of word boxes coloured by confidence that can be switched off, the boxes of search hits,
-and the word selected in the text panel."""
+the word selected in the text panel, and the boxes record fields were read from."""
 
 from __future__ import annotations
 
@@ -64,6 +64,8 @@ class PageViewer(QGraphicsView):
         self.page_item: QGraphicsPixmapItem | None = None
         self.word_items: list[QGraphicsRectItem] = []
         self.hit_items: list[QGraphicsRectItem] = []
+        self.source_items: dict[str, QGraphicsRectItem] = {}
+        self.focused_source: str | None = None
         self.selected_item: QGraphicsRectItem | None = None
         self.words: list[Word] = []
         self.threshold = 80.0
@@ -80,6 +82,7 @@ class PageViewer(QGraphicsView):
         """Show a page; `size` is the pixel frame the word boxes are in."""
         self.scene_.clear()
         self.word_items, self.hit_items, self.selected_item = [], [], None
+        self.source_items, self.focused_source = {}, None
         pixmap = QPixmap.fromImage(image)
         self.page_item = self.scene_.addPixmap(pixmap)
         self.page_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
@@ -100,6 +103,7 @@ class PageViewer(QGraphicsView):
     def clear_page(self) -> None:
         self.scene_.clear()
         self.page_item, self.word_items, self.hit_items, self.selected_item = None, [], [], None
+        self.source_items, self.focused_source = {}, None
         self.words = []
 
     def set_threshold(self, threshold: float) -> None:
@@ -142,6 +146,26 @@ class PageViewer(QGraphicsView):
             self.hit_items.append(item)
         if self.hit_items:
             self.zoom_onto(self.hit_items[0].sceneBoundingRect())
+
+    def show_sources(self, sources: Sequence[tuple[str, Box]], focused: str | None) -> None:
+        """Mark where the proposed record fields were read on this page (field name, box); the
+        focused field's box stands out and is brought into view."""
+        for item in self.source_items.values():
+            self.scene_.removeItem(item)
+        self.source_items, self.focused_source = {}, None
+        for name, box in sources:
+            strong = name == focused
+            pen = QPen(QColor(25, 118, 210) if strong else QColor(214, 150, 0))
+            pen.setWidthF(3.0 if strong else 2.0)
+            pen.setCosmetic(True)
+            item = self.scene_.addRect(_rect(box).adjusted(-5, -5, 5, 5), pen)
+            item.setBrush(QBrush(QColor(25, 118, 210, 50) if strong else QColor(255, 214, 0, 45)))
+            item.setToolTip(name)
+            item.setZValue(5 if strong else 2)
+            self.source_items[name] = item
+            if strong:
+                self.focused_source = name
+                self.ensureVisible(item, 60, 60)
 
     def zoom_onto(self, region: QRectF) -> None:
         """Zoom so that `region` (a hit) reads comfortably, an eighth of the view wide and

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def field_value(text: str) -> tuple[str, str]:
-    """`thoi_han_bao_quan=Vĩnh viễn` → ("thoi_han_bao_quan", "Vĩnh viễn")."""
+    """`thoi_han_luu_tru=Vĩnh viễn` → ("thoi_han_luu_tru", "Vĩnh viễn")."""
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise argparse.ArgumentTypeError(f"give FIELD=VALUE, not {text!r}")
@@ -35,7 +35,7 @@ def add_parsers(commands: Commands) -> None:
         action="append",
         default=[],
         metavar="FIELD=VALUE",
-        help="a dossier field, e.g. thoi_han_bao_quan='Vĩnh viễn' (see docs/records.md)",
+        help="a dossier field, e.g. thoi_han_luu_tru='Vĩnh viễn' (see docs/records.md)",
     )
 
 
@@ -51,7 +51,7 @@ def cmd_dossier(station: Workstation, args: argparse.Namespace) -> int:
         meta = entry["metadata"]
         number = meta["number_symbol"] or ""
         print(
-            f"  {entry['fields']['so_thu_tu_van_ban_trong_ho_so']:>3}. {entry['document']}  "
+            f"  {entry['fields']['so_thu_tu_tai_lieu']:>3}. {entry['document']}  "
             f"{number}  {meta['title']}"
         )
     return EXIT_OK

@@ -1,7 +1,9 @@
 """Dossiers (hồ sơ) and the fields Thông tư 05/2025/TT-BNV gives a dossier and each of its
-documents. Field keys are the Thông tư's names without marks; `DOSSIER_FIELDS` and
-`DOCUMENT_FIELDS` give the names as the Thông tư writes them, in its order. docs/records.md
-says where each value comes from: typed by a person, or computed from the documents.
+documents in the descriptive metadata of its packages (Phụ lục I–IV: the dossier's `EAD.xml`,
+each document's `EAD_doc`). Field keys are the Thông tư's Vietnamese names without marks;
+`DOSSIER_FIELDS` and `DOCUMENT_FIELDS` give the names as the Thông tư writes them, in its order,
+`ELEMENTS` its XML element for each. docs/records.md says where each value comes from: typed by
+a person, or computed from the documents.
 """
 
 from __future__ import annotations
@@ -19,32 +21,49 @@ from digitizer.records.store import set_by_person
 DOSSIER_FIELDS = {
     "ma_ho_so": "Mã hồ sơ",
     "tieu_de_ho_so": "Tiêu đề hồ sơ",
-    "thoi_han_bao_quan": "Thời hạn bảo quản",
+    "thoi_han_luu_tru": "Thời hạn lưu trữ",
     "che_do_su_dung": "Chế độ sử dụng",
     "ngon_ngu": "Ngôn ngữ",
     "thoi_gian_bat_dau": "Thời gian bắt đầu",
     "thoi_gian_ket_thuc": "Thời gian kết thúc",
     "tu_khoa": "Từ khóa",
-    "tong_so_van_ban": "Tổng số văn bản trong hồ sơ",
+    "tong_so_tai_lieu": "Tổng số tài liệu trong hồ sơ",
     "so_luong_to": "Số lượng tờ",
     "so_luong_trang": "Số lượng trang",
     "tinh_trang_vat_ly": "Tình trạng vật lý",
     "ky_hieu_thong_tin": "Ký hiệu thông tin",
     "muc_do_tin_cay": "Mức độ tin cậy",
     "ma_ho_so_goc_giay": "Mã hồ sơ gốc giấy",
+    "che_do_du_phong": "Chế độ dự phòng",
+    "tinh_trang_du_phong": "Tình trạng dự phòng",
     "ghi_chu": "Ghi chú",
 }
 DOCUMENT_FIELDS = {
-    "ma_dinh_danh_van_ban": "Mã định danh văn bản",
-    "so_thu_tu_van_ban_trong_ho_so": "Số thứ tự văn bản trong hồ sơ",
-    "so_trang_cua_van_ban": "Số trang của văn bản",
+    "ma_dinh_danh_tai_lieu": "Mã định danh tài liệu",
+    "so_thu_tu_tai_lieu": "Số thứ tự tài liệu",
+    "so_luong_trang": "Số lượng trang",
     "ngon_ngu": "Ngôn ngữ",
-    "but_tich": "Bút tích",
-    "tinh_trang_vat_ly": "Tình trạng vật lý",
+    "ky_hieu_thong_tin": "Ký hiệu thông tin",
+    "tu_khoa": "Từ khóa",
     "che_do_su_dung": "Chế độ sử dụng",
     "muc_do_tin_cay": "Mức độ tin cậy",
+    "but_tich": "Bút tích",
+    "tinh_trang_vat_ly": "Tình trạng vật lý",
+    "quy_trinh_xu_ly": "Quy trình xử lý",
     "ghi_chu": "Ghi chú",
 }
+ELEMENTS = {
+    "ma_ho_so": "fileCode", "tieu_de_ho_so": "title", "thoi_han_luu_tru": "maintenance",
+    "che_do_su_dung": "mode", "ngon_ngu": "language", "thoi_gian_bat_dau": "startDate",
+    "thoi_gian_ket_thuc": "endDate", "tu_khoa": "keyword", "tong_so_tai_lieu": "totalDoc",
+    "so_luong_to": "numberOfPaper", "so_luong_trang": "numberOfPage",
+    "tinh_trang_vat_ly": "format", "ky_hieu_thong_tin": "inforSign",
+    "muc_do_tin_cay": "confidenceLevel", "ma_ho_so_goc_giay": "paperFileCode",
+    "che_do_du_phong": "riskRecovery", "tinh_trang_du_phong": "riskRecoveryStatus",
+    "ghi_chu": "description", "ma_dinh_danh_tai_lieu": "docId",
+    "so_thu_tu_tai_lieu": "docOrdinal", "but_tich": "autograph", "quy_trinh_xu_ly": "process",
+}  # fmt: skip
+"""Each field's element in the Thông tư's EAD metadata of a package (`EAD.xml`, `EAD_doc`)."""
 _DOCUMENT_PREFIX = "tt05:"  # record_fields names of the document fields, apart from the record's
 
 
@@ -100,19 +119,14 @@ def document_fields(library: Library, document: Document, position: int) -> dict
     )
     stored = {str(r["field"]): str(r["value"]) for r in rows}
     values: dict[str, Any] = {
-        "ma_dinh_danh_van_ban": document.id,
-        "so_thu_tu_van_ban_trong_ho_so": position,
-        "so_trang_cua_van_ban": document.page_count,
+        "ma_dinh_danh_tai_lieu": document.id,
+        "so_thu_tu_tai_lieu": position,
+        "so_luong_trang": document.page_count,
         "ngon_ngu": document.metadata.language,
-        "but_tich": "",
-        "tinh_trang_vat_ly": "",
-        "che_do_su_dung": "",
-        "muc_do_tin_cay": "",
-        "ghi_chu": "",
+        "tu_khoa": "; ".join(document.metadata.keywords),
     }
     for key in DOCUMENT_FIELDS:
-        if _DOCUMENT_PREFIX + key in stored:
-            values[key] = stored[_DOCUMENT_PREFIX + key]
+        values[key] = stored.get(_DOCUMENT_PREFIX + key, values.get(key, ""))
     return values
 
 
@@ -146,7 +160,7 @@ def dossier(library: Library, name: str) -> dict[str, Any]:
         "ngon_ngu": ", ".join(languages),
         "thoi_gian_bat_dau": min(starts).isoformat() if starts else "",
         "thoi_gian_ket_thuc": max(ends).isoformat() if ends else "",
-        "tong_so_van_ban": len(documents),
+        "tong_so_tai_lieu": len(documents),
         "so_luong_trang": sum(d.page_count for d in documents),
     }
     fields = {key: stored.get(key, computed.get(key, "")) for key in DOSSIER_FIELDS}
@@ -154,6 +168,7 @@ def dossier(library: Library, name: str) -> dict[str, Any]:
         "collection": collection.name,
         "fields": fields,
         "names": DOSSIER_FIELDS,
+        "elements": ELEMENTS,
         "documents": [
             {
                 "document": d.id,

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from digitizer.records.rereading import ReadInk, Reread
 from digitizer.records.text import (
     NUMBER_LABEL,
     clean_code,
@@ -29,6 +32,7 @@ from digitizer.records.text import (
     read_date,
     same_words,
     sentence_case,
+    signer_title,
 )
 from digitizer.security.stamp import detect_stamp
 from ocr.geometry import Box
@@ -37,9 +41,9 @@ from vietnamese.folding import fold
 
 PARTY, STATE, OTHER = "party", "state", "other"
 
-# Type names (tên loại) as printed, folded → as written in a record.
+# Type names (tên loại) as printed, folded, letters only → as written in a record.
 TYPE_NAMES = {
-    fold(name).upper(): name
+    fold(name).upper().replace(" ", ""): name
     for name in (
         "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Quy định", "Quy chế", "Báo cáo",
         "Kế hoạch", "Thông báo", "Hướng dẫn", "Tờ trình", "Chương trình", "Thông tư",
@@ -63,6 +67,8 @@ _VV = re.compile(
     r"^[,.'\"`]*(V\s?[/ií]?\s?[vVyYwW]\b|Về việc|V[eề]\s*vi[eệ]c|\S{0,3}vi[eệ]c)\s*[:.]?\s*"
 )
 _BULLET = re.compile(r"^[-~+•*–—=]+\s*")
+# The words alone on their line above a decision's or a resolution's articles.
+_ENACTING = {"QUYETDINH": "Quyết định", "QUYETNGHI": "Nghị quyết"}
 _STATE_MOTTO = "CONGHOAXAHOICHUNGHIAVIETNAM"
 _PARTY_MOTTO = "DANGCONGSANVIETNAM"
 
@@ -116,14 +122,19 @@ class _Row:
         return re.sub(r"[^A-Z]", "", self.folded)
 
 
-def read_record(pages: Sequence[tuple[int, PageText]]) -> Proposal:
+def read_record(
+    pages: Sequence[tuple[int, PageText]],
+    reread: Reread | None = None,
+    red_ink: ReadInk | None = None,
+) -> Proposal:
     """The record the pages show: `pages` are (page number, words) of the first page or two and
-    the last page, in order."""
+    the last page, in order. `reread` reads a part of a page again where the number or the
+    date came out unreadable; `red_ink` reads a red urgency stamp the page's OCR left out."""
     proposal = Proposal()
     if not pages:
         return proposal
     number, first = pages[0]
-    _Header(number, first, proposal).read()
+    _Header(number, first, proposal, reread, red_ink).read()
     last_number, last = pages[-1]
     _read_signature(last_number, last, proposal)
     _read_recipients(last_number, last, proposal)
@@ -206,7 +217,19 @@ def _strip(text: str) -> str:
 
 
 class _Header:
-    def __init__(self, number: int, page: PageText, proposal: Proposal) -> None:
+    def __init__(
+        self,
+        number: int,
+        page: PageText,
+        proposal: Proposal,
+        reread: Reread | None = None,
+        red_ink: ReadInk | None = None,
+    ) -> None:
+        self.reread = reread
+        self.red_ink = red_ink
+        self.split = 0.0
+        self.number_bottom = 0
+        self.state_form = True
         self.number = number
         self.page = page
         self.proposal = proposal
@@ -219,7 +242,7 @@ class _Header:
     def read(self) -> None:
         if not self.words:
             return
-        split = self._motto()
+        split = self.split = self._motto()
         left = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 < split]
         right = [w for w in self.words if (w.box.x0 + w.box.x1) / 2 >= split]
         limit = self.page.height * 0.6
@@ -229,6 +252,7 @@ class _Header:
         self._bodies(left_rows[:number_at] if number_at is not None else left_rows[:3])
         self._date(right_rows or self.rows)
         after = left_rows[number_at].box.y1 if number_at is not None else 0
+        self.number_bottom = after
         self._type_and_abstract(after, left_rows[number_at + 1 :] if number_at is not None else [])
         self._urgency()
         self._secrecy()
@@ -264,6 +288,8 @@ class _Header:
             if not any(("/" in w.text or "-" in w.text) for w in tokens):
                 continue
             self._read_number(rest_text, words, row)
+            if "number_symbol" in self.proposal.missing:
+                self._reread_number(tokens)
             return index
         return None
 
@@ -286,6 +312,7 @@ class _Header:
         party = re.match(r"^([^/\-]*)-([^/]+)/(.+)$", raw)
         state = re.match(r"^([^/]*)/(.+)$", raw)
         state_form = not (party and (not state or len(party.group(1)) < len(state.group(1))))
+        self.state_form = state_form
         if not state_form and party:
             number = digits(party.group(1)) if re.search(r"\w", party.group(1)) else ""
             type_code = clean_code(party.group(2))
@@ -320,6 +347,59 @@ class _Header:
                 _field(proposal, "document_type", TYPE_CODES[code], self.number, shown, 0.6)
                 break
 
+    def _reread_number(self, tokens: list[Word]) -> None:
+        """The number slot between "Số:" and the symbol, read again on its own: a number filled
+        in after printing (raised, stamped, typed apart) is often lost in the page's OCR. Taken
+        only where at least two ways of reading it agree."""
+        symbol = self.proposal.fields.get("symbol")
+        if self.reread is None or symbol is None:
+            return
+        label = tokens[0]
+        colon = label.text.find(":")
+        cut = colon + 1 if colon >= 0 else min(2, len(label.text))
+        start = label.box.x0 + label.box.width * cut // max(1, len(label.text))
+        end = None
+        for word in tokens:
+            at = next((i for i, ch in enumerate(word.text) if ch in "/-"), None)
+            if at is not None and (word is not label or at >= cut):
+                end = word.box.x0 + word.box.width * at // max(1, len(word.text))
+                break
+        if end is None or end - start < self.height // 2:
+            return
+        top = min(w.box.y0 for w in tokens)
+        bottom = max(w.box.y1 for w in tokens)
+        slot = Box(start, max(0, top - int(0.6 * self.height)), end, bottom)
+        readings = Counter(digits(text) for text in self.reread(self.number, slot, True))
+        readings.pop("", None)
+        if not readings:
+            return
+        number, agreeing = readings.most_common(1)[0]
+        if agreeing < 2 or not re.fullmatch(r"[1-9]\d{0,4}", number):
+            return
+        joined = f"{number}/{symbol.value}" if self.state_form else f"{number}-{symbol.value}"
+        words = [w for w in tokens if w.box.x1 > start]
+        _field(self.proposal, "number_symbol", joined, self.number, words, 0.5)
+
+    def _reread_date(self, words: list[Word], year: int) -> date | None:
+        """A date line whose day or month OCR spoilt, read again as one line; taken only when
+        it gives a whole date in the year already read."""
+        if self.reread is None:
+            return None
+        box = _union(words)
+        margin = int(self.height) // 3
+        box = Box(
+            max(0, box.x0 - margin), max(0, box.y0 - margin), box.x1 + margin, box.y1 + margin
+        )
+        for text in self.reread(self.number, box, False):
+            folded = fold(text).lower()
+            match = re.search(r"ngay(.{0,8}?)th[aá]ng(.{0,8}?)n[aă]m\s*(\S{4})", folded)
+            if match is None:
+                continue
+            issued, again = read_date(match.group(1), match.group(2), match.group(3))
+            if issued is not None and again == year:
+                return issued
+        return None
+
     def _bodies(self, rows: list[_Row]) -> None:
         lines: list[list[Word]] = []
         for row in rows:
@@ -336,6 +416,10 @@ class _Header:
                 lines.append(words)
         if not lines:
             return
+        if len(lines) > 2:
+            # The parent body on the first line, the issuing body's long name wrapped over the
+            # lines under it (NĐ 30: "SỞ NỘI VỤ TỈNH …" over "TRUNG TÂM LƯU TRỮ" / "LỊCH SỬ").
+            lines = [lines[0], [w for line in lines[1:] for w in line]]
         names = [ordinary_case(_strip(" ".join(w.text for w in line))) for line in lines]
         issuing = names[-1]
         if len(names) > 1:
@@ -364,8 +448,11 @@ class _Header:
                     continue
             issued, year = read_date(match.group(1), match.group(2), match.group(3))
             words = list(row.words)
+            sure = 0.9
+            if issued is None and year is not None:
+                issued, sure = self._reread_date(words, year), 0.6
             if issued is not None:
-                _field(self.proposal, "issued_on", issued.isoformat(), self.number, words, 0.9)
+                _field(self.proposal, "issued_on", issued.isoformat(), self.number, words, sure)
             else:
                 self.proposal.missing["issued_on"] = "the day is not printed (handwritten)"
             if year is not None:
@@ -379,6 +466,20 @@ class _Header:
             place = _strip(" ".join(w.text for w in place_words))
             if place and not is_capitals(place):
                 _field(self.proposal, "place", place, self.number, place_words, 0.9)
+            return
+        self._year_under_the_motto(rows)
+
+    def _year_under_the_motto(self, rows: list[_Row]) -> None:
+        """A place and date line OCR spoilt ("Hình (là, nhà /{( thâm 4 tim 2020"): it is the
+        line right under the motto, and a year that ends it is still the document's year."""
+        for index, row in enumerate(rows[:-1]):
+            if not any(m in row.letters for m in ("DOCLAP", "HANHPHUC", _PARTY_MOTTO)):
+                continue
+            words = list(rows[index + 1].words)
+            match = re.fullmatch(r"((?:19|20)\d\d)[.,]?", words[-1].text)
+            if match is not None and len(words) >= 3:
+                _field(self.proposal, "issued_year", match.group(1), self.number, words, 0.5)
+                self.proposal.missing["issued_on"] = "the date line is unreadable"
             return
 
     def _type_and_abstract(self, after: int, left_rows: list[_Row]) -> None:
@@ -398,7 +499,13 @@ class _Header:
                 None,
             )
             if name and is_capitals(row.text) and (len(row.words) <= 4 or letters != row.letters):
-                _field(proposal, "document_type", name, self.number, row.words, 0.95)
+                confidence = 0.95
+                if letters not in TYPE_NAMES:
+                    # A title read with a slip ("QU ĐỊNH"): the enacting words above the
+                    # articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") say which type it is.
+                    enacted = self._enacted(below[index + 1 :])
+                    name, confidence = (enacted, 0.85) if enacted else (name, 0.7)
+                _field(proposal, "document_type", name, self.number, row.words, confidence)
                 self._abstract(row, below[index + 1 :])
                 return
         # No type name: a công văn, its trích yếu under the number ("V/v …").
@@ -421,6 +528,13 @@ class _Header:
             if "document_type" not in proposal.fields:  # no type code in the symbol
                 _field(proposal, "document_type", "Công văn", self.number, row.words, 0.8)
             return
+
+    def _enacted(self, rows: list[_Row]) -> str | None:
+        """The type a decision or resolution names in the line alone above its articles."""
+        for row in rows:
+            if len(row.words) <= 3 and is_capitals(row.text) and row.letters in _ENACTING:
+                return _ENACTING[row.letters]
+        return None
 
     def _abstract(self, title: _Row, rows: list[_Row]) -> None:
         centre = (title.box.x0 + title.box.x1) / 2
@@ -459,6 +573,31 @@ class _Header:
                         span = tokens[i : i + (1 if key == "KHAN" else 2)]
                         _field(self.proposal, "urgency", name, self.number, span, 0.85)
                         return
+        self._red_urgency()
+
+    def _red_urgency(self) -> None:
+        """An urgency stamp in red under the number, which the page's OCR did not see. Only on
+        a Party or State header: other pages (a book's, a photograph) are not searched."""
+        kind = self.proposal.fields.get("kind")
+        if self.red_ink is None or kind is None or kind.value not in (PARTY, STATE):
+            return
+        top = self.number_bottom or int(self.page.height * 0.1)
+        box = Box(0, top, int(self.split), int(self.page.height * 0.45))
+        for text in self.red_ink(self.number, box):
+            letters = re.sub(r"[^A-Z]", "", fold(text).upper())
+            for key, name in URGENCIES.items():
+                found = key in letters or (
+                    len(key) > 5
+                    and any(
+                        same_words(letters[i : i + len(key)], key)
+                        for i in range(len(letters) - len(key) + 1)
+                    )
+                )
+                if found:
+                    self.proposal.fields["urgency"] = ProposedField(
+                        name, 0.6, (FieldSource(self.number, box),)
+                    )
+                    return
 
     def _secrecy(self) -> None:
         finding = detect_stamp(self.page)
@@ -555,7 +694,7 @@ def _read_signature(number: int, page: PageText, proposal: Proposal) -> None:
         _field(
             proposal,
             "signer_title",
-            sentence_case(_strip(title_row.text)),
+            signer_title(_strip(title_row.text)),
             number,
             title_row.words,
             0.85,

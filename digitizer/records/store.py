@@ -19,6 +19,7 @@ from digitizer.library import Library
 from digitizer.library.library import utc_now
 from digitizer.model import Classification, Document, Metadata
 from digitizer.records.reading import Proposal, ProposedField, read_record
+from digitizer.records.rereading import page_rereader, red_ink_reader
 from ocr.words import PageText
 
 CORE_FIELDS = ("document_type", "number_symbol", "issuing_body", "issued_on", "abstract")
@@ -54,7 +55,11 @@ def propose(library: Library, document_id: str) -> tuple[Proposal, list[str]]:
     document = library.document(document_id)
     if not proposable(library, document):
         return Proposal(), []
-    proposal = read_record(read_pages(library, document_id))
+    proposal = read_record(
+        read_pages(library, document_id),
+        page_rereader(library, document_id),
+        red_ink_reader(library, document_id),
+    )
     secrecy = proposal.fields.get("secrecy")
     if secrecy is not None and secrecy.sources:
         # A secrecy stamp read again: it can only raise the level, as during OCR; a document

@@ -53,7 +53,7 @@ def read_date(day: str, month: str, year: str) -> tuple[date | None, int | None]
     the_year = int(y) if len(y) == 4 and 1900 <= int(y) <= 2100 else None
     d, m = digits(day), digits(month)
     readable = all(
-        re.fullmatch(r"[\dOoØIlÏÍÌiíì|\[\] ]{1,5}", part.strip()) for part in (day, month)
+        re.fullmatch(r"[\dOoØIlÏÍÌiíì|!\[\] ]{1,5}", part.strip()) for part in (day, month)
     )
     if the_year is None or not d or not m or not readable:
         return None, the_year
@@ -137,6 +137,27 @@ def sentence_case(text: str) -> str:
     if words[0] in ("Phó", "Quyền") and len(words) > 1:
         words[1] = _capital(words[1])
     return " ".join(words)
+
+
+# Titles of the signer as NĐ 30 and HD 36 print them (chức vụ), as written in a record.
+_SIGNER_TITLES = {
+    fold(title).lower(): title
+    for title in (
+        "Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Giám đốc",
+        "Phó Giám đốc", "Tổng Giám đốc", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng",
+        "Chánh Văn phòng", "Phó Chánh Văn phòng", "Trưởng ban", "Phó Trưởng ban", "Cục trưởng",
+        "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Tổng cục trưởng", "Chi cục trưởng",
+        "Viện trưởng", "Hiệu trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Trưởng phòng",
+        "Chánh án", "Tổng Thư ký", "Chánh Thanh tra",
+    )
+}  # fmt: skip
+
+
+def signer_title(text: str) -> str:
+    """A signer's title printed in capitals, as written in a record: a known title keeps its
+    tone marks even where OCR dropped one ("CHU TỊCH" → "Chủ tịch"); others in sentence case."""
+    cased = sentence_case(text)
+    return _SIGNER_TITLES.get(fold(cased).lower(), cased)
 
 
 def same_words(a: str, b: str, slips: int = 1) -> bool:

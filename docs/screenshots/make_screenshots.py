@@ -7,7 +7,9 @@ with the window at 1366×768 and at 1920×1080, saves (NAME-WIDTHxHEIGHT.png): `
 under review, its text beside or under it), `search-hit` (a search hit opened zoomed onto the
 hit), `import-dialog`, `scan-dialog` (SANE's virtual `test` scanner), `error` (an error in the
 window's words, with the way out it offers) and `batch-record` (documents chosen together in
-the library, their shared record being filled in).
+the library, their shared record being filled in); and at 1366×768 `record-proposals` (the
+record read from a letter's first page and proposed, the page marking where each field was
+read, the focused number's box standing out).
 """
 
 from __future__ import annotations
@@ -170,6 +172,30 @@ def pictures(
     batch.close()
 
 
+def record_proposals(app: QApplication, folder: Path) -> None:
+    """The record form with what OCR read from a letter's header proposed, and on the page the
+    boxes it was read from, in a library of its own (no person's value in its record yet)."""
+    station = Workstation(folder / "proposals")
+    station.init()
+    station.import_paths([sample_pages_path() / "02-cong-van.png"])
+    station.ocr([], everything=True)  # recognising the page proposes its record
+    (document,) = station.documents()
+    window = MainWindow(station)
+    window.show()
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window.set_placement(BESIDE, remember=False)
+    window.jobs_dock.setVisible(False)
+    window.library.refresh(select=document.id)
+    wait(app, window, 1.0)
+    window.side_tabs.setCurrentWidget(window.record)
+    window.record.number_symbol.setFocus()
+    window.show_record_sources("number_symbol")
+    wait(app, window, 1.0)
+    shot(app, window, "record-proposals")
+    window.close()
+
+
 def main() -> int:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory(prefix="digitizer-screens-") as folder:
@@ -201,6 +227,7 @@ def main() -> int:
         for size in SIZES:
             pictures(app, window, ids, size)
         window.close()
+        record_proposals(app, Path(folder))
         # Leave without tearing Qt down object by object (see the soak test's note on PySide's
         # reference counts at interpreter exit).
         print(f"wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT}")

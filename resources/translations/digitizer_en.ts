@@ -848,6 +848,10 @@
         <source>Merge %1 documents into one…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Confirm the records read from the pages of %1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryWorkflow</name>
@@ -945,6 +949,22 @@
     </message>
     <message>
         <source>Cannot confirm the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records confirmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 could not be opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot confirm the records</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -848,6 +848,10 @@
         <source>Merge %1 documents into one…</source>
         <translation>Gộp %1 tài liệu thành một…</translation>
     </message>
+    <message>
+        <source>Confirm the records read from the pages of %1 documents</source>
+        <translation>Xác nhận thông tin đọc từ trang của %1 văn bản</translation>
+    </message>
 </context>
 <context>
     <name>LibraryWorkflow</name>
@@ -946,6 +950,22 @@
     <message>
         <source>Cannot confirm the record</source>
         <translation>Không xác nhận được thông tin</translation>
+    </message>
+    <message>
+        <source>Records confirmed: %1</source>
+        <translation>Đã xác nhận thông tin của %1 văn bản</translation>
+    </message>
+    <message>
+        <source>(%1 could not be opened)</source>
+        <translation>(%1 văn bản không mở được)</translation>
+    </message>
+    <message>
+        <source>Confirm the records</source>
+        <translation>Xác nhận thông tin các văn bản</translation>
+    </message>
+    <message>
+        <source>Cannot confirm the records</source>
+        <translation>Không xác nhận được thông tin các văn bản</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from digitizer.acquire.importer import ImportOptions
 from digitizer.errors import LibraryError
 from digitizer.export.catalogue import DOCUMENT_COLUMNS, DOSSIER_COLUMNS, SHEETS
-from digitizer.library import Library
+from digitizer.library import Library, catalog
 from digitizer.service import Workstation
 from tests.helpers.page_texts import give_text
 from tests.helpers.pages import write_image
@@ -47,16 +47,19 @@ def station(tmp_path: Path, library_path: Path) -> Workstation:
 def test_a_dossier_computes_its_span_and_counts_and_keeps_a_persons_fields(
     station: Workstation,
 ) -> None:
-    held = station.dossier(NAME, {"thoi_han_bao_quan": "Vĩnh viễn", "ma_ho_so": "H01.2021.01"})
+    held = station.dossier(NAME, {"thoi_han_luu_tru": "Vĩnh viễn", "ma_ho_so": "H01.2021.01"})
     fields = held["fields"]
     assert fields["thoi_gian_bat_dau"] == "2019-03-05"
     assert fields["thoi_gian_ket_thuc"] == "2021-03-20"
-    assert fields["tong_so_van_ban"] == 2
+    assert fields["tong_so_tai_lieu"] == 2
     assert fields["so_luong_trang"] == 2
-    assert fields["thoi_han_bao_quan"] == "Vĩnh viễn"
+    assert fields["thoi_han_luu_tru"] == "Vĩnh viễn"
     assert fields["ma_ho_so"] == "H01.2021.01"
     assert fields["tieu_de_ho_so"] == NAME
-    assert list(held["names"].values())[:3] == ["Mã hồ sơ", "Tiêu đề hồ sơ", "Thời hạn bảo quản"]
+    assert list(held["names"].values())[:3] == ["Mã hồ sơ", "Tiêu đề hồ sơ", "Thời hạn lưu trữ"]
+    # Every field has its element in the Thông tư's package metadata (EAD.xml).
+    assert held["elements"]["tong_so_tai_lieu"] == "totalDoc"
+    assert set(held["names"]) <= set(held["elements"])
     with pytest.raises(LibraryError):
         station.dossier(NAME, {"no_such_field": "x"})
 
@@ -89,3 +92,29 @@ def test_the_catalogue_workbook_holds_one_row_per_document_and_csv_beside_it(
     with listed.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
     assert [r[2] for r in rows[1:]] == ["15/QĐ-UBND", "31/QĐ-UBND"]
+
+
+def test_values_typed_under_the_first_keys_are_kept_under_the_thong_tu_names(
+    station: Workstation,
+) -> None:
+    folder = Path(catalog.__file__).parent / "migrations"
+    (script,) = folder.glob("*_tt05_field_names.sql")
+    first = station.dossier(NAME)["documents"][0]["document"]
+    with Library.open(station.library_path) as library, library.transaction() as db:
+        collection = library.collections()[0].id
+        db.execute(
+            "INSERT INTO dossier_fields (collection_id, field, value, updated_at) "
+            "VALUES (?, 'thoi_han_bao_quan', '70 năm', '2025-01-01T00:00:00Z')",
+            (collection,),
+        )
+        db.execute(
+            "INSERT INTO record_fields (document_id, field, value, state, updated_at) "
+            "VALUES (?, 'tt05:ma_dinh_danh_van_ban', 'H49.2001.1', 'confirmed', '2025-01-01')",
+            (first,),
+        )
+        for statement in script.read_text().split(";"):
+            if statement.strip().strip("-").strip():
+                db.execute(statement)
+    held = station.dossier(NAME)
+    assert held["fields"]["thoi_han_luu_tru"] == "70 năm"
+    assert held["documents"][0]["fields"]["ma_dinh_danh_tai_lieu"] == "H49.2001.1"

@@ -134,3 +134,62 @@ def test_a_place_name_in_the_abstract_is_spelt_as_the_header_spells_it() -> None
     )
     proposal = read_record([(1, columns(page))])
     assert proposal.value("abstract") == "triển khai nộp thuế điện tử tại tỉnh Quảng Ngãi"
+
+
+def test_a_signer_title_missing_a_tone_mark_is_written_as_the_title_is_spelt() -> None:
+    page = STATE_PAGE.replace(" | CHỦ TỊCH", " | CHU TỊCH")
+    assert read_record([(1, columns(page))]).value("signer_title") == "Chủ tịch"
+    page = STATE_PAGE.replace(" | CHỦ TỊCH", " | PHÓ CHU TICH")
+    assert read_record([(1, columns(page))]).value("signer_title") == "Phó Chủ tịch"
+
+
+DECISION_WITH_A_SLIP = """HỘI NÔNG DÂN TỈNH ĐỒNG NAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BCH. HỘI NÔNG DÂN XÃ AN BÌNH | Độc lập - Tự do - Hạnh phúc
+Số: 06-QĐ/HNDX | An Bình, ngày 07 tháng 11 năm 2025
+>QU ĐỊNH
+>Về việc công nhận kết quả thi đua năm 2025
+- Căn cứ Điều lệ Hội Nông dân Việt Nam;
+>BAN THƯỜNG VỤ HỘI NÔNG DÂN XÃ AN BÌNH
+>QUYẾT ĐỊNH:
+Điều 1. Công nhận kết quả thi đua.
+"""
+
+
+def test_a_title_read_with_a_slip_is_named_by_the_enacting_words_above_the_articles() -> None:
+    proposal = read_record([(1, columns(DECISION_WITH_A_SLIP))])
+    assert proposal.value("document_type") == "Quyết định"
+    # A regulation has no enacting words: its title, read right, stays what it says.
+    regulation = DECISION_WITH_A_SLIP.replace(">QU ĐỊNH", ">QUY ĐỊNH").replace(">QUYẾT ĐỊNH:", "")
+    assert read_record([(1, columns(regulation))]).value("document_type") == "Quy định"
+    # Read with a slip and no enacting words: the nearest type name, less sure.
+    slipped = DECISION_WITH_A_SLIP.replace(">QUYẾT ĐỊNH:", "")
+    proposal = read_record([(1, columns(slipped))])
+    assert proposal.value("document_type") == "Quy định"
+    assert proposal.fields["document_type"].confidence < 0.8
+
+
+def test_a_spoilt_date_line_under_the_motto_still_gives_the_year() -> None:
+    page = HANDWRITTEN.replace(
+        "Quảng Ngãi, ngày & tháng 4 năm 2020", "Hình (là, nhà /{( thâm 4 tim 2020"
+    )
+    proposal = read_record([(1, columns(page))])
+    assert proposal.value("issued_year") == "2020"
+    assert "issued_on" not in proposal.fields and "issued_on" in proposal.missing
+    # A year elsewhere on the page is not taken for the document's.
+    page = HANDWRITTEN.replace("Quảng Ngãi, ngày & tháng 4 năm 2020", "Hình (là, nhà /{( thâm")
+    page += "Căn cứ Luật năm 2015 sửa đổi 2019\n"
+    assert "issued_year" not in read_record([(1, columns(page))]).fields
+
+
+def test_an_issuing_body_wrapped_over_two_lines_under_its_parent_is_one_name() -> None:
+    page = """SỞ NỘI VỤ TỈNH HOÀI SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM LƯU TRỮ | Độc lập - Tự do - Hạnh phúc
+LỊCH SỬ
+Số: 45/TTLT-SH | Hoài Sơn, ngày 20 tháng 3 năm 2026
+V/v chuẩn bị tài liệu
+"""
+    proposal = read_record([(1, columns(page))])
+    assert proposal.value("parent_body") == "Sở Nội vụ tỉnh Hoài Sơn"
+    assert proposal.value("issuing_body") == "Trung tâm Lưu trữ lịch sử"
+    # Two lines stay a parent and its body.
+    assert read_record([(1, columns(PARTY_PAGE))]).value("issuing_body") == "Tỉnh ủy Bắc Kạn"

@@ -1,6 +1,6 @@
-"""The submission package in the E-ARK CSIP layout: METS and EAD validated against the official
-schemas (vendored in resources/schemas), PREMIS fixity for every file, SHA-256 checksums that
-match, times in ISO 8601 with +07:00; secret documents refused."""
+"""The submission package in the E-ARK CSIP layout: METS, EAD and PREMIS validated against the
+official schemas (vendored in resources/schemas), PREMIS fixity for every file, SHA-256
+checksums that match, times in ISO 8601 with +07:00; secret documents refused."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _schema(path: Path) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(path)))
 
 
-def test_the_sip_validates_against_mets_and_ead_and_its_checksums_hold(
+def test_the_sip_validates_against_mets_ead_and_premis_and_its_checksums_hold(
     station: Workstation,  # noqa: F811
     tmp_path: Path,
 ) -> None:
@@ -69,6 +69,7 @@ def test_the_sip_validates_against_mets_and_ead_and_its_checksums_hold(
         assert hashlib.sha256(files[href]).hexdigest() == checksum
 
     premis = etree.fromstring(files["metadata/preservation/premis.xml"])
+    _schema(SCHEMAS / "premis" / "premis-v3-0.xsd").assertValid(premis)
     digests = {
         obj.findtext(f"{PREMIS}objectIdentifier/{PREMIS}objectIdentifierValue"): obj.findtext(
             f"{PREMIS}objectCharacteristics/{PREMIS}fixity/{PREMIS}messageDigest"
@@ -105,3 +106,16 @@ def test_a_dossier_holding_a_secret_document_is_refused(
     with pytest.raises(SecretExportRefused):
         vaulted.publish(fmt, out, collections=[NAME])
     assert not out.exists()
+
+
+def test_a_broken_premis_fails_the_schema(station: Workstation, tmp_path: Path) -> None:  # noqa: F811
+    out = tmp_path / "ho-so.zip"
+    station.publish("sip", out, collections=[NAME])
+    with zipfile.ZipFile(out) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("premis.xml"))
+        premis = etree.fromstring(archive.read(name))
+    schema = _schema(SCHEMAS / "premis" / "premis-v3-0.xsd")
+    assert schema.validate(premis)
+    fixity = next(premis.iter(f"{PREMIS}fixity"))
+    fixity.remove(fixity.find(f"{PREMIS}messageDigestAlgorithm"))  # a digest of no algorithm
+    assert not schema.validate(premis)

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from digitizer.errors import DigitizerError
 from digitizer.model import Document
 from ui.library_tree import LibraryContents, document_name
 from ui.operations import Operation, Workflow
@@ -234,6 +235,44 @@ class LibraryWorkflow(Workflow):
         )
 
     # --- the record --------------------------------------------------------------------------
+
+    def confirm_records(self, document_ids: list[str]) -> Task:
+        """Confirm what was read from the pages in the records of many documents at once: the
+        fields still proposed become confirmed; a person's value is left as it is."""
+        station, window = self.station, self.window
+        shown = window.document.id if window.document is not None else None
+
+        def work(_p: TaskProgress, _c: threading.Event) -> tuple[int, int, Document | None]:
+            confirmed = skipped = 0
+            opened = None
+            for ident in document_ids:
+                try:
+                    document, record = station.describe_record(ident, confirm=[])
+                except DigitizerError:
+                    skipped += 1  # a secret document with the vault locked, say
+                    continue
+                confirmed += not record.get("proposed")
+                opened = document if document.id == shown else opened
+            return confirmed, skipped, opened
+
+        def done(result: tuple[int, int, Document | None]) -> None:
+            confirmed, skipped, opened = result
+            message = self.tr("Records confirmed: %1").replace("%1", str(confirmed))
+            if skipped:
+                message += " " + self.tr("(%1 could not be opened)").replace("%1", str(skipped))
+            self.status().showMessage(message, 8000)
+            if opened is not None and window.document and window.document.id == opened.id:
+                window.document = opened
+                window.record.show_document(opened)
+            self.refresh()
+
+        return self.run(
+            Operation(
+                work, title=self.tr("Confirm the records"), kind="record", write=True, listed=False
+            )
+            .success(done)
+            .failure(window.fail(self.tr("Cannot confirm the records")))
+        )
 
     def save_record(self, document_id: str, changes: dict[str, Any]) -> Task:
         station, window = self.station, self.window

@@ -185,6 +185,8 @@ class ReviewWorkflow(Workflow):
         window.view = view
         words = list(view.text.words()) if view.text else []
         window.viewer.show_page(image, view.size, words)
+        focused, window.pending_source = window.pending_source, None
+        window.show_record_sources(focused)
         window.text.show_text(view.text, view.corrected)
         hits = window.pending_hits.pop(view.page.number, ())
         if hits:
