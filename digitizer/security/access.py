@@ -17,6 +17,7 @@ from digitizer.model import Classification
 from digitizer.security import audit
 from digitizer.security.crypto import DEFAULT_COST
 from digitizer.security.network import ISOLATED_LAN_SETTING, network_routes
+from digitizer.security.object_names import rename_plain_names
 from digitizer.security.records import pending_documents
 from digitizer.security.sealing import seal_document
 from digitizer.security.session import VaultSession
@@ -118,6 +119,7 @@ def unlock(
         vault.update(key_check=key.key_check)
         if not vault.backup_file.exists():
             shutil.copy2(vault.key_file, vault.backup_file)
+        rename_plain_names(library, key)  # a vault made before keyed names
     audit.record(library, audit.Event.VAULT_UNLOCKED)
     _anchor_audit_log(library, vault, key)
     return key
@@ -175,6 +177,7 @@ def open_vault(library: Library, action: str) -> list[str]:
     sealed: list[str] = []
     if not library.writable:
         return sealed
+    rename_plain_names(library, sealer)  # a key the workstation held before this library opened
     for document_id in pending_documents(library):
         level = library.document(document_id).classification
 

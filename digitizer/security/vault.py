@@ -8,6 +8,8 @@ gives a `VaultKey`, which lives in memory until it is forgotten.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 from dataclasses import dataclass
@@ -43,6 +45,8 @@ BACKUP_FILE = "vault.json.backup"
 passphrase, and the only way back to the secret documents if the key file is lost."""
 KEY_CHECK_SETTING = "vault.key_check"
 """The catalogue's note of which key seals its secret data (see `VaultKey.key_check`)."""
+OBJECT_NAMES = "object names"
+"""The label of the key that names secret objects (`VaultKey.name_of`)."""
 MIN_PASSPHRASE = 12
 """Characters; a passphrase guards state secrets, so short ones are refused."""
 
@@ -52,6 +56,7 @@ class VaultKey:
 
     def __init__(self, key: DataKey) -> None:
         self._key = key
+        self._names: bytes | None = None
 
     def seal(self, data: bytes, name: str) -> bytes:
         self._check()
@@ -61,6 +66,15 @@ class VaultKey:
         """A key for another use than sealing (object names, the audit head), from the data key."""
         self._check()
         return self._key.derive(label)
+
+    def name_of(self, sha256: str) -> str:
+        """The name a secret object goes by in the vault and the catalogue: a keyed hash of its
+        plaintext's SHA-256, so that holding a candidate file does not tell whether it is in
+        the vault."""
+        self._check()
+        if self._names is None:
+            self._names = self._key.derive(OBJECT_NAMES)
+        return hmac.new(self._names, bytes.fromhex(sha256), hashlib.sha256).hexdigest()
 
     @property
     def key_check(self) -> str:
@@ -84,6 +98,7 @@ class VaultKey:
 
     def forget(self) -> None:
         self._key.forget()
+        self._names = None
 
     def _check(self) -> None:
         if self._key.forgotten:
