@@ -55,10 +55,23 @@ def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST)
         raise VaultExists(f"The library already has a vault ({vault.folder}).")
     if holds_sealed_data(library):
         raise _key_missing(vault)
+    made_folder = not vault.folder.exists()
     key = vault.create(passphrase, cost=cost)
-    library.set_setting(KEY_CHECK_SETTING, key.key_check)
-    audit.record(library, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
-    _anchor_audit_log(library, vault, key)
+    try:
+        # The catalogue's note of the key, the log's entry and its head in the key file stand
+        # or fall together: a vault init that fails (a full disk) leaves no vault behind.
+        with library.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (KEY_CHECK_SETTING, key.key_check),
+            )
+            audit.append(db, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
+            _anchor_audit_log(library, vault, key)
+    except BaseException:
+        key.forget()
+        vault.discard(made_folder)
+        raise
     return key
 
 

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,10 +141,23 @@ class Vault:
         key = VaultKey(DataKey(raw))
         del raw
         record["key_check"] = key.key_check
+        made_folder = not self.folder.exists()
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self._write(self.backup_file, record)
-        self._write(self.key_file, record)
+        try:
+            self._write(self.backup_file, record)
+            self._write(self.key_file, record)
+        except BaseException:
+            self.discard(made_folder)
+            raise
         return key
+
+    def discard(self, folder: bool) -> None:
+        """Undo a `create` that did not finish: its key file and copy go (nothing was sealed
+        with the key yet), and the vault's folder too when `folder` (it was made for it)."""
+        for path in (self.key_file, self.backup_file):
+            path.unlink(missing_ok=True)
+        if folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     @property
     def backup_file(self) -> Path:
@@ -153,11 +167,14 @@ class Vault:
         """Replace `path` whole with `record`, private to the owner, never half-written."""
         temp = path.with_name(path.name + ".tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(record, out, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.replace(path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(record, out, indent=2)
+                out.flush()
+                os.fsync(out.fileno())
+            temp.replace(path)
+        finally:
+            temp.unlink(missing_ok=True)  # a disk that filled up leaves no half-written copy
 
     def update(self, **fields: Any) -> None:
         """Set fields of the key file (the key check of an older vault, the audit head)."""
