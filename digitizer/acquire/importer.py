@@ -139,7 +139,8 @@ def probe_file(path: Path, options: ImportOptions) -> Probed:
     """The file at `path` identified and checked: format, integrity, size, password."""
     identified = identify(path)
     if identified.format is FileFormat.PDF:
-        probed = probe_pdf(identified, options.password, options.max_pixels)
+        secret = bool(options.classification and options.classification.is_secret)
+        probed = probe_pdf(identified, options.password, options.max_pixels, secret=secret)
         check_page_count(path, len(probed.pages), options.max_pages)
         return probed
     return probe_image(identified, options.max_pixels, options.max_pages)
