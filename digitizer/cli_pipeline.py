@@ -220,13 +220,21 @@ def _print_eval_report(report: EvalReport) -> None:
 
 
 def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
+    from digitizer.errors import ExportOrderInvalid
+    from digitizer.export.entry import ExportOrder, check_order
+
+    # The core's entry point checks every export's order; here only to answer with usage.
+    order = ExportOrder(args.fmt, args.out, tuple(args.documents), tuple(args.collection),
+                        copies=args.copies, purpose=args.purpose or "")  # fmt: skip
+    try:
+        check_order(order)
+    except ExportOrderInvalid as error:
+        print(f"digitizer export: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if args.fmt in PUBLISH_FORMATS:
         return cli_publish.cmd_publish(station, args)
     if args.fmt in GUARDED_FORMATS:
         return cli_security.cmd_internal_copy(station, args)
-    if len(args.documents) != 1 or args.collection:
-        print(f"digitizer export: --format {args.fmt} takes one DOCUMENT", file=sys.stderr)
-        return EXIT_USAGE
     result = station.export(
         args.documents[0], args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
     )

@@ -95,21 +95,9 @@ def add_export_options(parser: argparse.ArgumentParser) -> None:
 def cmd_publish(station: Workstation, args: argparse.Namespace) -> int:
     """`export --format epub|qr-pdf|labels|package`."""
     from digitizer.export.publish import PublishOptions, read_outline
-    from digitizer.export.qr import check_url_template
     from digitizer.export.qr_stamp import Placement
 
     documents, collections = list(args.documents), list(args.collection)
-    if args.fmt != "labels":
-        single = len(documents) + len(collections) == 1
-        if not single or (args.fmt == "qr-pdf" and collections):
-            what = "one DOCUMENT" if args.fmt == "qr-pdf" else "one DOCUMENT or one --collection"
-            print(f"digitizer export: --format {args.fmt} takes {what}", file=sys.stderr)
-            return EXIT_USAGE
-    elif not documents and not collections:
-        print("digitizer export: labels need DOCUMENTs or --collection", file=sys.stderr)
-        return EXIT_USAGE
-    if args.url_template:
-        check_url_template(args.url_template)
     options = PublishOptions(
         placement=Placement(args.qr_placement),
         url_template=args.url_template,

@@ -339,12 +339,6 @@ def cmd_isolated_lan(station: Workstation, args: argparse.Namespace) -> int:
 
 def cmd_internal_copy(station: Workstation, args: argparse.Namespace) -> int:
     """`export DOCUMENT --format internal-pdf --copies N --purpose TEXT --out PATH`."""
-    if len(args.documents) != 1 or args.collection:
-        print("digitizer export: --format internal-pdf takes one DOCUMENT", file=sys.stderr)
-        return EXIT_USAGE
-    if not (args.purpose or "").strip():
-        print("digitizer export: internal-pdf needs --purpose TEXT", file=sys.stderr)
-        return EXIT_USAGE
     result = station.internal_copy(args.documents[0], args.out, args.copies, args.purpose)
     if args.json:
         print_json(result.as_json())

@@ -177,6 +177,12 @@ class UnknownFormat(DigitizerError):
     code = "unknown-format"
 
 
+class ExportOrderInvalid(DigitizerError):
+    """An export its format cannot take (how many documents, a missing purpose)."""
+
+    code = "bad-export-order"
+
+
 # --- publishing (EPUB, QR-labelled PDF, labels, packages) ---------------------------------------
 
 
