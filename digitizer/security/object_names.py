@@ -19,7 +19,7 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 
-from digitizer.errors import VaultDamaged
+from digitizer.errors import LibraryError, VaultDamaged
 from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, utc_now
 from digitizer.library.sealed import Sealer
@@ -51,6 +51,12 @@ def rename_references(
     if db.execute(
         f"SELECT 1 FROM sources WHERE sha256 = ? AND document_id IN ({marks})", (old, *ids)
     ).fetchone():
+        holder = db.execute("SELECT document_id FROM sources WHERE sha256 = ?", (new,)).fetchone()
+        if holder is not None:  # the same file imported twice: once public, once secret
+            raise LibraryError(
+                f"The same original is already a source of document {holder[0]}: a file is "
+                "the original of one document only. Remove one of the two copies first."
+            )
         # A source belongs to one document: what hangs on it follows it.
         db.execute("UPDATE sources SET sha256 = ? WHERE sha256 = ?", (new, old))
         for table, column in (
@@ -90,6 +96,8 @@ def rename_plain_names(library: Library, sealer: Sealer) -> int:
     """Rename every sealed object still named by its plaintext's SHA-256 to its keyed name, in
     the vault and in the rows of the secret documents that use it; return how many. Safe to cut
     off at any point and to run again."""
+    if library.db.in_transaction:  # a key asked for in the middle of a change: next time
+        return 0
     renamed = 0
     for old in plainly_named(library):
         _rename_one(library, sealer, old)

@@ -15,16 +15,22 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
+from digitizer.errors import LibraryError
 from digitizer.library import Library
 from digitizer.library.library import IN_SECRET, OBJECTS_OF_DOCUMENTS
+from digitizer.model import Classification
 from digitizer.security.object_names import rename_references
 from digitizer.security.records import SealedRecord, read_record, write_record
 from digitizer.security.vault import Vault, VaultKey
+from digitizer.service import Workstation
 from tests.e2e.support import command, run, run_json
 from tests.e2e.test_secret_offline import PASSPHRASE, secret_library
 from tests.helpers.pages import pdf_of_pages
 from tests.helpers.text_pages import text_page
-from tests.security.support import catalogue_rows, files_under
+from tests.security.support import catalogue_rows, files_under, import_page
+from tests.security.vaults import PASSPHRASE as STATION_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -225,3 +231,24 @@ def test_a_kill_at_any_step_of_the_renaming_leaves_every_object_findable(tmp_pat
         _every_object_findable(library, key, plain)
         assert _places_holding(library, plain) == [], kill_at
         assert run(library, "verify").returncode == 0, kill_at
+
+
+def test_a_file_imported_public_and_secret_cannot_be_merged_under_one_name(
+    station: Workstation, library_path: Path, tmp_path: Path
+) -> None:
+    """Imported secret, then (the vault locked, so unseen) imported again as public: raising
+    the public copy would give two documents one original. Refused, and nothing changes."""
+    secret = import_page(station, tmp_path / "in", 1, Classification.SECRET)
+    station.lock()
+    station.passphrase_source = None
+    public = import_page(station, tmp_path / "in", 1)
+    assert public != secret
+    station.passphrase_source = lambda: STATION_PASSPHRASE
+    before = _catalogue_dump(library_path)
+    with pytest.raises(LibraryError, match="one document only"):
+        station.classify(public, Classification.SECRET, "dấu MẬT")
+    assert station.document(public)[0].classification is Classification.PUBLIC
+    assert station.verify().ok
+    assert _catalogue_dump(library_path).count('INSERT INTO "sources"') == before.count(
+        'INSERT INTO "sources"'
+    )
