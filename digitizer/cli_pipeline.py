@@ -229,7 +229,8 @@ def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
     try:
         check_order(order)
     except ExportOrderInvalid as error:
-        print(f"digitizer export: {error}", file=sys.stderr)
+        given_by = ": give it with --purpose TEXT" if error.missing == "purpose" else ""
+        print(f"digitizer export: {error}{given_by}", file=sys.stderr)
         return EXIT_USAGE
     if args.fmt in PUBLISH_FORMATS:
         return cli_publish.cmd_publish(station, args)

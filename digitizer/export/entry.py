@@ -86,7 +86,9 @@ def check_order(order: ExportOrder) -> None:
         raise ExportOrderInvalid(f"{order.fmt} takes one document or one collection")
     if audience is Audience.INTERNAL:
         if not order.purpose.strip():
-            raise ExportOrderInvalid(f"{order.fmt} needs a purpose (kept in the copy register)")
+            raise ExportOrderInvalid(
+                f"{order.fmt} needs a purpose (kept in the copy register)", missing="purpose"
+            )
         if order.copies < 1:
             raise ExportOrderInvalid(f"{order.fmt} needs at least one copy")
     if order.publishing is not None and order.publishing.url_template:
