@@ -177,6 +177,17 @@ class UnknownFormat(DigitizerError):
     code = "unknown-format"
 
 
+class ExportOrderInvalid(DigitizerError):
+    """An export its format cannot take (how many documents, a missing purpose); `missing`
+    names what was left out ('purpose'), for the caller to ask for it in its own words."""
+
+    code = "bad-export-order"
+
+    def __init__(self, message: str, *, missing: str = "") -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
 # --- publishing (EPUB, QR-labelled PDF, labels, packages) ---------------------------------------
 
 

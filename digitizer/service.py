@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from digitizer.library import Library, VerifyReport, verify
 from digitizer.locations import default_library_path
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from digitizer.acquire.stack import StackOptions, StackReport
     from digitizer.correction import CorrectionResult
     from digitizer.export.document import ExportResult
+    from digitizer.export.entry import ExportOrder, ExportOutcome
     from digitizer.export.internal_copy import CopyResult
     from digitizer.export.publish import PublishOptions, PublishResult
     from digitizer.indexing import IndexReport
@@ -251,12 +252,18 @@ class Workstation:
         self, reference: str, fmt: str, out: Path, *, allow_unrecognised: bool = False
     ) -> ExportResult:
         """Write a document as `fmt` (pdf, txt, hocr, alto) to `out`."""
-        from digitizer.export.document import export_document
+        from digitizer.export.entry import ExportOrder
 
-        with self._open() as library:
-            return export_document(
-                library, reference, fmt, out, allow_unrecognised=allow_unrecognised
-            )
+        order = ExportOrder(fmt, out, (reference,), allow_unrecognised=allow_unrecognised)
+        return cast("ExportResult", self.export_order(order))
+
+    def export_order(self, order: ExportOrder) -> ExportOutcome:
+        """Any export — a document, publishing, internal copies — by the core's one entry point
+        (`digitizer.export.entry`), which applies the rule on secret documents."""
+        from digitizer.export.entry import Audience, export
+
+        with self._open(writable=order.audience is Audience.INTERNAL) as library:
+            return export(library, order, self.vault.open_secret)
 
     def publish(
         self,
@@ -270,12 +277,10 @@ class Workstation:
         """Write an EPUB, a QR-labelled PDF, a label sheet or an archival package (`fmt`: epub,
         qr-pdf, labels, package) of documents or a collection to `out`. Secret documents are
         refused."""
-        from digitizer.export.publish import publish
+        from digitizer.export.entry import ExportOrder
 
-        with self._open() as library:
-            return publish(
-                library, fmt, out, documents=documents, collections=collections, options=options
-            )
+        order = ExportOrder(fmt, out, tuple(documents), tuple(collections), publishing=options)
+        return cast("PublishResult", self.export_order(order))
 
     def setting(self, key: str) -> str:
         """A library setting ('' when unset)."""
@@ -521,7 +526,12 @@ class Workstation:
         return self.vault.classify(reference, level, reason)
 
     def internal_copy(self, reference: str, out: Path, copies: int, purpose: str) -> CopyResult:
-        return self.vault.internal_copy(reference, out, copies, purpose)
+        """Numbered internal copies of a document (banner and copy mark on every page), written
+        to the copy register."""
+        from digitizer.export.entry import ExportOrder
+
+        order = ExportOrder("internal-pdf", out, (reference,), copies=copies, purpose=purpose)
+        return cast("CopyResult", self.export_order(order))
 
     def copy_register(self, reference: str | None = None) -> list[RegisterEntry]:
         return self.vault.copy_register(reference)

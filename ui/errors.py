@@ -179,6 +179,11 @@ def window_message(code: str) -> str:
             "Errors",
             "This export format is not known.",
         ),
+        "bad-export-order": QCoreApplication.translate(
+            "Errors",
+            "This export format cannot take what was chosen: one document, or a purpose for "
+            "internal copies.",
+        ),
         "folder-watched": QCoreApplication.translate(
             "Errors",
             "That folder is already watched by another program.",

@@ -139,7 +139,8 @@ def probe_file(path: Path, options: ImportOptions) -> Probed:
     """The file at `path` identified and checked: format, integrity, size, password."""
     identified = identify(path)
     if identified.format is FileFormat.PDF:
-        probed = probe_pdf(identified, options.password, options.max_pixels)
+        secret = bool(options.classification and options.classification.is_secret)
+        probed = probe_pdf(identified, options.password, options.max_pixels, secret=secret)
         check_page_count(path, len(probed.pages), options.max_pages)
         return probed
     return probe_image(identified, options.max_pixels, options.max_pages)
@@ -232,7 +233,7 @@ class Importer:
             if any(file.sha256 == kept.sha256 for kept in fresh):
                 repeated.append(file)
                 continue
-            holder = self._document_holding(file.sha256)
+            holder = self._document_holding(file)
             if holder is not None and holder[0] != "importing":
                 report.duplicates.append(DuplicateFile(printable(str(file.path)), holder[1]))
                 self.progress.advance(file.page_count, f"{file.path.name}: already in the library")
@@ -241,7 +242,8 @@ class Importer:
         if not fresh:
             return
 
-        import_key = hashlib.sha256("\n".join(f.sha256 for f in fresh).encode()).hexdigest()
+        names = "\n".join(self._source_name(file) for file in fresh)
+        import_key = hashlib.sha256(names.encode()).hexdigest()
         document_id, resumed = self._open_document(unit, fresh, import_key, collection_id, report)
         if document_id is None:
             return
@@ -272,13 +274,30 @@ class Importer:
             )
         )
 
-    def _document_holding(self, sha256: str) -> tuple[str, str] | None:
-        row = self.library.db.execute(
-            "SELECT d.import_state, d.id FROM sources s JOIN documents d ON d.id = s.document_id "
-            "WHERE s.sha256 = ?",
-            (sha256,),
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+    @property
+    def _secret(self) -> bool:
+        return (self.options.classification or Classification.PUBLIC).is_secret
+
+    def _source_name(self, file: _CheckedFile) -> str:
+        """The catalogue's name of the file: its SHA-256, or in a secret import its keyed name."""
+        return self.library.object_name(file.sha256, secret=self._secret)
+
+    def _document_holding(self, file: _CheckedFile) -> tuple[str, str] | None:
+        """The document that already has this file as a source (a secret one is found only with
+        the vault's key at hand)."""
+        names = [file.sha256]
+        sealer = self.library.sealer
+        if self._secret or (sealer is not None and sealer.unlocked):
+            names.append(self.library.object_name(file.sha256, secret=True))
+        for name in names:
+            row = self.library.db.execute(
+                "SELECT d.import_state, d.id FROM sources s "
+                "JOIN documents d ON d.id = s.document_id WHERE s.sha256 = ?",
+                (name,),
+            ).fetchone()
+            if row:
+                return (row[0], row[1])
+        return None
 
     def _open_document(
         self,
@@ -310,7 +329,7 @@ class Importer:
         document_id = new_document_id()
         with library.transaction() as db:
             for file in files:
-                holder = self._document_holding(file.sha256)
+                holder = self._document_holding(file)
                 if holder is not None:  # another process took these files in meanwhile
                     report.duplicates.append(DuplicateFile(printable(str(file.path)), holder[1]))
                     return None, False
@@ -332,7 +351,7 @@ class Importer:
                 ),
             )
             if secret:
-                names = {file.sha256: file.path.name for file in files}
+                names = {o.sha256: f.path.name for f, o in zip(files, stored, strict=True)}
                 record = SealedRecord(Metadata(title=unit.title), names)
                 write_record(library, db, document_id, record)
             first_page = 1
@@ -343,7 +362,7 @@ class Importer:
                     "INSERT INTO sources (sha256, document_id, position, name, media_type, size, "
                     "page_count, first_page, has_text_layer) VALUES (?,?,?,?,?,?,?,?,?)",
                     (
-                        file.sha256,
+                        obj.sha256,
                         document_id,
                         position,
                         "" if secret else display_name(file.path),
@@ -376,7 +395,8 @@ class Importer:
             done = {
                 row[0]
                 for row in self.library.db.execute(
-                    "SELECT source_page FROM pages WHERE source_sha256 = ?", (file.sha256,)
+                    "SELECT source_page FROM pages WHERE source_sha256 = ?",
+                    (self.library.object_name(file.sha256, secret=secret),),
                 )
             }
             self.progress.advance(len(done))
@@ -466,12 +486,12 @@ class Importer:
                 (
                     document_id,
                     first_page + page.source_page - 1,
-                    page.sha256,
+                    stored.sha256,
                     page.media_type,
                     page.width,
                     page.height,
                     page.dpi,
-                    file.sha256,
+                    library.object_name(file.sha256, secret=secret),
                     page.source_page,
                     int(page.has_text),
                 ),

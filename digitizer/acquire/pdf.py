@@ -9,9 +9,11 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -24,7 +26,15 @@ from PIL import Image
 from digitizer.acquire.formats import FileFormat, IdentifiedFile
 from digitizer.acquire.pdf_scans import extract_scan, page_scan
 from digitizer.acquire.pdf_signatures import PdfSignature, read_signatures
-from digitizer.errors import CorruptPdf, EncryptedPdf, ImageTooLarge, MissingTool, WrongPassword
+from digitizer.errors import (
+    CorruptPdf,
+    EncryptedPdf,
+    ImageTooLarge,
+    MissingTool,
+    NoPrivateMemory,
+    WrongPassword,
+)
+from digitizer.security.ramdisk import make_private_folder
 from ocr.metrics import syllable_share
 
 DEFAULT_DPI = 300  # when a page has no scanned image to take the resolution from
@@ -78,8 +88,11 @@ def _require(tool: str) -> None:
         )
 
 
-def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> ProbedPdf:
-    """Open a PDF and describe its pages; raise an `InputError` for damaged or locked files."""
+def probe_pdf(
+    file: IdentifiedFile, password: str | None, max_pixels: int, *, secret: bool = False
+) -> ProbedPdf:
+    """Open a PDF and describe its pages; raise an `InputError` for damaged or locked files.
+    `secret`: the file is going into the vault, so a decrypted copy may only be made in RAM."""
     path = file.path
     try:
         with pikepdf.open(path, password=password or "") as pdf:
@@ -101,8 +114,9 @@ def probe_pdf(file: IdentifiedFile, password: str | None, max_pixels: int) -> Pr
         raise CorruptPdf(f"{path.name}: the PDF has no pages.", source=path)
 
     _require("pdfimages")
-    images = _images_per_page(path, password)
-    texts = _text_per_page(path, password, len(sizes))
+    with without_password(path, password, secret=secret) as readable:
+        images = _images_per_page(readable)
+        texts = _text_per_page(readable, len(sizes))
     pages = []
     for number, (width, height) in enumerate(sizes, start=1):
         for image in images.get(number, []):
@@ -158,13 +172,50 @@ class _ImageInfo:
         return (self.width * 72 / self.x_ppi) * (self.height * 72 / self.y_ppi)
 
 
-def _images_per_page(path: Path, password: str | None) -> dict[int, list[_ImageInfo]]:
+@contextmanager
+def without_password(
+    path: Path, password: str | None, folder: Path | None = None, *, secret: bool = False
+) -> Iterator[Path]:
+    """`path`, or when it needs `password`, a copy decrypted here (pikepdf) for poppler's tools
+    to read: given to them, the password would sit on their command lines, which every account
+    on the machine sees (`ps`). The copy is private (0600) in `folder` (the import's own scratch
+    folder) or else a RAM-backed one of its own, and is removed when done."""
+    if not password:
+        yield path
+        return
+    own = None if folder is not None else _scratch_folder(secret)
+    fd, name = tempfile.mkstemp(dir=folder or own, prefix="decrypted-", suffix=".pdf")
+    os.close(fd)
+    copy = Path(name)
+    try:
+        with pikepdf.open(path, password=password) as pdf:
+            pdf.save(copy)  # saved with no encryption
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
+        if own is not None:
+            shutil.rmtree(own, ignore_errors=True)
+
+
+def _scratch_folder(secret: bool) -> Path:
+    """A private folder in RAM; for a file that is not secret, a private one in the system's
+    temporary folder when the machine has no RAM-backed one."""
+    try:
+        return make_private_folder()
+    except NoPrivateMemory:
+        if secret:
+            raise
+        return Path(tempfile.mkdtemp(prefix="digitizer-"))
+
+
+def _images_per_page(path: Path) -> dict[int, list[_ImageInfo]]:
     """Every image drawn on each page, from `pdfimages -list` (one pass over the file)."""
-    command = ["pdfimages", "-list"]
-    if password:
-        command += ["-upw", password]
     result = subprocess.run(
-        [*command, str(path)], capture_output=True, text=True, errors="replace", check=False
+        ["pdfimages", "-list", str(path)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
     )
     pages: dict[int, list[_ImageInfo]] = {}
     for line in result.stdout.splitlines()[2:]:
@@ -206,14 +257,12 @@ def _native_resolution(images: Sequence[_ImageInfo]) -> tuple[int, RenderMode]:
     return dpi, RenderMode.COLOR
 
 
-def _text_per_page(path: Path, password: str | None, count: int) -> list[str]:
+def _text_per_page(path: Path, count: int) -> list[str]:
     """What text layer each page carries (a born-digital PDF, or one OCRed before); see
     `text_layer_verdict`."""
     _require("pdftotext")
-    command = ["pdftotext", "-q", "-enc", "UTF-8", "-bbox"]
-    if password:
-        command += ["-upw", password]
-    result = subprocess.run([*command, str(path), "-"], capture_output=True, check=False)
+    command = ["pdftotext", "-q", "-enc", "UTF-8", "-bbox", str(path), "-"]
+    result = subprocess.run(command, capture_output=True, check=False)
     pages = _PAGE_TAG.split(result.stdout.decode("utf-8", errors="replace"))[1:]
     verdicts = [text_layer_verdict(page) for page in pages[:count]]
     return verdicts + [""] * (count - len(verdicts))
@@ -277,7 +326,10 @@ def page_images(
     whichever way each is made.
     """
     to_render = []
-    with pikepdf.open(probed.file.path, password=password or "") as pdf:
+    with (
+        without_password(probed.file.path, password, folder) as readable,
+        pikepdf.open(readable) as pdf,
+    ):
         for page in pages:
             scan = page_scan(pdf.pages[page.number - 1])
             extracted = None
@@ -289,7 +341,7 @@ def page_images(
                 to_render.append(page)
                 continue
             # The pages to render before this scan come first: a stack is split in page order.
-            yield from render_pages(probed, to_render, folder, password)
+            yield from render_pages(probed, to_render, folder, readable)
             to_render = []
             yield RenderedPage(
                 page.number,
@@ -299,7 +351,7 @@ def page_images(
                 dpi,
                 extracted.media_type,
             )
-    yield from render_pages(probed, to_render, folder, password)
+        yield from render_pages(probed, to_render, folder, readable)
 
 
 def _runs(pages: Sequence[PdfPage]) -> Iterator[list[PdfPage]]:
@@ -319,9 +371,10 @@ def _runs(pages: Sequence[PdfPage]) -> Iterator[list[PdfPage]]:
 
 
 def render_pages(
-    probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, password: str | None
+    probed: ProbedPdf, pages: Sequence[PdfPage], folder: Path, readable: Path | None = None
 ) -> Iterator[RenderedPage]:
-    """Rasterise `pages` into `folder`, yielding each page's PNG file in page order.
+    """Rasterise `pages` into `folder`, yielding each page's PNG file in page order. `readable`
+    is the file poppler reads: the PDF itself, or its copy without a password.
 
     Pages are rendered on every core at once, at most one page a core ahead of the caller, who
     stores and deletes each file before asking for the next. A raw page never reaches the disk
@@ -338,7 +391,8 @@ def render_pages(
                     run = next(runs, None)
                     if run is None:
                         break
-                    pending.append(pool.submit(_render_run, probed, run, folder, password))
+                    source = readable or probed.file.path
+                    pending.append(pool.submit(_render_run, probed, run, folder, source))
                 if not pending:
                     return
                 yield from pending.popleft().result()
@@ -348,7 +402,7 @@ def render_pages(
 
 
 def _render_run(
-    probed: ProbedPdf, run: Sequence[PdfPage], folder: Path, password: str | None
+    probed: ProbedPdf, run: Sequence[PdfPage], folder: Path, readable: Path
 ) -> list[RenderedPage]:
     """Render consecutive pages of one resolution and mode with one pdftoppm process."""
     path = probed.file.path
@@ -357,13 +411,12 @@ def _render_run(
         # Raw PNM out of poppler, through a pipe, PNG encoded here: poppler's own PNG writer
         # takes ten times as long on a noisy grey scan as rendering it does.
         rendered = pdf2image.convert_from_path(
-            path,
+            readable,
             dpi=first.dpi,
             first_page=first.number,
             last_page=last.number,
             fmt="ppm",
             grayscale=first.mode is not RenderMode.COLOR,
-            userpw=password or "",
             thread_count=1,
         )
     except pdf2image_errors.PDFInfoNotInstalledError as error:

@@ -129,12 +129,21 @@ def add_parsers(commands: Commands) -> None:
 
 
 def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
+    from digitizer.errors import ExportOrderInvalid
+    from digitizer.export.entry import ExportOrder, check_order
+
+    # The core's entry point checks every export's order; here only to answer with usage.
+    order = ExportOrder(args.fmt, args.out, tuple(args.documents), tuple(args.collection),
+                        copies=args.copies, purpose=args.purpose or "")  # fmt: skip
+    try:
+        check_order(order)
+    except ExportOrderInvalid as error:
+        given_by = ": give it with --purpose TEXT" if error.missing == "purpose" else ""
+        return usage_error("export", f"{error}{given_by}")
     if args.fmt in PUBLISH_FORMATS:
         return _publish(station, args)
     if args.fmt in GUARDED_FORMATS:
         return _internal_copy(station, args)
-    if len(args.documents) != 1 or args.collection:
-        return usage_error("export", f"--format {args.fmt} takes one DOCUMENT")
     result = station.export(
         args.documents[0], args.fmt, args.out, allow_unrecognised=args.allow_unrecognised
     )
@@ -164,19 +173,9 @@ def cmd_export(station: Workstation, args: argparse.Namespace) -> int:
 def _publish(station: Workstation, args: argparse.Namespace) -> int:
     """`export --format epub|qr-pdf|labels|package`."""
     from digitizer.export.publish import PublishOptions, read_outline
-    from digitizer.export.qr import check_url_template
     from digitizer.export.qr_stamp import Placement
 
     documents, collections = list(args.documents), list(args.collection)
-    if args.fmt != "labels":
-        single = len(documents) + len(collections) == 1
-        if not single or (args.fmt == "qr-pdf" and collections):
-            what = "one DOCUMENT" if args.fmt == "qr-pdf" else "one DOCUMENT or one --collection"
-            return usage_error("export", f"--format {args.fmt} takes {what}")
-    elif not documents and not collections:
-        return usage_error("export", "labels need DOCUMENTs or --collection")
-    if args.url_template:
-        check_url_template(args.url_template)
     options = PublishOptions(
         placement=Placement(args.qr_placement),
         url_template=args.url_template,
@@ -246,10 +245,6 @@ def _print_epub_report(report: dict[str, Any]) -> None:
 
 def _internal_copy(station: Workstation, args: argparse.Namespace) -> int:
     """`export DOCUMENT --format internal-pdf --copies N --purpose TEXT --out PATH`."""
-    if len(args.documents) != 1 or args.collection:
-        return usage_error("export", "--format internal-pdf takes one DOCUMENT")
-    if not (args.purpose or "").strip():
-        return usage_error("export", "internal-pdf needs --purpose TEXT")
     result = station.internal_copy(args.documents[0], args.out, args.copies, args.purpose)
     return show(args.json, result.as_json, lambda: _print_internal_copies(result))
 

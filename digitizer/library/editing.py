@@ -24,7 +24,6 @@ from PIL import Image
 from digitizer.errors import DocumentNotFound, LibraryError
 from digitizer.library.library import Library, utc_now
 from digitizer.library.objects import StoredObject
-from digitizer.library.sealed import SealedObject
 from digitizer.model import Page
 
 _RENUMBER_OFFSET = 1_000_000  # pages move out of the way first: (document, number) is unique
@@ -305,15 +304,10 @@ def put_bytes(library: Library, data: bytes, *, secret: bool = False) -> StoredO
     a transaction is step 3). `secret` seals them into the vault straight from memory (the vault
     must be unlocked): their plaintext is never written to a file."""
     sha256 = hashlib.sha256(data).hexdigest()
-    sealed = library.require_sealer().seal(data, sha256) if secret else b""
-    library.db.execute(
-        "INSERT OR IGNORE INTO pending_objects (sha256, created_at) VALUES (?, ?)",
-        (sha256, utc_now()),
-    )
-    if not secret:
-        return library.objects.add_bytes(data)
-    sealed_sha256, sealed_size = library.sealed.store(sha256, sealed)
-    return SealedObject(sha256, len(data), sealed_sha256, sealed_size)
+    if secret:
+        return library.seal_bytes(data, library.object_name(sha256, secret=True))
+    library.note_pending(sha256)
+    return library.objects.add_bytes(data)
 
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -263,23 +263,36 @@ class Library:
 
     def _put_sealed(self, path: Path, sha256: str, *, move: bool) -> SealedObject:
         sealer = self.require_sealer()
+        name = sealer.name_of(sha256)
         known = self.db.execute(
             "SELECT o.size, v.sealed_sha256, v.sealed_size FROM vault_objects v "
             "JOIN objects o ON o.sha256 = v.sha256 WHERE v.sha256 = ?",
-            (sha256,),
+            (name,),
         ).fetchone()
-        if known and self.sealed.contains(sha256):
+        if known and self.sealed.contains(name):
             if move:
                 path.unlink()
-            return SealedObject(sha256, int(known[0]), str(known[1]), int(known[2]))
+            return SealedObject(name, int(known[0]), str(known[1]), int(known[2]))
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != sha256:
             raise LibraryError(f"{path} changed while it was being imported; try again.")
-        self.note_pending(sha256)
-        sealed_sha256, sealed_size = self.sealed.store(sha256, sealer.seal(data, sha256))
+        stored = self.seal_bytes(data, name)
         if move:
             path.unlink()
-        return SealedObject(sha256, len(data), sealed_sha256, sealed_size)
+        return stored
+
+    def seal_bytes(self, data: bytes, name: str, sealer: Sealer | None = None) -> SealedObject:
+        """Steps 1 and 2 of the write protocol for a secret object named `name` (its keyed
+        name, `Sealer.name_of`): sealed from memory, its plaintext never written to a file."""
+        sealed = (sealer or self.require_sealer()).seal(data, name)
+        self.note_pending(name)
+        sealed_sha256, sealed_size = self.sealed.store(name, sealed)
+        return SealedObject(name, len(data), sealed_sha256, sealed_size)
+
+    def object_name(self, sha256: str, *, secret: bool) -> str:
+        """The name the catalogue knows an object by: its SHA-256, or for a secret document's
+        object the vault's keyed name of it."""
+        return self.require_sealer().name_of(sha256) if secret else sha256
 
     def require_sealer(self) -> Sealer:
         if self.sealer is None:
@@ -314,7 +327,7 @@ class Library:
         if isinstance(stored, SealedObject):
             self.db.execute(
                 "INSERT OR IGNORE INTO vault_objects (sha256, sealed_sha256, sealed_size, "
-                "created_at) VALUES (?, ?, ?, ?)",
+                "created_at, named_by_key) VALUES (?, ?, ?, ?, 1)",
                 (stored.sha256, stored.sealed_sha256, stored.sealed_size, utc_now()),
             )
         self.clear_pending(stored.sha256)
@@ -327,17 +340,26 @@ class Library:
             return self.objects.path_of(sha256).read_bytes()
         return self.open_sealed(sha256)
 
-    def open_sealed(self, sha256: str) -> bytes:
-        """The plaintext of a sealed object, checked against its name."""
+    def open_sealed(self, name: str) -> bytes:
+        """The plaintext of a sealed object, checked against its (keyed) name."""
         sealer = self.require_sealer()
         try:
-            sealed = self.sealed.path_of(sha256).read_bytes()
+            sealed = self.sealed.path_of(name).read_bytes()
         except FileNotFoundError as error:
-            raise VaultDamaged(f"The sealed object {sha256} is missing from the vault.") from error
-        data = sealer.open(sealed, sha256)
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise VaultDamaged(f"The sealed object {sha256} does not hold what its name says.")
+            raise VaultDamaged(f"The sealed object {name} is missing from the vault.") from error
+        data = sealer.open(sealed, name)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sealer.name_of(sha256) != name and not (sha256 == name and self._named_plainly(name)):
+            raise VaultDamaged(f"The sealed object {name} does not hold what its name says.")
         return data
+
+    def _named_plainly(self, name: str) -> bool:
+        """Whether a sealed object still goes by its plaintext's SHA-256 (stored before keyed
+        names; renamed at the next unlock of a library opened for writing)."""
+        row = self.db.execute(
+            "SELECT named_by_key FROM vault_objects WHERE sha256 = ?", (name,)
+        ).fetchone()
+        return row is not None and not row[0]
 
     def object_file(self, sha256: str, folder: Path) -> Path:
         """A file holding the object: the plaintext object itself, or the sealed one opened into

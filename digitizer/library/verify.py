@@ -169,6 +169,35 @@ def _exposed(library: Library) -> list[Problem]:
             Problem(ProblemKind.EXPOSED, row[0], "page text of a sealed document is unencrypted")
         )
     for row in library.rows(
+        "SELECT sha256 FROM vault_objects WHERE named_by_key = 0 ORDER BY sha256"
+    ):
+        problems.append(
+            _damage(
+                library,
+                ProblemKind.EXPOSED,
+                row[0],
+                "a sealed object still named by its plaintext's SHA-256 (which confirms a "
+                "candidate file without the key); unlock the vault to rename it",
+            )
+        )
+    sealed_documents = (
+        f"d.classification IN {IN_SECRET} AND EXISTS "
+        "(SELECT 1 FROM sealed_records r WHERE r.document_id = d.id)"
+    )
+    for row in library.rows(
+        f"WITH used (sha256) AS ({OBJECTS_OF_DOCUMENTS.format(where=sealed_documents)}) "
+        "SELECT sha256 FROM used WHERE sha256 NOT IN (SELECT sha256 FROM vault_objects) "
+        "ORDER BY sha256"
+    ):
+        problems.append(
+            _damage(
+                library,
+                ProblemKind.EXPOSED,
+                row[0],
+                "a sealed document names an object outside the vault, by its plaintext's SHA-256",
+            )
+        )
+    for row in library.rows(
         "SELECT o.sha256 FROM objects o WHERE o.plain = 1 AND o.sha256 IN ("
         f"{_used_by('IN ' + IN_SECRET)}) AND o.sha256 NOT IN ("
         f"{_used_by('NOT IN ' + IN_SECRET)}) ORDER BY o.sha256"

@@ -375,10 +375,12 @@ def file_outcome(
     # Checked page by page: a stamp found on page 1 may have sealed the document meanwhile.
     secret = is_sealed(library, page.document_id)
     stored: list[tuple[StoredObject, str]] = []
+    names: dict[str, str] = {}  # a secret page's objects go by their keyed names
     for staged in (outcome.prepared, outcome.words):
         if staged is not None:
             obj = library.put_file(Path(staged.path), staged.sha256, move=True, secret=secret)
             stored.append((obj, staged.media_type))
+            names[staged.sha256] = obj.sha256
     with library.transaction() as db:
         for obj, media_type in stored:
             library.register_object(obj, media_type)
@@ -392,8 +394,8 @@ def file_outcome(
                 key,
                 json.dumps(record, sort_keys=True, ensure_ascii=False),
                 json.dumps(outcome.preparation, sort_keys=True),
-                outcome.prepared.sha256 if outcome.prepared else None,
-                outcome.words.sha256,
+                names[outcome.prepared.sha256] if outcome.prepared else None,
+                names[outcome.words.sha256],
                 "" if secret else outcome.text,
                 outcome.word_count,
                 outcome.mean_confidence,

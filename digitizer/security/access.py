@@ -17,6 +17,7 @@ from digitizer.model import Classification
 from digitizer.security import audit
 from digitizer.security.crypto import DEFAULT_COST
 from digitizer.security.network import ISOLATED_LAN_SETTING, network_routes
+from digitizer.security.object_names import rename_plain_names
 from digitizer.security.records import pending_documents
 from digitizer.security.sealing import seal_document
 from digitizer.security.session import VaultSession
@@ -54,10 +55,23 @@ def create_vault(library: Library, passphrase: str, *, cost: int = DEFAULT_COST)
         raise VaultExists(f"The library already has a vault ({vault.folder}).")
     if holds_sealed_data(library):
         raise _key_missing(vault)
+    made_folder = not vault.folder.exists()
     key = vault.create(passphrase, cost=cost)
-    library.set_setting(KEY_CHECK_SETTING, key.key_check)
-    audit.record(library, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
-    _anchor_audit_log(library, vault, key)
+    try:
+        # The catalogue's note of the key, the log's entry and its head in the key file stand
+        # or fall together: a vault init that fails (a full disk) leaves no vault behind.
+        with library.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (KEY_CHECK_SETTING, key.key_check),
+            )
+            audit.append(db, audit.Event.VAULT_CREATED, details={"kdf": "scrypt", "n": cost})
+            _anchor_audit_log(library, vault, key)
+    except BaseException:
+        key.forget()
+        vault.discard(made_folder)
+        raise
     return key
 
 
@@ -118,6 +132,7 @@ def unlock(
         vault.update(key_check=key.key_check)
         if not vault.backup_file.exists():
             shutil.copy2(vault.key_file, vault.backup_file)
+        rename_plain_names(library, key)  # a vault made before keyed names
     audit.record(library, audit.Event.VAULT_UNLOCKED)
     _anchor_audit_log(library, vault, key)
     return key
@@ -175,6 +190,7 @@ def open_vault(library: Library, action: str) -> list[str]:
     sealed: list[str] = []
     if not library.writable:
         return sealed
+    rename_plain_names(library, sealer)  # a key the workstation held before this library opened
     for document_id in pending_documents(library):
         level = library.document(document_id).classification
 

@@ -5,7 +5,7 @@
   vault's data key, 256 random bits made once when the vault is created. A wrong passphrase
   fails the unwrap's authentication tag and is refused; nothing else is touched.
 - Every sealed item gets a fresh random 96-bit nonce and is bound to its name (an object's
-  SHA-256, a record's document id) as associated data, so a sealed file put under another name
+  keyed name, a record's document id) as associated data, so a sealed file put under another name
   fails to open instead of showing the wrong content, and a flipped byte anywhere fails the tag.
 - Layout of a sealed item: `DGV1` | nonce (12 bytes) | ciphertext and 16-byte tag.
 

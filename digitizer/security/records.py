@@ -24,7 +24,7 @@ class SealedRecord:
     """What a sealed document's catalogue rows no longer say."""
 
     metadata: Metadata
-    source_names: dict[str, str]  # original's SHA-256 → its file name at import
+    source_names: dict[str, str]  # original's catalogue (keyed) name → its file name at import
 
     def to_bytes(self) -> bytes:
         value = {"metadata": self.metadata.as_json(), "sources": self.source_names}
@@ -89,9 +89,13 @@ def reveal(library: Library, document: Document) -> Document:
     record = read_record(library, document.id)
     if record is None:
         return document
+    names = dict(record.source_names)
+    if any(source.sha256 not in names for source in document.sources):
+        # A record written before keyed names names its sources by their SHA-256.
+        sealer = library.require_sealer()
+        names.update({sealer.name_of(sha256): name for sha256, name in record.source_names.items()})
     sources = tuple(
-        replace(source, name=record.source_names.get(source.sha256, source.name))
-        for source in document.sources
+        replace(source, name=names.get(source.sha256, source.name)) for source in document.sources
     )
     return replace(document, metadata=record.metadata, sources=sources)
 
@@ -163,9 +167,11 @@ def readable_text(library: Library, text: str, name: str) -> str:
 
 def forget_names(db: sqlite3.Connection, document_id: str) -> None:
     """Blank what acquisition noted by name about a document that became secret (inside the
-    transaction that seals it): the hot folder's file names and paths, set-aside page names."""
+    transaction that seals it): the hot folder's file names, paths and file hashes (a hash
+    confirms a candidate file), set-aside page names."""
     db.execute(
-        "UPDATE hot_folder_files SET name = '', moved_to = '', reason = '' WHERE EXISTS "
+        "UPDATE hot_folder_files SET name = '', moved_to = '', reason = '', sha256 = '' "
+        "WHERE EXISTS "
         "(SELECT 1 FROM json_each(hot_folder_files.documents) WHERE value = ?)",
         (document_id,),
     )

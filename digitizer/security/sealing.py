@@ -16,13 +16,15 @@ held the document is rebuilt, not edited, so none of its words stay in old index
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 
 from digitizer.library import Library
-from digitizer.library.library import IN_SECRET, OBJECTS_OF_DOCUMENTS
+from digitizer.library.library import OBJECTS_OF_DOCUMENTS
 from digitizer.library.objects import StoredObject
 from digitizer.model import Classification
+from digitizer.security.object_names import is_referenced, rename_references
 from digitizer.security.records import (
     SealedRecord,
     forget_names,
@@ -44,13 +46,6 @@ def document_objects(library: Library, document_id: str) -> set[str]:
     return {str(row[0]) for row in library.rows(query, (document_id,))}
 
 
-def _used_elsewhere(library: Library, document_id: str, *, secret: bool) -> set[str]:
-    """Objects used by other documents that are (`secret`) or are not classified secret."""
-    levels = ("IN " if secret else "NOT IN ") + IN_SECRET
-    query = OBJECTS_OF_DOCUMENTS.format(where=f"d.id != ?1 AND d.classification {levels}")
-    return {str(row[0]) for row in library.rows(query, (document_id,))}
-
-
 # --- moving documents ----------------------------------------------------------------------------
 
 
@@ -64,16 +59,20 @@ def seal_document(
     library.require_sealer()
     used = document_objects(library, document_id)
     media = _media_types(library, used)
-    sealed: list[tuple[StoredObject, str]] = []
+    sealed: list[tuple[StoredObject, str, str]] = []  # stored under its keyed name, media, old
     for sha256 in sorted(used):
         if not _in_vault(library, sha256):
             path = library.objects.path_of(sha256)
-            sealed.append((library.put_file(path, sha256, secret=True), media[sha256]))
+            stored = library.put_file(path, sha256, secret=True)
+            sealed.append((stored, media[sha256], sha256))
     document = library.document(document_id)
-    record = SealedRecord(document.metadata, {s.sha256: s.name for s in document.sources})
+    renamed = {old: stored.sha256 for stored, _, old in sealed}
+    names = {renamed.get(s.sha256, s.sha256): s.name for s in document.sources}
+    record = SealedRecord(document.metadata, names)
     with library.transaction() as db:
-        for stored, media_type in sealed:
+        for stored, media_type, old in sealed:
             library.register_object(stored, media_type)
+            rename_references(db, old, stored.sha256, [document_id])
         db.execute(
             "UPDATE documents SET classification = ?, title = '', document_type = '', "
             "number_symbol = '', issuing_body = '', issued_on = NULL, abstract = '', "
@@ -91,10 +90,11 @@ def seal_document(
             (document_id,),
         )
         write_record(library, db, document_id, record)
-        shared = _used_elsewhere(library, document_id, secret=False)
-        to_remove = sorted(used - shared)
+        # The plaintext objects no other document uses go, their catalogue rows (which name
+        # them by their plaintext's SHA-256) with them.
+        to_remove = [old for _, _, old in sealed if not is_referenced(library, old)]
         for sha256 in to_remove:
-            db.execute("UPDATE objects SET plain = 0 WHERE sha256 = ?", (sha256,))
+            db.execute("DELETE FROM objects WHERE sha256 = ?", (sha256,))
             library.note_pending(sha256)
         library.queue_for_index(document_id)
         library.queue_index_purge()
@@ -123,13 +123,14 @@ def unseal_document(
     record = read_record(library, document_id)
     used = document_objects(library, document_id)
     media = _media_types(library, used)
-    plain: list[tuple[StoredObject, str]] = []
-    for sha256 in sorted(used):
-        if library.objects.contains(sha256):
+    plain: list[tuple[StoredObject, str, str]] = []  # stored under its SHA-256, media, old name
+    for name in sorted(used):
+        if not _in_vault(library, name):
             continue
-        data = library.open_sealed(sha256)
+        data = library.open_sealed(name)
+        sha256 = hashlib.sha256(data).hexdigest()
         library.note_pending(sha256)
-        plain.append((library.objects.add_bytes(data), media[sha256]))
+        plain.append((library.objects.add_bytes(data), media[name], name))
     texts = {
         int(row[0]): page_text(library, str(row[1]))
         for row in library.rows(
@@ -139,36 +140,52 @@ def unseal_document(
         )
     }
     with library.transaction() as db:
-        for stored, media_type in plain:
+        for stored, media_type, old in plain:
             library.register_object(stored, media_type)
+            rename_references(db, old, stored.sha256, [document_id])
         db.execute(
             "UPDATE documents SET classification = ? WHERE id = ?", (level.value, document_id)
         )
         if record is not None:
-            _restore_description(library, document_id, record)
+            renamed = {old: stored.sha256 for stored, _, old in plain}
+            _restore_description(library, document_id, record, renamed)
         db.executemany(
             "UPDATE page_texts SET text = ? WHERE id = ?",
             [(text, text_id) for text_id, text in texts.items()],
         )
         db.execute("DELETE FROM sealed_records WHERE document_id = ?", (document_id,))
-        kept = _used_elsewhere(library, document_id, secret=True)
-        to_remove = sorted(sha for sha in used - kept if _in_vault(library, sha))
-        for sha256 in to_remove:
-            db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (sha256,))
-            library.note_pending(sha256)
+        # Sealed objects no secret document uses any more go: their rows, then their files.
+        to_remove = [old for stored, _, old in plain if old != stored.sha256]
+        to_remove = [old for old in to_remove if not is_referenced(library, old)]
+        for name in to_remove:
+            db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (name,))
+            db.execute("DELETE FROM objects WHERE sha256 = ?", (name,))
+            library.note_pending(name)
+        for stored, _, old in plain:
+            if old == stored.sha256:  # named before keyed names: only its sealed copy goes
+                db.execute("DELETE FROM vault_objects WHERE sha256 = ?", (old,))
+                library.note_pending(old)
+                to_remove.append(old)
         library.queue_for_index(document_id)
         if within is not None:
             within(db)
-    for sha256 in to_remove:
-        library.sealed.remove(sha256)
-        library.clear_pending(sha256)
+    for name in to_remove:
+        library.sealed.remove(name)
+        library.clear_pending(name)
 
 
-def _restore_description(library: Library, document_id: str, record: SealedRecord) -> None:
+def _restore_description(
+    library: Library, document_id: str, record: SealedRecord, renamed: dict[str, str]
+) -> None:
+    """Put the sealed description back; the record names sources as they were named when it
+    was written (their keyed names, or their SHA-256 in a record older than keyed names)."""
     library.write_metadata(document_id, record.metadata)
     library.db.executemany(
         "UPDATE sources SET name = ? WHERE sha256 = ? AND document_id = ?",
-        [(name, sha256, document_id) for sha256, name in record.source_names.items()],
+        [
+            (name, renamed.get(sha256, sha256), document_id)
+            for sha256, name in record.source_names.items()
+        ],
     )
 
 

@@ -49,3 +49,6 @@ class VaultSession:
 
     def open(self, sealed: bytes, name: str) -> bytes:
         return self.ready().open(sealed, name)
+
+    def name_of(self, sha256: str) -> str:
+        return self.ready().name_of(sha256)

@@ -8,8 +8,11 @@ gives a `VaultKey`, which lives in memory until it is forgotten.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,8 @@ BACKUP_FILE = "vault.json.backup"
 passphrase, and the only way back to the secret documents if the key file is lost."""
 KEY_CHECK_SETTING = "vault.key_check"
 """The catalogue's note of which key seals its secret data (see `VaultKey.key_check`)."""
+OBJECT_NAMES = "object names"
+"""The label of the key that names secret objects (`VaultKey.name_of`)."""
 MIN_PASSPHRASE = 12
 """Characters; a passphrase guards state secrets, so short ones are refused."""
 
@@ -52,6 +57,7 @@ class VaultKey:
 
     def __init__(self, key: DataKey) -> None:
         self._key = key
+        self._names: bytes | None = None
 
     def seal(self, data: bytes, name: str) -> bytes:
         self._check()
@@ -61,6 +67,15 @@ class VaultKey:
         """A key for another use than sealing (object names, the audit head), from the data key."""
         self._check()
         return self._key.derive(label)
+
+    def name_of(self, sha256: str) -> str:
+        """The name a secret object goes by in the vault and the catalogue: a keyed hash of its
+        plaintext's SHA-256, so that holding a candidate file does not tell whether it is in
+        the vault."""
+        self._check()
+        if self._names is None:
+            self._names = self._key.derive(OBJECT_NAMES)
+        return hmac.new(self._names, bytes.fromhex(sha256), hashlib.sha256).hexdigest()
 
     @property
     def key_check(self) -> str:
@@ -84,6 +99,7 @@ class VaultKey:
 
     def forget(self) -> None:
         self._key.forget()
+        self._names = None
 
     def _check(self) -> None:
         if self._key.forgotten:
@@ -125,10 +141,23 @@ class Vault:
         key = VaultKey(DataKey(raw))
         del raw
         record["key_check"] = key.key_check
+        made_folder = not self.folder.exists()
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self._write(self.backup_file, record)
-        self._write(self.key_file, record)
+        try:
+            self._write(self.backup_file, record)
+            self._write(self.key_file, record)
+        except BaseException:
+            self.discard(made_folder)
+            raise
         return key
+
+    def discard(self, folder: bool) -> None:
+        """Undo a `create` that did not finish: its key file and copy go (nothing was sealed
+        with the key yet), and the vault's folder too when `folder` (it was made for it)."""
+        for path in (self.key_file, self.backup_file):
+            path.unlink(missing_ok=True)
+        if folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     @property
     def backup_file(self) -> Path:
@@ -138,11 +167,14 @@ class Vault:
         """Replace `path` whole with `record`, private to the owner, never half-written."""
         temp = path.with_name(path.name + ".tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(record, out, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.replace(path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(record, out, indent=2)
+                out.flush()
+                os.fsync(out.fileno())
+            temp.replace(path)
+        finally:
+            temp.unlink(missing_ok=True)  # a disk that filled up leaves no half-written copy
 
     def update(self, **fields: Any) -> None:
         """Set fields of the key file (the key check of an older vault, the audit head)."""

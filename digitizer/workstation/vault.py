@@ -7,14 +7,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digitizer.model import Classification, Document, Metadata, PageTextRecord
 
 if TYPE_CHECKING:
     from digitizer.acquire.importer import ImportOptions, ImportReport
-    from digitizer.export.internal_copy import CopyResult
     from digitizer.library import Library
     from digitizer.pipeline.ocr import OcrReport
     from digitizer.searching import SearchOutcome
@@ -97,15 +95,6 @@ class VaultKeeper:
             if document.classification.is_secret or level.is_secret:
                 access.open_vault(library, f"classify document {document.id}")
             return classify(library, document.id, level, reason=reason)
-
-    def internal_copy(self, reference: str, out: Path, copies: int, purpose: str) -> CopyResult:
-        """Numbered internal copies of a document (banner and copy mark on every page), written
-        to the copy register."""
-        from digitizer.export.internal_copy import internal_copy
-
-        with self._open(writable=True) as library:
-            document = self.open_secret(library, library.document(reference), "internal copy")
-            return internal_copy(library, document, out.absolute(), copies, purpose)
 
     def copy_register(self, reference: str | None = None) -> list[RegisterEntry]:
         from digitizer.security.register import register_entries

@@ -468,6 +468,10 @@
         <translation>Không có định dạng xuất này.</translation>
     </message>
     <message>
+        <source>This export format cannot take what was chosen: one document, or a purpose for internal copies.</source>
+        <translation>Định dạng xuất này không nhận lựa chọn đó: chỉ một tài liệu, hoặc bản sao nội bộ cần ghi mục đích.</translation>
+    </message>
+    <message>
         <source>That folder is already watched by another program.</source>
         <translation>Thư mục này đang được một chương trình khác theo dõi.</translation>
     </message>

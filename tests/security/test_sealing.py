@@ -19,6 +19,7 @@ from digitizer.service import Workstation
 from ocr.geometry import Box
 from tests.helpers.page_texts import give_text
 from tests.security.support import files_under, import_page, pages_indexed_with, where_found
+from tests.security.vaults import plain_vault_file, vault_file
 
 TITLE_WORD = "Thượngloan"
 TEXT_WORD = "Quỳnhdiệp"
@@ -60,7 +61,8 @@ def test_raising_into_the_vault_leaves_no_plaintext(
 
     for sha256 in objects:
         assert not (library_path / "objects" / sha256[:2] / sha256[2:]).exists()
-        assert (library_path / "vault" / "objects" / sha256[:2] / sha256[2:]).is_file()
+        assert not plain_vault_file(library_path, sha256).exists()
+        assert vault_file(library_path, sha256).is_file()
     assert where_found(TITLE_WORD, files_under(library_path)) == []
     assert where_found(TEXT_WORD, files_under(library_path)) == []
     assert pages_indexed_with(TEXT_WORD, library_path) == 0
@@ -89,7 +91,7 @@ def test_an_object_another_document_uses_stays_in_the_store(
 
     station.classify(first, SECRET, "dấu MẬT")
     assert (library_path / "objects" / shared[:2] / shared[2:]).is_file()
-    assert (library_path / "vault" / "objects" / shared[:2] / shared[2:]).is_file()
+    assert vault_file(library_path, shared).is_file()
     assert station.page_texts(other)[1].text == SHARED_TEXT
     assert station.verify().ok
 
