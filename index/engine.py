@@ -144,6 +144,29 @@ def is_constant(plan: Plan) -> bool:
     return False
 
 
+def scored_terms(plan: Plan, boost: float = 1.0) -> list[Term]:
+    """The BM25-scored terms of `plan` (boosts multiplied through), as `Compiler` scores them:
+    what a page's score is made of besides constants. Scores add up in every boolean, so the
+    terms of a page's score are those of this list the page contains."""
+    if isinstance(plan, Term):
+        scored = plan.field in SCORED_FIELDS
+        return [Term(plan.field, plan.key, boost * plan.boost)] if scored else []
+    if isinstance(plan, Phrase):
+        if plan.field not in SCORED_FIELDS:
+            return []
+        if len(plan.keys) == 1:
+            return [Term(plan.field, plan.keys[0], boost * plan.boost)]
+        keys = dict.fromkeys(plan.keys)  # as `Compiler._phrase` scores them
+        return [Term(plan.field, key, boost * plan.boost) for key in keys]
+    if isinstance(plan, Union | Intersection):
+        return [t for child in plan.children for t in scored_terms(child, boost)]
+    if isinstance(plan, Exclusion):
+        return scored_terms(plan.base, boost)
+    if isinstance(plan, Bonus):
+        return [t for part in (plan.base, *plan.extras) for t in scored_terms(part, boost)]
+    return []  # Near, Expansion, Constant, Everything: constant scores
+
+
 # --- translation ---------------------------------------------------------------------------------
 
 
