@@ -177,6 +177,10 @@ class _KeyCache(dict[str, str]):
     def __missing__(self, word: str) -> str:
         if len(self) >= self.LIMIT:
             self.clear()
+        if word.isascii():  # no marks, no tones to place: both keys are the lower case
+            key = word.lower() if len(word) <= MAX_KEY_LENGTH else ""
+            self[word] = key
+            return key
         keys = search_key(word)
         key = keys[self._part] if len(keys[0]) <= MAX_KEY_LENGTH else ""
         self[word] = key
