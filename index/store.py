@@ -14,6 +14,7 @@ import os
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -71,6 +72,7 @@ _SEGMENT_FILES = frozenset((".idx", ".pos", ".term", ".store", ".fast", ".fieldn
 _PROBED_TERMS = (("folded", "va"), ("exact", "và"), ("pairs", "cua_cac"))
 _MAX_RESCORED = 200  # hits scored again with exact field lengths, at most
 _ANALYSIS_BATCH = 1024  # pages sent to the worker processes at a time
+_BATCHES_AHEAD = 3  # batches analysed ahead of the one being written
 _FACET_SIZE = 65_000  # distinct values counted per facet: every one, in practice
 
 
@@ -281,16 +283,17 @@ class SearchIndex:
                     # ahead of the one being written.
                     context = multiprocessing.get_context("spawn")
                     with context.Pool(workers) as pool:
-                        ahead: Any = None
+                        # Several batches in flight: the workers keep analysing while this
+                        # thread waits on a commit or on tantivy.
+                        ahead: deque[Any] = deque()
                         remaining = chain(head, pending)
                         batches = iter(lambda: list(islice(remaining, _ANALYSIS_BATCH)), [])
                         for batch in batches:
-                            submitted = pool.map_async(page_fields, batch, chunksize=64)
-                            if ahead is not None:
-                                _write(writer, ahead.get(), on_page)
-                            ahead = submitted
-                        if ahead is not None:
-                            _write(writer, ahead.get(), on_page)
+                            ahead.append(pool.map_async(page_fields, batch, chunksize=64))
+                            if len(ahead) > _BATCHES_AHEAD:
+                                _write(writer, ahead.popleft().get(), on_page)
+                        while ahead:
+                            _write(writer, ahead.popleft().get(), on_page)
         except BaseException:
             index.close()
             raise
