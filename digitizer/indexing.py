@@ -29,9 +29,7 @@ from ocr.words import restored_spellings
 INDEX_FOLDER = "index"
 LOCK_NAME = "index.lock"
 BATCH = 500  # queued changes applied per commit
-# Pages per commit of a rebuild (see SearchIndex.build): few, as each commit waits for the engine
-# to write its segments; memory stays bounded by the writer's heap whatever the number.
-REBUILD_BATCH = 25_000
+REBUILD_BATCH = 5000  # pages per segment of a rebuilt index (see SearchIndex.build)
 WAIT_FOR_WRITER = 120.0  # seconds a rebuild waits for another process's writer to finish
 
 
