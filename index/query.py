@@ -484,9 +484,10 @@ class _Planner:
         folded = engine.Phrase("folded", tuple(t.folded for t in tokens))
         if not self.marked:
             return folded
-        # Positions live in the folded field; the exact keys, all present, add the exact boost.
+        # Positions live in the folded field; the exact keys, all present, add the exact boost
+        # (an optional part beside the phrase: its positions are checked once).
         exact = tuple(engine.Term("exact", t.exact, EXACT_BOOST) for t in tokens)
-        return engine.Union((folded, engine.Intersection((*exact, engine.Constant(folded)))))
+        return engine.Bonus(folded, (engine.Intersection(exact),))
 
 
 def _syllables_of(node: Node) -> tuple[Token, ...]:
