@@ -120,8 +120,9 @@ def test_tokenize_gives_the_tokens_of_its_definition_on_a_page() -> None:
 
 
 def keys_by_tokenize(text: str) -> tuple[str, str, str]:
-    """The key streams as `tokenize` defines them, built the slow, obvious way."""
-    tokens = tokenize(unicodedata.normalize("NFC", text))
+    """The key streams as `tokenize` defines them, built the slow, obvious way (from
+    `reference_tokenize`, which shares no cache with `analyse_text`)."""
+    tokens = reference_tokenize(unicodedata.normalize("NFC", text))
     words = syllables(tokens)
     codes = [t for t in tokens if t.is_code]
     pairs = [
