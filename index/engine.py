@@ -50,6 +50,17 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Near:
+    """Pages where `keys` stand within `slop` moves of each other in `field` (a positional
+    field): slop 0 is side by side in order; each word between them costs one, and a swap
+    costs two (the engine's sloppy phrase). Matched only: scored 0, for a `Constant` bonus."""
+
+    field: str
+    keys: tuple[str, ...]
+    slop: int = 0
+
+
+@dataclass(frozen=True)
 class Expansion:
     """Pages containing any term of `field` that starts with `key` (prefix) or lies within
     `distance` edits of it with the same first letter (fuzzy). Scored as a constant."""
@@ -104,7 +115,18 @@ class Everything:
     """Every page (the base of a query that only excludes or filters)."""
 
 
-Plan = Term | Phrase | Expansion | Union | Intersection | Exclusion | Constant | Bonus | Everything
+Plan = (
+    Term
+    | Phrase
+    | Near
+    | Expansion
+    | Union
+    | Intersection
+    | Exclusion
+    | Constant
+    | Bonus
+    | Everything
+)
 
 
 def is_constant(plan: Plan) -> bool:
@@ -113,11 +135,36 @@ def is_constant(plan: Plan) -> bool:
         return True
     if isinstance(plan, Exclusion):
         return is_constant(plan.base)
-    if isinstance(plan, Bonus):
-        return is_constant(plan.base) and all(is_constant(e) for e in plan.extras)
+    if isinstance(plan, Bonus):  # extras add their scores: only none at all keeps it constant
+        return is_constant(plan.base) and all(
+            isinstance(e, Constant) and e.score == 0.0 for e in plan.extras
+        )
     if isinstance(plan, Intersection):
         return all(is_constant(c) for c in plan.children)
     return False
+
+
+def scored_terms(plan: Plan, boost: float = 1.0) -> list[Term]:
+    """The BM25-scored terms of `plan` (boosts multiplied through), as `Compiler` scores them:
+    what a page's score is made of besides constants. Scores add up in every boolean, so the
+    terms of a page's score are those of this list the page contains."""
+    if isinstance(plan, Term):
+        scored = plan.field in SCORED_FIELDS
+        return [Term(plan.field, plan.key, boost * plan.boost)] if scored else []
+    if isinstance(plan, Phrase):
+        if plan.field not in SCORED_FIELDS:
+            return []
+        if len(plan.keys) == 1:
+            return [Term(plan.field, plan.keys[0], boost * plan.boost)]
+        keys = dict.fromkeys(plan.keys)  # as `Compiler._phrase` scores them
+        return [Term(plan.field, key, boost * plan.boost) for key in keys]
+    if isinstance(plan, Union | Intersection):
+        return [t for child in plan.children for t in scored_terms(child, boost)]
+    if isinstance(plan, Exclusion):
+        return scored_terms(plan.base, boost)
+    if isinstance(plan, Bonus):
+        return [t for part in (plan.base, *plan.extras) for t in scored_terms(part, boost)]
+    return []  # Near, Expansion, Constant, Everything: constant scores
 
 
 # --- translation ---------------------------------------------------------------------------------
@@ -152,6 +199,11 @@ class Compiler:
             return self._term(plan.field, plan.key, plan.boost)
         if isinstance(plan, Phrase):
             return self._phrase(plan)
+        if isinstance(plan, Near):
+            near = tantivy.Query.phrase_query(
+                self._schema, plan.field, list(plan.keys), slop=plan.slop
+            )
+            return tantivy.Query.const_score_query(near, 0.0)
         if isinstance(plan, Expansion):
             return self._expansion(plan)
         if isinstance(plan, Union):

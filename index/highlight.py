@@ -148,9 +148,8 @@ def page_hits(node: Node | None, text: str) -> tuple[Snippet, tuple[str, ...]]:
 def _likely_region(node: Node | None, text: str) -> tuple[int, int]:
     if len(text) <= REGION_CHARS * 2:
         return 0, len(text)
-    folded = text.translate(_FOLD_CHARS)
-    probe = _probe(node, folded)
-    starts = [m.start() for m in probe.finditer(folded)] if probe else []
+    probe, haystack = _probe(node, text)
+    starts = [m.start() for m in probe.finditer(haystack)] if probe else []
     if not starts:
         return 0, len(text)
     best, best_count = 0, 0
@@ -168,32 +167,40 @@ def _likely_region(node: Node | None, text: str) -> tuple[int, int]:
     return begin, end
 
 
-def _probe(node: Node | None, folded: str) -> re.Pattern[str] | None:
-    """A pattern finding, in a page folded by _FOLD_CHARS, every place a hit could start."""
+def _probe(node: Node | None, text: str) -> tuple[re.Pattern[str] | None, str]:
+    """A pattern finding every place a hit could start, and the text to run it on (as long as
+    the page): the page itself, with each letter of the query's folded keys standing for every
+    letter that folds to it; or, for a fuzzy word, whose pattern is the page's own words within
+    reach and made for each page, the page folded letter by letter with the keys as they are.
+    """
+    leafs = list(leaves(node))
+    fuzzy = any(isinstance(leaf, Word) and leaf.kind == "fuzzy" for leaf in leafs)
+    haystack = text.translate(_FOLD_CHARS) if fuzzy else text
+    spell = re.escape if fuzzy else _spelt
     keys: set[str] = set()
     page_words: set[str] | None = None
-    for leaf in leaves(node):
+    for leaf in leafs:
         parts = [t.folded for t in leaf.tokens if not t.is_code]
         if not parts:
-            keys.update(re.escape(t.folded) for t in leaf.tokens)
+            keys.update(spell(t.folded) for t in leaf.tokens)
         elif isinstance(leaf, Word) and leaf.kind == "fuzzy":
             # The page's own words within reach of the misspelling, found once per page.
             if page_words is None:
-                page_words = set(_FOLDED_WORD.findall(folded))
+                page_words = set(_FOLDED_WORD.findall(haystack))
             key = parts[-1]
             keys.update(
-                re.escape(w) + r"(?![^\W_])"
+                spell(w) + r"(?![^\W_])"
                 for w in page_words
                 if w[:FUZZY_PREFIX_LENGTH] == key[:FUZZY_PREFIX_LENGTH]
                 and Levenshtein.distance(w, key, score_cutoff=leaf.distance) <= leaf.distance
             )
         else:
             # A phrase (or a word of several syllables) as its syllables in a row.
-            keys.add(r"[\W_]+".join(re.escape(part) for part in parts))
+            keys.add(r"[\W_]+".join(spell(part) for part in parts))
     if not keys:
-        return None
+        return None, haystack
     alternatives = "|".join(sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})")
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})"), haystack
 
 
 def _fold_table() -> dict[int, str]:
@@ -207,6 +214,16 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD_CHARS = _fold_table()
+# Each folded letter as a pattern of every letter `_FOLD_CHARS` folds to it ("d" → "[dDđĐ…]").
+_SPELLINGS: dict[str, str] = {}
+for _code, _folded in _FOLD_CHARS.items():
+    _SPELLINGS[_folded] = _SPELLINGS.get(_folded, re.escape(_folded)) + re.escape(chr(_code))
+_SPELLINGS = {letter: f"[{spellings}]" for letter, spellings in _SPELLINGS.items()}
+
+
+def _spelt(key: str) -> str:
+    """A pattern of `key` (folded) as a page may spell it: what `_FOLD_CHARS` folds to it."""
+    return "".join(_SPELLINGS.get(c) or re.escape(c) for c in key)
 
 
 def hit_spans(tokens: Sequence[Token], marked: set[int]) -> list[tuple[int, int]]:

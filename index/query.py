@@ -16,12 +16,14 @@ A word typed with diacritics also looks up its exact key, boosted, so "đảng" 
 "đảng" above pages saying only "đang" or "dang"; a word typed without diacritics looks up the
 folded key alone, unless another word of the query carries diacritics: the query was then typed
 with them, and pages spelling the toneless word without marks too rank higher ("Chí Linh" finds
-"lĩnh" but puts "Linh" first). Prefix and fuzzy words expand on the exact keys when typed with
-diacritics and on the folded keys otherwise. A phrase matches its folded words in order; when
-any of its words carries a diacritic, pages that also have all its exact words rank first.
-Prefixes of words typed with diacritics follow the canonical tone placement ("thuỷ" is the key of
-thủy, so `thu*` finds it and `thủ*` does not): type a prefix without diacritics to match every
-spelling.
+"lĩnh" but puts "Linh" first). Words typed one after another rank pages where they stand near
+each other (within ten words, either order) above pages where they are scattered; typed without
+diacritics, pages with them side by side rank higher still ("chi linh": "Chí Linh" above "báo chí
+trong lĩnh vực"). Prefix and fuzzy words expand on the exact keys when typed with diacritics and
+on the folded keys otherwise. A phrase matches its folded words in order; when any of its words
+carries a diacritic, pages that also have all its exact words rank first. Prefixes of words
+typed with diacritics follow the canonical tone placement ("thuỷ" is the key of thủy, so `thu*`
+finds it and `thủ*` does not): type a prefix without diacritics to match every spelling.
 
 Unbalanced quotes or parentheses, operators without a word, and filters without a value raise
 `QuerySyntaxError` with a message saying what to change; anything else is read generously
@@ -33,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from index import engine
@@ -45,6 +48,15 @@ EXACT_BOOST = 4.0
 # A query typed with diacritics on some words: its toneless words add this where the page
 # spells them without marks too.
 TONELESS_BONUS = EXACT_BOOST
+# Words of a query typed side by side (no quotes) and found near each other on a page, within
+# NEAR_SLOP moves of the engine's sloppy phrase (nine words between them in order, eight the
+# other way round), add NEAR_BONUS: such a page says what was asked more surely than one with the
+# words scattered over it. A query typed without diacritics also adds ADJACENT_BONUS where the
+# words stand side by side (in either order): it matches every spelling of its words alike
+# ("chi" is chí, chỉ, chị …), so that is the surest sign left of the page meant.
+NEAR_SLOP = 9
+NEAR_BONUS = 2 * EXACT_BOOST
+ADJACENT_BONUS = 2 * EXACT_BOOST
 # Fuzzy and prefix words expand to every matching term of the index; keeping the first letter
 # fixed (as OCR errors rarely hit it) divides the terms to scan by the alphabet.
 FUZZY_PREFIX_LENGTH = 1
@@ -412,10 +424,31 @@ class _Planner:
         positive = tuple(self.plan(c) for c in node.children if not isinstance(c, Without))
         negative = tuple(self.plan(c.child) for c in node.children if isinstance(c, Without))
         plan: engine.Plan = _all(positive) if positive else engine.Everything()
+        nearness = self.nearness(node.children)
+        if nearness:
+            plan = engine.Bonus(plan, nearness)
         if negative:
             removed = negative[0] if len(negative) == 1 else engine.Union(negative)
             plan = engine.Exclusion(plan, removed)
         return plan
+
+    def nearness(self, children: tuple[Node, ...]) -> tuple[engine.Plan, ...]:
+        """The bonuses of plain words typed one after another, for each two in a row found
+        near each other (and, typed without diacritics, side by side)."""
+        bonuses: list[engine.Plan] = []
+        for first, second in pairwise(children):
+            before, after = _syllables_of(first), _syllables_of(second)
+            if not before or not after:
+                continue
+            keys = (before[-1].folded, after[0].folded)
+            near = engine.Near("folded", keys, NEAR_SLOP)
+            bonuses.append(engine.Constant(near, NEAR_BONUS))
+            if not self.marked:
+                side_by_side = engine.Union(
+                    (engine.Near("folded", keys), engine.Near("folded", keys[::-1]))
+                )
+                bonuses.append(engine.Constant(side_by_side, ADJACENT_BONUS))
+        return tuple(bonuses)
 
     def word(self, word: Word) -> engine.Plan:
         parts = tuple(t for t in word.tokens if not t.is_code)
@@ -451,9 +484,20 @@ class _Planner:
         folded = engine.Phrase("folded", tuple(t.folded for t in tokens))
         if not self.marked:
             return folded
-        # Positions live in the folded field; the exact keys, all present, add the exact boost.
+        # Positions live in the folded field; the exact keys, all present, add the exact boost
+        # (an optional part beside the phrase: its positions are checked once).
         exact = tuple(engine.Term("exact", t.exact, EXACT_BOOST) for t in tokens)
-        return engine.Union((folded, engine.Intersection((*exact, engine.Constant(folded)))))
+        return engine.Bonus(folded, (engine.Intersection(exact),))
+
+
+def _syllables_of(node: Node) -> tuple[Token, ...]:
+    """The syllables of a plain unquoted word (none for anything else: prefix and fuzzy words,
+    codes, phrases, filters, groups)."""
+    if not isinstance(node, Word) or node.kind != "plain":
+        return ()
+    if any(t.is_code for t in node.tokens):
+        return ()
+    return node.tokens
 
 
 def _is_word(token: Token) -> bool:

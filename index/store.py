@@ -14,6 +14,7 @@ import os
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -23,7 +24,15 @@ from typing import Any
 
 import tantivy
 
-from index.engine import Compiler, Everything, Intersection, Lexicon, is_constant
+from index.engine import (
+    Compiler,
+    Everything,
+    Intersection,
+    Lexicon,
+    Union,
+    is_constant,
+    scored_terms,
+)
 from index.highlight import Snippet, page_hits
 from index.query import Node, filters_plan, parse_query, plan_query
 from index.schema import (
@@ -63,6 +72,7 @@ _SEGMENT_FILES = frozenset((".idx", ".pos", ".term", ".store", ".fast", ".fieldn
 _PROBED_TERMS = (("folded", "va"), ("exact", "và"), ("pairs", "cua_cac"))
 _MAX_RESCORED = 200  # hits scored again with exact field lengths, at most
 _ANALYSIS_BATCH = 1024  # pages sent to the worker processes at a time
+_BATCHES_AHEAD = 3  # batches analysed ahead of the one being written
 _FACET_SIZE = 65_000  # distinct values counted per facet: every one, in practice
 
 
@@ -273,16 +283,17 @@ class SearchIndex:
                     # ahead of the one being written.
                     context = multiprocessing.get_context("spawn")
                     with context.Pool(workers) as pool:
-                        ahead: Any = None
+                        # Several batches in flight: the workers keep analysing while this
+                        # thread waits on a commit or on tantivy.
+                        ahead: deque[Any] = deque()
                         remaining = chain(head, pending)
                         batches = iter(lambda: list(islice(remaining, _ANALYSIS_BATCH)), [])
                         for batch in batches:
-                            submitted = pool.map_async(page_fields, batch, chunksize=64)
-                            if ahead is not None:
-                                _write(writer, ahead.get(), on_page)
-                            ahead = submitted
-                        if ahead is not None:
-                            _write(writer, ahead.get(), on_page)
+                            ahead.append(pool.map_async(page_fields, batch, chunksize=64))
+                            if len(ahead) > _BATCHES_AHEAD:
+                                _write(writer, ahead.popleft().get(), on_page)
+                        while ahead:
+                            _write(writer, ahead.popleft().get(), on_page)
         except BaseException:
             index.close()
             raise
@@ -347,12 +358,19 @@ class SearchIndex:
             with self._lock:
                 searcher = self._current()
                 assert self._lexicon is not None
-                compiled = Compiler(self._schema, self._lexicon).query(plan)
+                compiler = Compiler(self._schema, self._lexicon)
+                compiled = compiler.query(plan)
+                terms = scored_terms(plan)
+                # The scored terms alone, for re-scoring the best pages: explaining them is far
+                # cheaper than explaining the whole query (positions, expansions, bonuses).
+                scoring = compiler.query(Union(tuple(terms))) if terms else None
                 listing = is_constant(plan)
-                found, total = self._ranked(searcher, compiled, limit, listing=listing)
+                found, total = self._ranked(searcher, compiled, scoring, limit, listing=listing)
                 grouped: list[_Found] = []
                 if group_by_document:
-                    grouped = self._grouped(searcher, compiled, limit, total, listing=listing)
+                    grouped = self._grouped(
+                        searcher, compiled, scoring, limit, total, listing=listing
+                    )
                 facets = self._facets(searcher, compiled) if total else _no_facets()
         except BaseException as exc:
             if not _unexpected(exc) or not self._on_disk:
@@ -385,9 +403,16 @@ class SearchIndex:
     # --- inside a search ---
 
     def _ranked(
-        self, searcher: tantivy.Searcher, query: tantivy.Query, wanted: int, *, listing: bool
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        scoring: tantivy.Query | None,
+        wanted: int,
+        *,
+        listing: bool,
     ) -> tuple[list[_Found], int]:
-        """The best `wanted` pages, ties in document and page order, and the number of matches."""
+        """The best `wanted` pages, ties in document and page order, and the number of matches.
+        `scoring`: the query's BM25 terms alone (see `engine.scored_terms`), None if none."""
         if listing:  # every score the same: document and page order, straight from the column
             result = searcher.search(
                 query,
@@ -418,7 +443,8 @@ class SearchIndex:
         head = min(len(found), max(wanted, 1) + 4)
         while head < min(len(found), _MAX_RESCORED) and found[head].score == found[head - 1].score:
             head += 1
-        exact = _exact_scores(searcher, query, [addresses[id(f)] for f in found[:head]])
+        best = found[:head]
+        exact = _exact_scores(searcher, scoring, best, [addresses[id(f)] for f in best])
         rescored = [
             _Found(score, f.page_key, f.document_id, f.page_number)
             for score, f in zip(exact, found[:head], strict=True)
@@ -430,6 +456,7 @@ class SearchIndex:
         self,
         searcher: tantivy.Searcher,
         query: tantivy.Query,
+        scoring: tantivy.Query | None,
         limit: int,
         total: int,
         *,
@@ -441,7 +468,7 @@ class SearchIndex:
             return []
         wanted = limit * GROUP_HITS
         while True:
-            found, _ = self._ranked(searcher, query, wanted, listing=listing)
+            found, _ = self._ranked(searcher, query, scoring, wanted, listing=listing)
             documents = dict.fromkeys(f.document_id for f in found)
             if len(documents) >= limit or wanted >= total:
                 break
@@ -664,23 +691,33 @@ class _Marker:
 
 
 def _exact_scores(
-    searcher: tantivy.Searcher, query: tantivy.Query, addresses: list[tantivy.DocAddress]
+    searcher: tantivy.Searcher,
+    scoring: tantivy.Query | None,
+    found: list[_Found],
+    addresses: list[tantivy.DocAddress],
 ) -> list[float]:
-    """The scores of the pages at `addresses` with each page's exact field lengths.
+    """The scores of the pages `found` at `addresses` with each page's exact field lengths.
 
     tantivy scores with field lengths rounded to one byte (a page of 47 keys counts 46), so two
-    pages nearly tied can swap. Its explanation of a page's score lists every BM25 term with
-    its inputs; each is recomputed here with the exact length kept in a column.
+    pages nearly tied can swap. Its explanation of a page's score by the query's BM25 terms
+    (`scoring`) lists each term with its inputs; each is recomputed here with the exact length
+    kept in a column, and the difference added to the page's score.
     """
+    if scoring is None:
+        return [f.score for f in found]
     lengths = {
         number: searcher.fast_field_values(length_field(name), addresses)
         for number, name in SCORED_FIELD_NUMBERS.items()
     }
     scores: list[float] = []
-    for i, address in enumerate(addresses):
-        explained = json.loads(query.explain(searcher, address).to_json())
+    for i, (page, address) in enumerate(zip(found, addresses, strict=True)):
+        try:
+            explained = json.loads(scoring.explain(searcher, address).to_json())
+        except ValueError:  # the page has none of the scored terms (it matched constants)
+            scores.append(page.score)
+            continue
         exact = {number: values[i] for number, values in lengths.items()}
-        scores.append(float(explained["value"]) + _correction(explained, exact, 1.0))
+        scores.append(page.score + _correction(explained, exact, 1.0))
     return scores
 
 

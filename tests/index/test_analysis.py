@@ -14,6 +14,7 @@ from index.analysis import (
     analyse_text,
     is_frequent_pair,
     pair_key,
+    reference_tokenize,
     syllables,
     tokenize,
 )
@@ -105,9 +106,23 @@ def test_tokens_point_into_the_text(text: str) -> None:
         assert token.exact and " " not in token.exact
 
 
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from("aàâđĐơ Hòa-NQ/TU24._—,x\u0301\n–" + "y" * 3)))
+def test_tokenize_gives_the_tokens_of_its_definition(text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    assert tokenize(text) == reference_tokenize(text)
+
+
+def test_tokenize_gives_the_tokens_of_its_definition_on_a_page() -> None:
+    text = "Số 24-NQ/TU, 18/5/2021; QĐ-UBND. Giơ-ne-vơ a-1.b/C " + "x" * 70 + " TP.HCM"
+    assert tokenize(text) == reference_tokenize(text)
+    assert tokenize(text[:-80]) == reference_tokenize(text[:-80])
+
+
 def keys_by_tokenize(text: str) -> tuple[str, str, str]:
-    """The key streams as `tokenize` defines them, built the slow, obvious way."""
-    tokens = tokenize(unicodedata.normalize("NFC", text))
+    """The key streams as `tokenize` defines them, built the slow, obvious way (from
+    `reference_tokenize`, which shares no cache with `analyse_text`)."""
+    tokens = reference_tokenize(unicodedata.normalize("NFC", text))
     words = syllables(tokens)
     codes = [t for t in tokens if t.is_code]
     pairs = [

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index import PageEntry, SearchIndex
+from index.query import NEAR_BONUS
 
 PAGES = 300  # more than two posting blocks of 128
 
@@ -47,9 +48,10 @@ def test_a_rare_word_narrows_a_common_one_across_segments(index: SearchIndex) ->
 
     results = index.search("(7 OR 250) nghị quyết", limit=10)
     assert sorted(h.page_key for h in results.hits) == ["d0:7", "d25:0"]
-    # reading only some blocks of "nghị" gives the same scores as reading all of them
+    # reading only some blocks of "nghị" gives the same scores as reading all of them (the
+    # page says "Nghị quyết số 250": the two words near each other add the near bonus)
     assert score("250 nghị", "d25:0") == pytest.approx(
-        score("250", "d25:0") + score("nghị", "d25:0")
+        score("250", "d25:0") + score("nghị", "d25:0") + NEAR_BONUS
     )
 
 

@@ -16,6 +16,8 @@ PAGES = {
         "Thị xã Chí Linh thuộc tỉnh Hải Dương có nhiều di tích lịch sử và danh thắng được "
         "nhân dân gìn giữ qua nhiều thế hệ."
     ),
+    # "Hải" and "Dương" far apart (fifteen words), on a shorter page than tl:1's "Hải Dương"
+    "hq:1": "Hải quân luyện tập suốt mùa mưa bão ở vùng biển xa, cạnh Thái Bình Dương.",
     # the same text on three pages of two documents: tied scores
     "b:2": "Biên bản họp chi bộ",
     "a:3": "Biên bản họp chi bộ",
@@ -42,6 +44,23 @@ def test_chi_linh_ranks_above_bao_chi_linh_vuc(index: SearchIndex) -> None:
     # "Linh" is typed without marks in a query typed with them: the page saying "Chí Linh"
     # side by side ranks above the shorter one saying "báo chí … lĩnh vực"
     assert keys(index, "Chí Linh") == ["tl:1", "bao:1"]
+
+
+def test_words_side_by_side_rank_above_the_same_words_scattered(index: SearchIndex) -> None:
+    # BM25 alone puts the shorter page first; the words near each other put tl:1 above it,
+    # typed with diacritics or without
+    assert keys(index, "Hải Dương") == ["tl:1", "hq:1"]
+    assert keys(index, "hai duong") == ["tl:1", "hq:1"]
+    assert keys(index, "Dương Hải") == ["tl:1", "hq:1"]  # in the other order, still near
+    # one word alone, or the words in quotes elsewhere: nothing to bring near
+    assert keys(index, "dương") == ["hq:1", "tl:1"]
+
+
+def test_a_query_without_diacritics_prefers_its_words_side_by_side(index: SearchIndex) -> None:
+    # "chi linh" matches chí, chỉ, lĩnh, lính … alike: "Chí Linh" side by side ranks above
+    # "báo chí trong lĩnh vực" (two words apart, on a shorter page)
+    assert keys(index, "chi linh") == ["tl:1", "bao:1"]
+    assert keys(index, "linh chi") == ["tl:1", "bao:1"]
 
 
 def test_toneless_words_of_a_query_typed_with_diacritics_prefer_their_toneless_spelling(
