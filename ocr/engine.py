@@ -19,6 +19,7 @@ import pytesseract
 from PIL import Image
 
 from ocr.hocr import parse_hocr
+from ocr.stages import stage
 from ocr.words import PageText
 
 DEFAULT_LANGUAGES = "vie"
@@ -132,13 +133,14 @@ def recognise(
     for name, value in (variables or {}).items():
         config += f" -c {name}={value}"
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(
-            source,
-            lang=settings.languages,
-            config=config,
-            extension="hocr",
-            timeout=time_limit(pixels),
-        )
+        with stage("tesseract"):
+            hocr = pytesseract.image_to_pdf_or_hocr(
+                source,
+                lang=settings.languages,
+                config=config,
+                extension="hocr",
+                timeout=time_limit(pixels),
+            )
     except pytesseract.TesseractNotFoundError as error:
         raise TesseractMissing(str(error)) from error
     except pytesseract.TesseractError as error:
@@ -156,7 +158,8 @@ def recognise(
             f"Tesseract could not read {image.name}: it took too long "
             f"(more than {time_limit(pixels):.0f} s for {pixels / 1e6:.1f} megapixels)."
         ) from error
-    return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
+    with stage("hocr parsing"):
+        return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
 
 
 # Tesseract reads an A4 page at 300 dpi (8.7 megapixels) in a few seconds; a page that takes

@@ -35,6 +35,7 @@ from digitizer.security.records import is_sealed
 from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
 from ocr.prepare import PrepareSettings
 from ocr.restore import restoration_key
+from ocr.stages import note_start, stage
 
 if TYPE_CHECKING:
     from digitizer.pipeline.farm import FarmSettings
@@ -160,8 +161,10 @@ def run_ocr(
     """
     options = options or OcrOptions()
     progress = progress or NullProgress()
+    note_start("command start")
     started = time.perf_counter()
-    record = settings_record(options)
+    with stage("settings key"):
+        record = settings_record(options)
     key = settings_key(record)
 
     interrupted = [
@@ -226,9 +229,11 @@ def run_ocr(
                 )
     if report.done:
         # The record read from the pages goes in first, so the index takes each page once.
-        propose_recognised(library, document_ids)
+        with stage("record proposal"):
+            propose_recognised(library, document_ids)
         # Pages are searchable as soon as their text is in.
-        update_index(library, create_missing=True)
+        with stage("index update"):
+            update_index(library, create_missing=True)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -319,7 +324,8 @@ def _recognise(
                             outcome = future.result()
                         except BrokenProcessPool:
                             outcome, broken = _worker_died(page.page_id), True
-                        file_outcome(library, report, page, outcome, key, record)
+                        with stage("filing"):
+                            file_outcome(library, report, page, outcome, key, record)
                         busy = {by_id[other].image_sha256 for other in in_flight.values()}
                         if private is not None and page.image_sha256 not in busy:
                             (private / page.image_sha256).unlink(missing_ok=True)
