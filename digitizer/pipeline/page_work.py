@@ -22,7 +22,7 @@ from PIL import Image
 
 from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.clean import Cleaning, recognition_copy
-from ocr.engine import EngineSettings, OcrError, recognise
+from ocr.engine import DEFAULT_ENGINE, EngineSettings, OcrError, resolve_engine
 from ocr.layout import split_header_columns
 from ocr.orient import check_orientation, reads_poorly
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
@@ -41,6 +41,7 @@ class PageTask:
     scratch: str  # folder for the files this task produces
     private: bool = False  # a secret page: every temporary file goes to `scratch` (in RAM)
     restoration_model: str = ""  # the language model that restores tone marks; '': none
+    engine_name: str = DEFAULT_ENGINE  # resolved in the worker (`ocr.engine.resolve_engine`)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def work_on_page(task: PageTask) -> PageOutcome:
 def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
     """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
     page = prepared.path or Path(task.image)
+    recognise = resolve_engine(task.engine_name)
     with stage("recognition copy"), Image.open(page) as opened:
         opened.load()
         copy, cleaning = recognition_copy(opened, task.dpi)
@@ -201,6 +203,14 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             time.perf_counter() - started,
             error_code="ocr-failed",
             error_message=f"{type(error).__name__}: {error}",
+        )
+    except MemoryError:
+        # What a process under a memory limit sees; the kernel's killer is `worker-died`.
+        return PageOutcome(
+            task.page_id,
+            time.perf_counter() - started,
+            error_code="ocr-failed",
+            error_message="recognising it ran out of memory",
         )
     preparation = prepared.preparation.as_json()
     if cleaning.changed:
