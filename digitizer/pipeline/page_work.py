@@ -119,9 +119,13 @@ def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
     """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
     page = prepared.path or Path(task.image)
     recognise = resolve_engine(task.engine_name)
-    with stage("recognition copy"), Image.open(page) as opened:
-        opened.load()
-        copy, cleaning = recognition_copy(opened, task.dpi)
+    with stage("recognition copy"):
+        if prepared.decoded is not None:
+            copy, cleaning = recognition_copy(prepared.decoded, task.dpi)
+        else:
+            with Image.open(page) as opened:
+                opened.load()
+                copy, cleaning = recognition_copy(opened, task.dpi)
     if copy is None:
         text = recognise(page, task.dpi, task.engine)
         with stage("layout"):
