@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import shutil
+import signal
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -353,8 +355,7 @@ def _recognise(
                     if overdue is not None:
                         # A worker stuck on a page (an engine that never returns) is stopped with
                         # its pool; the page fails, the others it held go back in the queue.
-                        for process in list(pool._processes.values()):
-                            process.kill()
+                        _stop_workers(pool)
                         page = by_id[in_flight.pop(overdue)]
                         limit = _page_limit(page, options)
                         file_outcome(
@@ -443,12 +444,26 @@ def _overdue(
     """The first page a worker has held past its limit. The pool hands pages out in order, so
     the `workers` oldest unfinished ones are those being worked on; each one's clock starts
     when it is seen among them."""
+    for gone in running_since.keys() - in_flight.keys():
+        del running_since[gone]  # a finished page's outcome is not kept alive here
     now = time.monotonic()
     for future in list(in_flight)[:workers]:
         since = running_since.setdefault(future, now)
         if now - since > _page_limit(by_id[in_flight[future]], options):
             return future
     return None
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill every worker of `pool` with the programs it started: each worker leads a process
+    group of its own (`start_worker`), which its Tesseract shares."""
+    for process in list((pool._processes or {}).values()):
+        if process.pid is None:
+            continue
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            process.kill()  # not yet in a group of its own
 
 
 def _too_long(page_id: int, limit: float) -> PageOutcome:
