@@ -967,12 +967,13 @@ def report_one_document(
     print(f"  (b) ocrmypdf {' '.join(ocrmypdf_options(args.jobs))} (img2pdf of the same scans)")
     print(f"  (c) tesseract IMG - -l vie, {args.jobs} processes at once (the floor)")
     print()
-    header = f"  {'':<34}{'wall s':>8}{'CPU s':>8}{'vs (c)':>8}" + "".join(
+    header = f"  {'':<34}{'wall s':>8}{'CPU s':>8}{'÷ (c)':>7}{'CPU ÷':>7}" + "".join(
         f"{name:>12}" for name in sets
     )
     print(header + "   mean CER per set")
     scored: dict[tuple[str, str], list[Score]] = {}
     floor = results["tesseract"].wall if "tesseract" in results else 0.0
+    floor_cpu = results["tesseract"].cpu if "tesseract" in results else 0.0
     for tool, result in results.items():
         for source, texts in result.runs[0].texts.items():
             scores = [score(text, page.truth) for page, text in zip(pages, texts, strict=True)]
@@ -982,9 +983,10 @@ def report_one_document(
                 for idx in sets.values()
             ]
             versus = f"{result.wall / floor:.2f}" if floor else "-"
+            cpu = f"{result.cpu / floor_cpu:.2f}" if floor_cpu else "-"
             print(
-                f"  {SHORT_NAMES[tool, source]:<34}{result.wall:>8.1f}{result.cpu:>8.1f}{versus:>8}"
-                + "".join(f"{cer:>12}" for cer in cers)
+                f"  {SHORT_NAMES[tool, source]:<34}{result.wall:>8.1f}{result.cpu:>8.1f}"
+                f"{versus:>7}{cpu:>7}" + "".join(f"{cer:>12}" for cer in cers)
             )
     for tool, result in results.items():
         walls = ", ".join(f"{wall:.1f}" for wall in result.walls)
@@ -1020,6 +1022,10 @@ def report_one_document(
             ratio <= FLOOR_TARGET,
             f"ours ≤ {FLOOR_TARGET}× plain tesseract: "
             f"{ours.wall:.1f} ÷ {floor_run.wall:.1f} s = {ratio:.2f}×",
+        )
+        print(
+            f"  (CPU   ours ÷ plain tesseract: {ours.cpu:.1f} ÷ {floor_run.cpu:.1f} s = "
+            f"{ours.cpu / floor_run.cpu:.2f}×, the steadier figure on a busy machine)"
         )
     if ours and peer:
         ratio = peer.wall / ours.wall
