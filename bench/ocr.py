@@ -75,6 +75,7 @@ LABELS = {
 }
 DEFAULT_JOBS = 2
 DEFAULT_MEMORY_PAGES = 200
+STAND_IN = "bench.stand_in:read_once"  # the engine --stand-in names (DIGITIZER_OCR_ENGINE)
 THROUGHPUT_TARGET = 1.3  # (a) pages/min ÷ (b) pages/min
 PAGE_CER_TARGET = 0.01  # each upside-down and skewed page, (a)
 MEMORY_TARGET_BYTES = 500_000_000  # "under 500 MB" for a 1,000-page book: 5 × 10^8 bytes
@@ -1138,7 +1139,7 @@ def _role(proc: Proc, root: int) -> str:
     return proc.name
 
 
-def sample_tree(argv: Sequence[str], log: Path) -> TreeMemory:
+def sample_tree(argv: Sequence[str], log: Path, env: dict[str, str] | None = None) -> TreeMemory:
     """Run `argv`, summing the resident memory (VmRSS) of its whole process tree every
     SAMPLE_EVERY seconds, and its proportional share (PSS, dearer to read) every PSS_EVERY
     samples."""
@@ -1149,7 +1150,7 @@ def sample_tree(argv: Sequence[str], log: Path) -> TreeMemory:
         errors.flush()
         clock = Clock.start()
         started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=errors, env=ENV)
+        child = subprocess.Popen(argv, stdout=out, stderr=errors, env=env or ENV)
         while True:
             tick, cpu = time.perf_counter(), time.process_time()
             tree = _tree(child.pid)
@@ -1250,7 +1251,8 @@ def run_memory(args: argparse.Namespace, workdir: Path) -> int:
     distinct = distinct_page_images(library)
 
     say(f"digitizer ocr --all --jobs {args.jobs} on {args.pages} pages, sampling /proc")
-    ours = sample_tree([*base, "ocr", "--all", "--jobs", str(args.jobs), "--json"], log)
+    env = {**ENV, "DIGITIZER_OCR_ENGINE": STAND_IN} if args.stand_in else ENV
+    ours = sample_tree([*base, "ocr", "--all", "--jobs", str(args.jobs), "--json"], log, env)
     if ours.exit != 0:
         raise RunFailed(f"digitizer ocr failed (exit status {ours.exit}): see {log}")
     report = json.loads(ours.stdout)
@@ -1278,6 +1280,8 @@ def run_memory(args: argparse.Namespace, workdir: Path) -> int:
     print(f"  distinct page images in the library: {distinct} of {args.pages}")
     print(f"  process tree summed from /proc every {SAMPLE_EVERY * 1000:.0f} ms")
     print()
+    if args.stand_in:
+        print(f"  STAND-IN ENGINE ({STAND_IN}): Tesseract reads each worker's first page only")
     report_memory_line(
         f"digitizer ocr --all --jobs {args.jobs} (its own report: "
         f"{float(report.get('seconds', 0)):.1f} s)",
@@ -1369,6 +1373,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"pages of the --memory document (default {DEFAULT_MEMORY_PAGES})",
     )
     parser.add_argument(
+        "--stand-in",
+        action="store_true",
+        help="with --memory, each worker reads its first page with Tesseract and reuses that "
+        "word model for the rest (bench/stand_in.py): the rest of the path's memory, in minutes",
+    )
+    parser.add_argument(
         "--memory-peer",
         action="store_true",
         help="with --memory, measure ocrmypdf on the same PDF too (long)",
@@ -1392,6 +1402,8 @@ def reproduce_command(args: argparse.Namespace) -> str:
         command += ["--memory", "--pages", str(args.pages)]
         if args.memory_peer:
             command.append("--memory-peer")
+        if args.stand_in:
+            command.append("--stand-in")
     else:
         if args.one_document:
             command.append("--one-document")
