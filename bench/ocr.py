@@ -1227,12 +1227,15 @@ def run_memory(args: argparse.Namespace, workdir: Path) -> int:
         raise MissingTool("this checkout's digitizer has no `ocr` command (digitizer --help)")
 
     pdf = workdir / f"memory-{args.pages}.pdf"
-    say(f"building a {args.pages}-page PDF of the evaluation scans in {workdir}")
     started = time.perf_counter()
-    # In a child process: img2pdf holds every page in memory, which this process would keep.
-    command = [PYTHON, str(Path(__file__).resolve()), "--pages", str(args.pages)]
-    if subprocess.run([*command, "--build-only", str(pdf)], check=False).returncode != 0:
-        raise RunFailed(f"building {pdf} failed")
+    if pdf.is_file() and args.workdir:
+        say(f"using the {args.pages}-page PDF already in {workdir}")
+    else:
+        say(f"building a {args.pages}-page PDF of the evaluation scans in {workdir}")
+        # In a child process: img2pdf holds every page in memory, which this process would keep.
+        command = [PYTHON, str(Path(__file__).resolve()), "--pages", str(args.pages)]
+        if subprocess.run([*command, "--build-only", str(pdf)], check=False).returncode != 0:
+            raise RunFailed(f"building {pdf} failed")
     say(f"  {pdf.stat().st_size / MB:,.1f} MB in {time.perf_counter() - started:.1f} s")
 
     library, log = workdir / "memory-library", workdir / "memory-digitizer.log"
@@ -1251,7 +1254,11 @@ def run_memory(args: argparse.Namespace, workdir: Path) -> int:
     distinct = distinct_page_images(library)
 
     say(f"digitizer ocr --all --jobs {args.jobs} on {args.pages} pages, sampling /proc")
-    env = {**ENV, "DIGITIZER_OCR_ENGINE": STAND_IN} if args.stand_in else ENV
+    # The stand-in lives in bench/, which the installed package does not cover: the repository
+    # goes on the path of the command and of the workers it spawns.
+    env = (
+        {**ENV, "DIGITIZER_OCR_ENGINE": STAND_IN, "PYTHONPATH": str(REPO)} if args.stand_in else ENV
+    )
     ours = sample_tree([*base, "ocr", "--all", "--jobs", str(args.jobs), "--json"], log, env)
     if ours.exit != 0:
         raise RunFailed(f"digitizer ocr failed (exit status {ours.exit}): see {log}")
