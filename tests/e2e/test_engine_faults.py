@@ -17,6 +17,9 @@ from tests.helpers.text_pages import text_page
 
 pytestmark = pytest.mark.slow
 ENGINES = "tests.helpers.fault_engines"
+# The fault engines live in tests/, which the installed package does not cover: the workers
+# find them through the path.
+REPOSITORY = str(Path(__file__).resolve().parents[2])
 
 
 def _document(library_path: Path, inputs: Path, pages: int) -> None:
@@ -32,6 +35,7 @@ def _engine_env(tmp_path: Path, engine: str, **more: str) -> dict[str, str]:
         **os.environ,
         "OMP_THREAD_LIMIT": "1",
         "DIGITIZER_OCR_ENGINE": f"{ENGINES}:{engine}",
+        "PYTHONPATH": REPOSITORY,
         fault_engines.FAULT_FLAG: str(tmp_path / "fault-taken"),
         **more,
     }
