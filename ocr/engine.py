@@ -7,10 +7,12 @@ switched off with OMP_THREAD_LIMIT=1, which on a small machine is several times 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,9 +21,15 @@ import pytesseract
 from PIL import Image
 
 from ocr.hocr import parse_hocr
+from ocr.stages import stage
 from ocr.words import PageText
 
 DEFAULT_LANGUAGES = "vie"
+DEFAULT_ENGINE = "tesseract"
+ENGINE_VARIABLE = "DIGITIZER_OCR_ENGINE"
+"""Names the engine the workers read pages with (`module:function`); unset: Tesseract. A seam
+for fault injection: a test names an engine that crashes, hangs or runs out of memory, and real
+worker processes resolve it by name."""
 DEFAULT_PAGE_SEGMENTATION = 3  # fully automatic layout analysis, without orientation detection
 
 
@@ -132,13 +140,14 @@ def recognise(
     for name, value in (variables or {}).items():
         config += f" -c {name}={value}"
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(
-            source,
-            lang=settings.languages,
-            config=config,
-            extension="hocr",
-            timeout=time_limit(pixels),
-        )
+        with stage("tesseract"):
+            hocr = pytesseract.image_to_pdf_or_hocr(
+                source,
+                lang=settings.languages,
+                config=config,
+                extension="hocr",
+                timeout=time_limit(pixels),
+            )
     except pytesseract.TesseractNotFoundError as error:
         raise TesseractMissing(str(error)) from error
     except pytesseract.TesseractError as error:
@@ -156,7 +165,32 @@ def recognise(
             f"Tesseract could not read {image.name}: it took too long "
             f"(more than {time_limit(pixels):.0f} s for {pixels / 1e6:.1f} megapixels)."
         ) from error
-    return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
+    with stage("hocr parsing"):
+        return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
+
+
+Recogniser = Callable[[Path, int, EngineSettings], PageText]
+"""Reads one page image file at a resolution: what `recognise` does with Tesseract."""
+
+
+def engine_name() -> str:
+    """The engine this process's OCR is told to use (DIGITIZER_OCR_ENGINE), else Tesseract."""
+    return os.environ.get(ENGINE_VARIABLE, "").strip() or DEFAULT_ENGINE
+
+
+def resolve_engine(name: str) -> Recogniser:
+    """The recogniser called `name`: Tesseract, or a `module:function` importable here."""
+    if name == DEFAULT_ENGINE:
+        return recognise
+    module, _, attribute = name.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError, ValueError) as error:
+        raise OcrError(f"There is no OCR engine {name!r} ({error}).") from error
+    if not callable(found):
+        raise OcrError(f"The OCR engine {name!r} cannot be called.")
+    engine: Recogniser = found
+    return engine
 
 
 # Tesseract reads an A4 page at 300 dpi (8.7 megapixels) in a few seconds; a page that takes

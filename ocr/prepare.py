@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -86,6 +86,9 @@ class PreparedPage:
 
     preparation: Preparation
     path: Path | None
+    decoded: Image.Image | None = field(default=None, compare=False, repr=False)
+    """The page's pixels exactly as its file (`path`, else the original) decodes to, when they
+    are at hand: recognition then need not decode the file again."""
 
 
 @dataclass(frozen=True)
@@ -543,7 +546,8 @@ def prepare_file(
     preparation = analyse(grey, settings, turns=turns)
     del grey
     if preparation.is_identity:
-        return PreparedPage(preparation, None)
+        # `_workable` changed nothing for these modes: the pixels are the file's own.
+        return PreparedPage(preparation, None, page if page.mode in ("1", "L", "RGB") else None)
 
     prepared = render(page, preparation)
     del page
@@ -570,7 +574,8 @@ def prepare_file(
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return PreparedPage(preparation, path)
+    # PNG and G4 give back what was saved; a JPEG does not.
+    return PreparedPage(preparation, path, None if fmt == "JPEG" else prepared)
 
 
 def _resolution(

@@ -47,6 +47,12 @@ def _add_ocr_options(parser: argparse.ArgumentParser) -> None:
             "--no-restore": "keep the text as Tesseract read it: do not restore lost tone marks",
         },
     )
+    parser.add_argument(
+        "--time-limit",
+        type=positive_int,
+        metavar="SECONDS",
+        help="stop a page's work after this long (default: scaled to the page's size)",
+    )
     add_json_option(parser)
 
 
@@ -63,6 +69,7 @@ def _ocr_options(args: argparse.Namespace) -> OcrOptions:
             remove_borders=args.remove_borders,
         ),
         restore=not args.no_restore,
+        time_limit=args.time_limit,
     )
 
 

@@ -17,6 +17,7 @@ from digitizer.export.pdfa import write_pdfa
 from digitizer.export.text import write_text
 from digitizer.library import Library
 from ocr.geometry import Preparation
+from ocr.stages import note_start, stage
 from ocr.words import PageText
 
 Writer = Callable[[Sequence[ExportPage], DocumentInfo, Path], None]
@@ -90,9 +91,11 @@ def export_document(
         raise UnknownFormat(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     if not out.parent.is_dir():
         raise FileNotFound(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    note_start("export command start")
     document = library.document(reference)
     refuse_secret([document], f"exporting it as {fmt}")
-    pages = export_pages(library, document.id)
+    with stage("export pages from catalogue"):
+        pages = export_pages(library, document.id)
     missing = tuple(n for n, page in enumerate(pages, start=1) if page.text is None)
     if missing and not allow_unrecognised:
         listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
@@ -101,5 +104,6 @@ def export_document(
             f"Run `digitizer ocr {document.id}` first, or export with --allow-unrecognised."
         )
     info = DocumentInfo.from_metadata(document.metadata, identifier=document.id)
-    writer(pages, info, out)
+    with stage(f"export {fmt}"):
+        writer(pages, info, out)
     return ExportResult(document.id, fmt, out, len(pages), missing, out.stat().st_size)

@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Literal
 
 import pikepdf
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from pikepdf import Array, Dictionary, Name, String
 
 from digitizer.errors import MissingTool
@@ -46,6 +44,10 @@ class EmbeddedFont:
                 "(`make setup`)."
             )
         self.path = path
+        # Imported here: fontTools takes about half a second to import, and the searchable
+        # PDF's invisible text layer, what most exports draw, needs no font program.
+        from fontTools.ttLib import TTFont
+
         self._font = TTFont(str(path), recalcTimestamp=False, lazy=False)
         self._cmap: dict[int, str] = self._font.getBestCmap()
         self._units = float(self._font["head"].unitsPerEm)
@@ -192,6 +194,9 @@ class EmbeddedFont:
 def _subset_program(path: Path, gids: tuple[int, ...]) -> bytes:
     """The font program holding only `gids` (and .notdef). Subsetting takes about a second, so
     PDFs that use the same glyphs (numbered copies of one document) share one."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     options.retain_gids = True  # CID = glyph id in the subset too
     options.notdef_outline = True

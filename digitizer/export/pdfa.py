@@ -38,6 +38,7 @@ from digitizer.export.fonts import to_unicode_cmap
 from digitizer.export.model import SOFTWARE_NAME, DocumentInfo, ExportPage, number_text
 from digitizer.locations import resources_path
 from ocr.geometry import Matrix, compose
+from ocr.stages import stage
 from ocr.words import Line, PageText, Word
 
 FONT_NAME = "GlyphLessFont"
@@ -87,7 +88,8 @@ def write_pdfa(
         raise ValueError("a PDF needs at least one page")
     with contextlib.ExitStack() as keep_open, pikepdf.new() as pdf:
         # Images copied from img2pdf's PDFs are read from them when `pdf` is saved.
-        texts = [page.words_text() for page in pages]
+        with stage("pdf word models"):
+            texts = [page.words_text() for page in pages]
         codes = {
             code
             for text in texts
@@ -95,15 +97,18 @@ def write_pdfa(
             for word in text.words()
             for code in _codes(word.text)
         }
-        font = _glyphless_font(pdf, codes | {_SPACE}) if codes else None
+        with stage("pdf font"):
+            font = _glyphless_font(pdf, codes | {_SPACE}) if codes else None
         for index, (page, text) in enumerate(zip(pages, texts, strict=True)):
-            image = _embed_image(pdf, page.image_path, keep_open)
-            _add_page(pdf, page, image, text, font, (drawings or {}).get(index))
+            with stage("pdf image"):
+                image = _embed_image(pdf, page.image_path, keep_open)
+            with stage("pdf text layer"):
+                _add_page(pdf, page, image, text, font, (drawings or {}).get(index))
         for added in added_pages:
             _add_drawn_page(pdf, added)
         _add_output_intent(pdf)
         _add_metadata(pdf, info)
-        with replacing(out) as temp:
+        with stage("pdf save"), replacing(out) as temp:
             pdf.save(
                 temp,
                 force_version="1.7",

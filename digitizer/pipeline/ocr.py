@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import signal
+import sqlite3
 import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -32,14 +35,26 @@ from digitizer.records.store import propose_recognised
 from digitizer.security.classify import ClassificationChange, propose
 from digitizer.security.ramdisk import make_private_folder
 from digitizer.security.records import is_sealed
-from ocr.engine import EngineSettings, LanguagePackMissing, TesseractMissing, model_fingerprint
+from ocr.engine import (
+    EngineSettings,
+    LanguagePackMissing,
+    TesseractMissing,
+    engine_name,
+    model_fingerprint,
+    time_limit,
+)
 from ocr.prepare import PrepareSettings
 from ocr.restore import restoration_key
+from ocr.stages import note_start, stage
 
 if TYPE_CHECKING:
     from digitizer.pipeline.farm import FarmSettings
 
 WORKER_DIED = "worker-died"
+_READS_PER_PAGE = 3
+"""Recognitions a page may need (read, then read turned to settle its orientation): the
+coordinator's own limit on a page allows that many of Tesseract's, and a margin."""
+_LIMIT_MARGIN = 10.0
 
 PIPELINE_VERSION = 1
 """Raise when a change in this pipeline changes its results, so old texts count as stale."""
@@ -54,6 +69,11 @@ class OcrOptions:
     """Put back lost tone marks with the syllable language model (`ocr.restore`)."""
     farm: FarmSettings | None = None
     """Send the pages to an OCR farm instead of this machine's cores (`--scheduler`)."""
+    time_limit: float | None = None
+    """Seconds a worker may spend on one page before it is stopped; None: scaled to the page's
+    pixels, past Tesseract's own limit (which stops a stuck Tesseract first)."""
+    engine_name: str = field(default_factory=engine_name)
+    """The recogniser the workers resolve by name (`ocr.engine.resolve_engine`)."""
 
     @property
     def engine(self) -> EngineSettings:
@@ -145,6 +165,7 @@ class PageRef:
     number: int
     image_sha256: str
     dpi: int
+    pixels: int = 0
 
 
 def run_ocr(
@@ -160,8 +181,10 @@ def run_ocr(
     """
     options = options or OcrOptions()
     progress = progress or NullProgress()
+    note_start("command start")
     started = time.perf_counter()
-    record = settings_record(options)
+    with stage("settings key"):
+        record = settings_record(options)
     key = settings_key(record)
 
     interrupted = [
@@ -219,6 +242,7 @@ def run_ocr(
                 "UPDATE jobs SET state = ?, updated_at = ?, message = ? WHERE id = ?",
                 (state, now, f"{report.done} done, {report.skipped} skipped", report.job_id),
             )
+            db.execute("DELETE FROM page_claims WHERE job_id = ?", (report.job_id,))
             if not report.cancelled and not report.interrupted:
                 db.executemany(
                     "UPDATE jobs SET state = 'done', updated_at = ?, message = ? WHERE id = ?",
@@ -226,9 +250,11 @@ def run_ocr(
                 )
     if report.done:
         # The record read from the pages goes in first, so the index takes each page once.
-        propose_recognised(library, document_ids)
+        with stage("record proposal"):
+            propose_recognised(library, document_ids)
         # Pages are searchable as soon as their text is in.
-        update_index(library, create_missing=True)
+        with stage("index update"):
+            update_index(library, create_missing=True)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -237,7 +263,8 @@ def _pages_for(
     library: Library, document_ids: Sequence[str] | None, interrupted: Sequence[int]
 ) -> list[PageRef]:
     query = (
-        "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi FROM pages p "
+        "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi, p.width * p.height "
+        "FROM pages p "
         "JOIN documents d ON d.id = p.document_id WHERE d.import_state = 'complete' "
     )
     rows = []
@@ -259,7 +286,7 @@ def _pages_for(
             continue
         seen.add(row["id"])
         dpi = round(row["dpi"]) if row["dpi"] else 300
-        pages.append(PageRef(row["id"], row["document_id"], row["number"], row[3], dpi))
+        pages.append(PageRef(row["id"], row["document_id"], row["number"], row[3], dpi, row[5]))
     return pages
 
 
@@ -282,6 +309,7 @@ def _recognise(
     workers = max(1, min(options.workers, len(todo)))
     # Spawned, not forked: a worker must not inherit the library's lock or its database handle.
     context = RecordingContext()
+    # In the order given to the pool, which is the order its workers take them in.
     in_flight: dict[Future[PageOutcome], int] = {}
     try:
         while queue and not _cancelled(cancel):
@@ -289,27 +317,21 @@ def _recognise(
             # others held are reported, and the rest go on in a new pool.
             pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
             broken = False
+            running_since: dict[Future[PageOutcome], float] = {}
             with pool:
                 while (queue or in_flight) and not broken:
                     while queue and len(in_flight) < workers + 1 and not _cancelled(cancel):
                         page = queue.pop()
-                        secret = private is not None and page.document_id in sealed
-                        image = (
-                            library.object_file(page.image_sha256, private)
-                            if private is not None and secret
-                            else library.objects.path_of(page.image_sha256)
-                        )
-                        task = PageTask(
-                            page_id=page.page_id,
-                            image=str(image),
-                            dpi=page.dpi,
-                            engine=options.engine,
-                            prepare=options.prepare,
-                            scratch=str(private if private is not None and secret else scratch),
-                            private=secret,
-                            restoration_model=options.restoration_model,
-                        )
-                        in_flight[pool.submit(work_on_page, task)] = page.page_id
+                        if not _claim(library, report.job_id, page, key):
+                            report.skipped += 1  # done, or being done, by another run
+                            progress.advance(1, f"document {page.document_id}, page {page.number}")
+                            continue
+                        in_flight[
+                            pool.submit(
+                                work_on_page,
+                                _task(library, page, options, private, sealed, scratch),
+                            )
+                        ] = page.page_id
                     if not in_flight:
                         break
                     finished, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -319,12 +341,31 @@ def _recognise(
                             outcome = future.result()
                         except BrokenProcessPool:
                             outcome, broken = _worker_died(page.page_id), True
-                        file_outcome(library, report, page, outcome, key, record)
+                        with stage("filing"):
+                            file_outcome(library, report, page, outcome, key, record)
                         busy = {by_id[other].image_sha256 for other in in_flight.values()}
                         if private is not None and page.image_sha256 not in busy:
                             (private / page.image_sha256).unlink(missing_ok=True)
                         progress.advance(1, f"document {page.document_id}, page {page.number}")
-                    if broken:  # every page the pool still held died with it
+                    overdue = (
+                        None
+                        if broken
+                        else _overdue(in_flight, running_since, workers, by_id, options)
+                    )
+                    if overdue is not None:
+                        # A worker stuck on a page (an engine that never returns) is stopped with
+                        # its pool; the page fails, the others it held go back in the queue.
+                        _stop_workers(pool)
+                        page = by_id[in_flight.pop(overdue)]
+                        limit = _page_limit(page, options)
+                        file_outcome(
+                            library, report, page, _too_long(page.page_id, limit), key, record
+                        )
+                        progress.advance(1, f"document {page.document_id}, page {page.number}")
+                        for future in list(in_flight):
+                            queue.append(by_id[in_flight.pop(future)])
+                        broken = True
+                    elif broken:  # every page the pool still held died with it
                         for future in list(in_flight):
                             page = by_id[in_flight.pop(future)]
                             file_outcome(
@@ -337,6 +378,102 @@ def _recognise(
         shutil.rmtree(scratch, ignore_errors=True)
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
+
+
+def _task(
+    library: Library,
+    page: PageRef,
+    options: OcrOptions,
+    private: Path | None,
+    sealed: set[str],
+    scratch: Path,
+) -> PageTask:
+    secret = private is not None and page.document_id in sealed
+    image = (
+        library.object_file(page.image_sha256, private)
+        if private is not None and secret
+        else library.objects.path_of(page.image_sha256)
+    )
+    return PageTask(
+        page_id=page.page_id,
+        image=str(image),
+        dpi=page.dpi,
+        engine=options.engine,
+        prepare=options.prepare,
+        scratch=str(private if private is not None and secret else scratch),
+        private=secret,
+        restoration_model=options.restoration_model,
+        engine_name=options.engine_name,
+    )
+
+
+def _claim(library: Library, job_id: int, page: PageRef, key: str) -> bool:
+    """Take `page` for this job unless its text is in or another running job has taken it."""
+    with library.transaction() as db:
+        taken = db.execute(
+            "SELECT 1 FROM page_texts WHERE page_id = ? AND settings_key = ? UNION ALL "
+            "SELECT 1 FROM page_claims c JOIN jobs j ON j.id = c.job_id "
+            "WHERE c.page_id = ? AND c.job_id != ? AND j.state = 'running'",
+            (page.page_id, key, page.page_id, job_id),
+        ).fetchone()
+        if taken:
+            db.execute(
+                "UPDATE job_pages SET state = 'skipped' WHERE job_id = ? AND page_id = ?",
+                (job_id, page.page_id),
+            )
+            return False
+        db.execute(
+            "INSERT OR REPLACE INTO page_claims (page_id, job_id) VALUES (?, ?)",
+            (page.page_id, job_id),
+        )
+    return True
+
+
+def _page_limit(page: PageRef, options: OcrOptions) -> float:
+    if options.time_limit is not None:
+        return options.time_limit
+    return _READS_PER_PAGE * time_limit(page.pixels) + _LIMIT_MARGIN
+
+
+def _overdue(
+    in_flight: dict[Future[PageOutcome], int],
+    running_since: dict[Future[PageOutcome], float],
+    workers: int,
+    by_id: dict[int, PageRef],
+    options: OcrOptions,
+) -> Future[PageOutcome] | None:
+    """The first page a worker has held past its limit. The pool hands pages out in order, so
+    the `workers` oldest unfinished ones are those being worked on; each one's clock starts
+    when it is seen among them."""
+    for gone in running_since.keys() - in_flight.keys():
+        del running_since[gone]  # a finished page's outcome is not kept alive here
+    now = time.monotonic()
+    for future in list(in_flight)[:workers]:
+        since = running_since.setdefault(future, now)
+        if now - since > _page_limit(by_id[in_flight[future]], options):
+            return future
+    return None
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill every worker of `pool` with the programs it started: each worker leads a process
+    group of its own (`start_worker`), which its Tesseract shares."""
+    for process in list((pool._processes or {}).values()):
+        if process.pid is None:
+            continue
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            process.kill()  # not yet in a group of its own
+
+
+def _too_long(page_id: int, limit: float) -> PageOutcome:
+    return PageOutcome(
+        page_id,
+        limit,
+        error_code="ocr-failed",
+        error_message=f"it took too long (more than {limit:.0f} s); its worker was stopped",
+    )
 
 
 def _worker_died(page_id: int) -> PageOutcome:
@@ -371,6 +508,7 @@ def file_outcome(
                 "WHERE job_id = ? AND page_id = ?",
                 (outcome.error_code, outcome.error_message, report.job_id, page.page_id),
             )
+            _release(db, report.job_id, page.page_id)
         return
     # Checked page by page: a stamp found on page 1 may have sealed the document meanwhile.
     secret = is_sealed(library, page.document_id)
@@ -407,9 +545,14 @@ def file_outcome(
             "UPDATE job_pages SET state = 'done' WHERE job_id = ? AND page_id = ?",
             (report.job_id, page.page_id),
         )
+        _release(db, report.job_id, page.page_id)
         library.queue_for_index(page.document_id, page.number)
     report.done += 1
     if page.number == 1 and outcome.stamp is not None:
         change = propose(library, page.document_id, outcome.stamp)
         if change is not None:
             report.classified.append(change)
+
+
+def _release(db: sqlite3.Connection, job_id: int, page_id: int) -> None:
+    db.execute("DELETE FROM page_claims WHERE page_id = ? AND job_id = ?", (page_id, job_id))

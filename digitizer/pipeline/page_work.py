@@ -22,11 +22,12 @@ from PIL import Image
 
 from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.clean import Cleaning, recognition_copy
-from ocr.engine import EngineSettings, OcrError, recognise
+from ocr.engine import DEFAULT_ENGINE, EngineSettings, OcrError, resolve_engine
 from ocr.layout import split_header_columns
 from ocr.orient import check_orientation, reads_poorly
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
+from ocr.stages import note_start, stage
 from ocr.words import PageText
 
 
@@ -40,6 +41,7 @@ class PageTask:
     scratch: str  # folder for the files this task produces
     private: bool = False  # a secret page: every temporary file goes to `scratch` (in RAM)
     restoration_model: str = ""  # the language model that restores tone marks; '': none
+    engine_name: str = DEFAULT_ENGINE  # resolved in the worker (`ocr.engine.resolve_engine`)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def start_worker() -> None:
     which then stops between pages instead of losing the pages in flight.
     """
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    note_start("worker start")
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
@@ -115,23 +118,32 @@ def work_on_page(task: PageTask) -> PageOutcome:
 def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
     """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
     page = prepared.path or Path(task.image)
-    with Image.open(page) as opened:
-        opened.load()
-        copy, cleaning = recognition_copy(opened, task.dpi)
+    recognise = resolve_engine(task.engine_name)
+    with stage("recognition copy"):
+        if prepared.decoded is not None:
+            copy, cleaning = recognition_copy(prepared.decoded, task.dpi)
+        else:
+            with Image.open(page) as opened:
+                opened.load()
+                copy, cleaning = recognition_copy(opened, task.dpi)
     if copy is None:
-        return split_header_columns(recognise(page, task.dpi, task.engine)), cleaning
+        text = recognise(page, task.dpi, task.engine)
+        with stage("layout"):
+            return split_header_columns(text), cleaning
     handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
     os.close(handle)
     scale = cleaning.scale
     width, height = copy.width // scale, copy.height // scale
     try:
-        copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
+        with stage("recognition copy"):
+            copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
         text = recognise(Path(name), task.dpi * scale, task.engine)
     finally:
         Path(name).unlink(missing_ok=True)
-    if scale != 1:
-        text = text.shrunk(scale, width, height, task.dpi)
-    return split_header_columns(text), cleaning
+    with stage("layout"):
+        if scale != 1:
+            text = text.shrunk(scale, width, height, task.dpi)
+        return split_header_columns(text), cleaning
 
 
 def _orient_by_reading(
@@ -159,7 +171,8 @@ def _work_on_page(task: PageTask) -> PageOutcome:
     started = time.perf_counter()
     scratch = Path(task.scratch)
     try:
-        prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
+        with stage("preparation"):
+            prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         page_text, cleaning = _read(task, prepared)
         # A page where recognition found no word at all is blank: nothing to turn.
         if (
@@ -167,12 +180,19 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             and page_text.mean_confidence is not None
             and (not prepared.preparation.orientation_sure or reads_poorly(page_text))
         ):
-            prepared, page_text, cleaning = _orient_by_reading(task, prepared, page_text, cleaning)
+            with stage("orientation by reading"):
+                prepared, page_text, cleaning = _orient_by_reading(
+                    task, prepared, page_text, cleaning
+                )
         # The model loads once per worker: its loading is not restoration's time per page.
-        restorer = restorer_for(Path(task.restoration_model)) if task.restoration_model else None
+        with stage("restoration model"):
+            restorer = (
+                restorer_for(Path(task.restoration_model)) if task.restoration_model else None
+            )
         restoring = time.perf_counter()
         if restorer is not None:
-            page_text = restorer.restore_page(page_text)
+            with stage("restoration"):
+                page_text = restorer.restore_page(page_text)
         restore_seconds = time.perf_counter() - restoring
     except OcrError as error:
         return PageOutcome(
@@ -188,24 +208,36 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             error_code="ocr-failed",
             error_message=f"{type(error).__name__}: {error}",
         )
+    except MemoryError:
+        # What a process under a memory limit sees; the kernel's killer is `worker-died`.
+        return PageOutcome(
+            task.page_id,
+            time.perf_counter() - started,
+            error_code="ocr-failed",
+            error_message="recognising it ran out of memory",
+        )
     preparation = prepared.preparation.as_json()
     if cleaning.changed:
         preparation["recognition_copy"] = cleaning.as_json()
     if task.restoration_model:
         preparation["timings"]["restore"] = round(restore_seconds, 4)
-    handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")
-    with os.fdopen(handle, "wb") as out:
-        out.write(page_text.to_bytes())
-    words = _stage(Path(name))
-    words = StagedFile(words.path, words.sha256, "application/vnd.digitizer.page-text+json")
+    with stage("word model"):
+        handle, name = tempfile.mkstemp(dir=scratch, prefix="words-", suffix=".json")
+        with os.fdopen(handle, "wb") as out:
+            out.write(page_text.to_bytes())
+        words = _stage(Path(name))
+        words = StagedFile(words.path, words.sha256, "application/vnd.digitizer.page-text+json")
+        staged_page = _stage(prepared.path) if prepared.path else None
+    with stage("stamp"):
+        stamp = detect_stamp(page_text)
     return PageOutcome(
         page_id=task.page_id,
         seconds=time.perf_counter() - started,
         preparation=preparation,
-        prepared=_stage(prepared.path) if prepared.path else None,
+        prepared=staged_page,
         words=words,
         text=page_text.text,
         word_count=sum(1 for _ in page_text.words()),
         mean_confidence=page_text.mean_confidence,
-        stamp=detect_stamp(page_text),
+        stamp=stamp,
     )
