@@ -52,7 +52,7 @@ import sqlite3
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -922,15 +922,36 @@ def run_one_document(args: argparse.Namespace, workdir: Path) -> int:
     pdf = workdir / "eval.pdf"
     if "ocrmypdf" in tools:
         build_eval_pdf([page.image for page in pages], pdf)
-    results = {tool: ToolResult(tool, [], args.stat) for tool in tools}
     profiles: list[dict[str, StageTime]] = []
+
+    def ours(folder: Path) -> ToolRun:
+        done = run_one_document_ours(pages, folder, args.jobs, found["pdftotext"])
+        profiles.append(read_stages(folder / "stages"))
+        return done
+
+    results = take_turns(args, tools, found, pages, pdf, workdir, ours, ", one document")
+    return report_one_document(args, pages, results, versions, profiles)
+
+
+def take_turns(
+    args: argparse.Namespace,
+    tools: list[str],
+    found: dict[str, str],
+    pages: list[EvalPage],
+    pdf: Path,
+    workdir: Path,
+    ours: Callable[[Path], ToolRun],
+    what: str = "",
+) -> dict[str, ToolResult]:
+    """Run every tool on the same pages, taking turns run after run, so a change in the
+    machine's load falls on all of them alike."""
+    results = {tool: ToolResult(tool, [], args.stat) for tool in tools}
     for index in range(1, args.repeat + 1):
         for tool in tools:
-            say(f"run {index}/{args.repeat}: {LABELS[tool]} on {len(pages)} pages, one document")
+            say(f"run {index}/{args.repeat}: {LABELS[tool]} on {len(pages)} pages{what}")
             folder = workdir / f"run-{index}" / tool
             if tool == "digitizer":
-                done = run_one_document_ours(pages, folder, args.jobs, found["pdftotext"])
-                profiles.append(read_stages(folder / "stages"))
+                done = ours(folder)
             elif tool == "ocrmypdf":
                 done = run_ocrmypdf(
                     pages, pdf, folder, args.jobs, found["ocrmypdf"], found["pdftotext"]
@@ -939,7 +960,7 @@ def run_one_document(args: argparse.Namespace, workdir: Path) -> int:
                 done = run_tesseract(pages, folder, args.jobs, found["tesseract"])
             say(f"  {done.wall:.1f} s")
             results[tool].runs.append(done)
-    return report_one_document(args, pages, results, versions, profiles)
+    return results
 
 
 def report_one_document(
@@ -1509,21 +1530,15 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
     if "ocrmypdf" in tools:
         build_eval_pdf([page.image for page in pages], pdf)
 
-    results = {tool: ToolResult(tool, [], args.stat) for tool in tools}
-    for index in range(1, args.repeat + 1):  # the tools take turns, run after run
-        for tool in tools:
-            say(f"run {index}/{args.repeat}: {LABELS[tool]} on {len(pages)} pages")
-            folder = workdir / f"run-{index}" / tool
-            if tool == "digitizer":
-                done = run_digitizer(pages, folder, args.jobs, found["pdftotext"])
-            elif tool == "ocrmypdf":
-                done = run_ocrmypdf(
-                    pages, pdf, folder, args.jobs, found["ocrmypdf"], found["pdftotext"]
-                )
-            else:
-                done = run_tesseract(pages, folder, args.jobs, found["tesseract"])
-            say(f"  {done.wall:.1f} s")
-            results[tool].runs.append(done)
+    results = take_turns(
+        args,
+        tools,
+        found,
+        pages,
+        pdf,
+        workdir,
+        lambda folder: run_digitizer(pages, folder, args.jobs, found["pdftotext"]),
+    )
     return report_quality(args, pages, results, versions)
 
 
