@@ -207,7 +207,6 @@ class MainWindow(QMainWindow):
         self.text.threshold_changed.connect(self.viewer.set_threshold)
         self.text.correction_submitted.connect(review.save_correction)
         self.record.saved.connect(library.save_record)
-        self.record.proposals_source = self.station.record
         self.record.confirmed.connect(library.confirm_record)
         self.record.field_focused.connect(self.show_record_sources)
         self.record.sources_changed.connect(lambda: self.show_record_sources(None))

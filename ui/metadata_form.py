@@ -8,7 +8,7 @@ confirms it, Ctrl+Shift+Enter (or the button) confirms them all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -67,8 +67,6 @@ class MetadataForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
-        self.proposals_source: Callable[[str], Mapping[str, Any]] | None = None
-        """Reads a document's record (`Workstation.record`); set by the window."""
         self.proposed: dict[str, Any] = {}
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
@@ -209,7 +207,11 @@ class MetadataForm(QWidget):
         if self.document is not None and self.proposed:
             self.confirmed.emit(self.document.id, [])
 
-    def show_document(self, document: Document | None) -> None:
+    def show_document(
+        self, document: Document | None, record: Mapping[str, Any] | None = None
+    ) -> None:
+        """Show `document` with its `record` as `Workstation.record` gives it (read by the
+        caller off the window's thread), its proposals marked; None clears the form."""
         self.document = document
         self.setEnabled(document is not None)
         if document is None:  # nothing of the last one stays on screen (it may be secret)
@@ -240,8 +242,7 @@ class MetadataForm(QWidget):
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         self.classification.setText(_badge(document.classification))
-        record = self.proposals_source(document.id) if self.proposals_source else {}
-        proposed = record.get("proposed")
+        proposed = (record or {}).get("proposed")
         self.show_proposals(proposed if isinstance(proposed, Mapping) else {})
 
     def changes(self) -> dict[str, Any]:

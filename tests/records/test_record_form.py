@@ -37,17 +37,16 @@ def test_proposals_are_highlighted_and_confirmed_from_the_keyboard(
 
     form = MetadataForm()
     qtbot.addWidget(form)
-    form.proposals_source = station.record
     confirmed: list[tuple[str, list[str]]] = []
 
     def confirm(doc: str, fields: list[str]) -> None:
         confirmed.append((doc, fields))
         station.describe_record(doc, confirm=fields)
-        form.show_document(station.document(doc)[0])
+        form.show_document(station.document(doc)[0], station.record(doc))
 
     form.confirmed.connect(confirm)
     form.show()
-    form.show_document(document)
+    form.show_document(document, station.record(document_id))
     assert form.number_symbol.text() == "24-NQ/TU"
     assert form.number_symbol.styleSheet() == PROPOSED_STYLE
     assert "%" in form.number_symbol.toolTip()

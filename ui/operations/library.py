@@ -17,6 +17,8 @@ from ui.tasks import Task, TaskProgress
 from ui.undo import Change
 
 R = TypeVar("R")
+DocumentRecord = tuple[Document, dict[str, object]]
+"""A document and its record as `Workstation.record` gives it."""
 
 
 class LibraryWorkflow(Workflow):
@@ -242,9 +244,9 @@ class LibraryWorkflow(Workflow):
         station, window = self.station, self.window
         shown = window.document.id if window.document is not None else None
 
-        def work(_p: TaskProgress, _c: threading.Event) -> tuple[int, int, Document | None]:
+        def work(_p: TaskProgress, _c: threading.Event) -> tuple[int, int, DocumentRecord | None]:
             confirmed = skipped = 0
-            opened = None
+            opened: DocumentRecord | None = None
             for ident in document_ids:
                 try:
                     document, record = station.describe_record(ident, confirm=[])
@@ -252,18 +254,18 @@ class LibraryWorkflow(Workflow):
                     skipped += 1  # a secret document with the vault locked, say
                     continue
                 confirmed += not record.get("proposed")
-                opened = document if document.id == shown else opened
+                opened = (document, record) if document.id == shown else opened
             return confirmed, skipped, opened
 
-        def done(result: tuple[int, int, Document | None]) -> None:
+        def done(result: tuple[int, int, DocumentRecord | None]) -> None:
             confirmed, skipped, opened = result
             message = self.tr("Records confirmed: %1").replace("%1", str(confirmed))
             if skipped:
                 message += " " + self.tr("(%1 could not be opened)").replace("%1", str(skipped))
             self.status().showMessage(message, 8000)
-            if opened is not None and window.document and window.document.id == opened.id:
-                window.document = opened
-                window.record.show_document(opened)
+            if opened is not None and window.document and window.document.id == opened[0].id:
+                window.document = opened[0]
+                window.record.show_document(*opened)
             self.refresh()
 
         return self.run(
@@ -277,13 +279,14 @@ class LibraryWorkflow(Workflow):
     def save_record(self, document_id: str, changes: dict[str, Any]) -> Task:
         station, window = self.station, self.window
 
-        def work(_p: TaskProgress, _c: threading.Event) -> Document:
-            return station.describe(document_id, **changes)
+        def work(_p: TaskProgress, _c: threading.Event) -> DocumentRecord:
+            return station.describe(document_id, **changes), station.record(document_id)
 
-        def saved(document: Document) -> None:
+        def saved(result: DocumentRecord) -> None:
+            document = result[0]
             if window.document is not None and window.document.id == document.id:
                 window.document = document
-                window.record.show_document(document)
+                window.record.show_document(*result)
             self.status().showMessage(self.tr("Record saved"), 5000)
             self.refresh()
 
@@ -299,13 +302,14 @@ class LibraryWorkflow(Workflow):
         """Confirm fields the workstation read from the pages ([]: all of them)."""
         station, window = self.station, self.window
 
-        def work(_p: TaskProgress, _c: threading.Event) -> Document:
-            return station.describe_record(document_id, confirm=fields)[0]
+        def work(_p: TaskProgress, _c: threading.Event) -> DocumentRecord:
+            return station.describe_record(document_id, confirm=fields)
 
-        def confirmed(document: Document) -> None:
+        def confirmed(result: DocumentRecord) -> None:
+            document = result[0]
             if window.document is not None and window.document.id == document.id:
                 window.document = document
-                window.record.show_document(document)
+                window.record.show_document(*result)
             self.status().showMessage(self.tr("Record confirmed"), 5000)
 
         return self.run(

@@ -40,8 +40,10 @@ class ReviewWorkflow(Workflow):
         request = window._document_request
         station = self.station
 
-        def read(_p: TaskProgress, _c: threading.Event) -> DocumentRead:
-            return station.document(document_id)
+        def read(_p: TaskProgress, _c: threading.Event) -> tuple[DocumentRead, dict[str, object]]:
+            # The record with the document, in one read off the window's thread: a document
+            # merged or deleted meanwhile is this task's failure, not the window's.
+            return station.document(document_id), station.record(document_id)
 
         return self.run(
             Operation(read, title=self.tr("Opening a document"), kind="read", listed=False)
@@ -76,14 +78,16 @@ class ReviewWorkflow(Workflow):
                 window.tree.setCurrentIndex(QModelIndex())
         return task
 
-    def _show_document(self, request: int, result: DocumentRead, page: int) -> None:
+    def _show_document(
+        self, request: int, result: tuple[DocumentRead, dict[str, object]], page: int
+    ) -> None:
         window = self.window
         if request != window._document_request:
             return  # another document was asked for since
-        document, pages, collection = result
+        (document, pages, collection), record = result
         window.document, window.pages, window.collection_name = document, pages, collection
         window.page_number = 0
-        window.record.show_document(document)
+        window.record.show_document(document, record)
         self.show_banner(document)
         window.thumbnails.show_pages([p.number for p in pages])
         self.load_thumbnails(document.id)
