@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import statistics
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -173,10 +174,9 @@ def _text_operations(text: PageText, page_height: float, scale: float) -> list[b
     size_last = tz_last = ""
     for line in text.lines():
         words = [word for word in line.words if word.text.strip()]
+        top, bottom = _extent(words)
         for index, word in enumerate(words):
             baseline = _baseline(line, word)
-            top = min(line.box.y0, word.box.y0)
-            bottom = max(line.box.y1, word.box.y1)
             size_px = max((baseline - top) / _ASCENT, (bottom - baseline) / _DESCENT, 1.0)
             size = size_px * scale
             codes = _codes(word.text)
@@ -207,6 +207,18 @@ def _literal(codes: list[int]) -> bytes:
     data = b"".join(code.to_bytes(2, "big") for code in codes)
     escaped = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     return b"(" + escaped.replace(b"\r", b"\\r") + b")"
+
+
+def _extent(words: list[Word]) -> tuple[int, int]:
+    """The top and bottom a line's glyphs span, so that its words share one size: its words'
+    boxes, but for a word more than 1.5 times as tall as the line's typical word (a signature or
+    seal read into the line), which would make every word of the line tall enough to spill
+    over the lines around it."""
+    if not words:
+        return 0, 0
+    typical = statistics.median(word.box.height for word in words)
+    kept = [word for word in words if word.box.height <= 1.5 * typical] or words
+    return min(word.box.y0 for word in kept), max(word.box.y1 for word in kept)
 
 
 def _baseline(line: Line, word: Word) -> float:

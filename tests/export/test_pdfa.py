@@ -138,6 +138,32 @@ def test_a_baseline_outside_its_line_falls_back_to_word_bottoms(tmp_path: Path) 
         assert found.y1 >= word.box.y1 * scale - 0.3
 
 
+def test_a_signature_read_into_a_line_does_not_swell_its_words(tmp_path: Path) -> None:
+    """Recognition reads a signature or a seal beside the last lines of a page as a word of a
+    line: tall, reaching far below it. The line's other words keep their own height, so that
+    text extractors do not run them into the lines around them."""
+    page, drawn = _scan(tmp_path, PREPARATIONS["identity"])
+    data = drawn.text.as_json()
+    line = data["blocks"][0]["paragraphs"][0]["lines"][0]
+    x0, y0, x1, y1 = line["box"]
+    height = y1 - y0
+    scrawl = [x1 + 20, y0, x1 + 200, y1 + 4 * height]
+    line["words"].append(["x#", *scrawl, 12.0])
+    line["box"] = [x0, y0, scrawl[2], scrawl[3]]
+    line["baseline"][1] -= scrawl[3] - y1  # the baseline stays under the words
+    signed = PageText.from_json(data)
+    out = tmp_path / "out.pdf"
+    write_pdfa([ExportPage(page.image_path, page.dpi, page.preparation, signed)], INFO, out)
+
+    [extracted] = pdf_words(out)
+    scale = 72.0 / drawn.dpi
+    first_line = [word for word in extracted if word.text != "x#"][: len(line["words"]) - 1]
+    assert first_line
+    for found in first_line:
+        assert found.y1 - found.y0 <= 1.6 * height * scale
+    assert collapse(pdftotext(out)) == collapse(signed.text)
+
+
 def test_scaled_ocr_text_is_placed_on_the_prepared_page(tmp_path: Path) -> None:
     """OCR that ran on a half-size copy still lands on the full-size page."""
     page, drawn = _scan(tmp_path, PREPARATIONS["identity"])
