@@ -9,6 +9,7 @@ stores.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -97,12 +98,17 @@ class PageText:
     dpi: int
     blocks: tuple[Block, ...] = field(default=())
 
-    def shrunk(self, factor: int, width: int, height: int, dpi: int) -> PageText:
-        """This page as read from an image `factor` times larger, in the frame of the page of
-        `width` × `height` pixels at `dpi` it was enlarged from."""
+    def from_copy(self, factor: float, width: int, height: int, dpi: int) -> PageText:
+        """This page as read from a copy `factor` times its size (enlarged or reduced), in the
+        frame of the page of `width` × `height` pixels at `dpi` the copy was made from."""
 
-        def box(b: Box) -> Box:  # outward, so a shrunk box still holds its ink
-            return Box(b.x0 // factor, b.y0 // factor, -(-b.x1 // factor), -(-b.y1 // factor))
+        def box(b: Box) -> Box:  # outward, so a mapped box still holds its ink
+            return Box(
+                max(0, math.floor(b.x0 / factor)),
+                max(0, math.floor(b.y0 / factor)),
+                min(width, math.ceil(b.x1 / factor)),
+                min(height, math.ceil(b.y1 / factor)),
+            )
 
         return self.mapped(box, 1 / factor, 1 / factor, width, height, dpi)
 

@@ -121,28 +121,30 @@ def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
     recognise = resolve_engine(task.engine_name)
     with stage("recognition copy"):
         if prepared.decoded is not None:
+            width, height = prepared.decoded.size
             copy, cleaning = recognition_copy(prepared.decoded, task.dpi)
         else:
             with Image.open(page) as opened:
                 opened.load()
+                width, height = opened.size
                 copy, cleaning = recognition_copy(opened, task.dpi)
     if copy is None:
         text = recognise(page, task.dpi, task.engine)
         with stage("layout"):
             return split_header_columns(text), cleaning
-    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".png")
+    # Uncompressed greys: written and read back in a few milliseconds, where a PNG took 50.
+    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".pgm")
     os.close(handle)
-    scale = cleaning.scale
-    width, height = copy.width // scale, copy.height // scale
+    reading_dpi = round(task.dpi * cleaning.scale)
     try:
         with stage("recognition copy"):
-            copy.save(name, dpi=(task.dpi * scale,) * 2, compress_level=1)
-        text = recognise(Path(name), task.dpi * scale, task.engine)
+            copy.save(name)  # a PGM holds no resolution: Tesseract is told it
+        text = recognise(Path(name), reading_dpi, task.engine)
     finally:
         Path(name).unlink(missing_ok=True)
     with stage("layout"):
-        if scale != 1:
-            text = text.shrunk(scale, width, height, task.dpi)
+        if cleaning.scale != 1:
+            text = text.from_copy(copy.width / width, width, height, task.dpi)
         return split_header_columns(text), cleaning
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -113,27 +114,35 @@ def test_a_clear_upright_page_is_read_once(tmp_path: Path) -> None:
     assert "ink above lines" in str(preparation["orientation_reason"])
 
 
-def test_a_low_resolution_page_is_read_enlarged_and_its_words_stay_on_the_page(
-    tmp_path: Path,
+@pytest.mark.parametrize(("dpi", "scale"), [(100, 2), (300, 0.75)])
+def test_a_page_is_read_at_the_reading_resolution_and_its_words_stay_on_their_ink(
+    tmp_path: Path, dpi: int, scale: float
 ) -> None:
-    page = text_page(line_count=6, dpi=100)
-    image = page.save(tmp_path / "low.png")
+    """A coarse page is read enlarged, a fine one reduced; either way the words come back in
+    the page's own frame, each box on its word's ink."""
+    page = text_page(line_count=6, dpi=dpi)
+    image = page.save(tmp_path / "page.png")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
 
     outcome = work_on_page(
-        PageTask(1, str(image), 100, EngineSettings(), PrepareSettings(), str(scratch))
+        PageTask(1, str(image), dpi, EngineSettings(), PrepareSettings(), str(scratch))
     )
 
     assert outcome.ok, outcome.error_message
-    assert outcome.preparation["recognition_copy"]["scale"] == 2
+    assert outcome.preparation["recognition_copy"]["scale"] == scale
     assert score(outcome.text, page.text).cer < 0.03
     assert outcome.words is not None
     words = PageText.from_bytes(Path(outcome.words.path).read_bytes())
-    assert (words.width, words.height, words.dpi) == (*page.image.size, 100)
+    assert (words.width, words.height, words.dpi) == (*page.image.size, dpi)
+    ink = np.asarray(page.image.convert("L")) < 128
     for word in words.words():
-        assert 0 <= word.box.x0 < word.box.x1 <= page.image.width
-        assert 0 <= word.box.y0 < word.box.y1 <= page.image.height
+        box = word.box
+        assert 0 <= box.x0 < box.x1 <= page.image.width
+        assert 0 <= box.y0 < box.y1 <= page.image.height
+        # Shifted or shrunk, a box would leave ink of its word just above or below it.
+        around = ink[max(0, box.y0 - 6) : box.y1 + 6, box.x0 : box.x1].sum()
+        assert ink[box.y0 : box.y1, box.x0 : box.x1].sum() >= 0.95 * around > 0
 
 
 def test_a_blank_page_is_not_read_four_ways(tmp_path: Path) -> None:
