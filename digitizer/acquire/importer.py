@@ -12,6 +12,7 @@ import hashlib
 import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,26 @@ def _check(path: Path, options: ImportOptions) -> _CheckedFile:
     return _CheckedFile(path, sha256_of_file(path), probed)
 
 
+_CHECKERS = 2
+"""Files checked at once. Decoding and hashing leave the interpreter's lock, so two threads
+check a batch of scans in about half the time on two cores; each holds one decoded page."""
+
+
+def _checked(
+    paths: Sequence[Path], options: ImportOptions
+) -> Iterator[tuple[Path, _CheckedFile | InputError]]:
+    """Each file of `paths` checked, in their order: the file, or why it is refused."""
+
+    def check(path: Path) -> _CheckedFile | InputError:
+        try:
+            return _check(path, options)
+        except InputError as error:
+            return error
+
+    with ThreadPoolExecutor(_CHECKERS, thread_name_prefix="import-check") as pool:
+        yield from zip(paths, pool.map(check, paths), strict=True)
+
+
 def unreadable(path: Path, error: BaseException) -> InputError:
     """A reader's unexpected failure on `path`, as that file's failure with a code."""
     return UnreadableContent(
@@ -192,12 +213,12 @@ class Importer:
         self.progress.start(sum(len(unit.files) for unit in plan.units), "Checking files")
         for unit in plan.units:
             good = []
-            for path in unit.files:
-                try:
-                    good.append(_check(path, self.options))
-                except InputError as error:
-                    error.source = error.source or str(path)
-                    report.fail(error)
+            for path, checked in _checked(unit.files, self.options):
+                if isinstance(checked, InputError):
+                    checked.source = checked.source or str(path)
+                    report.fail(checked)
+                else:
+                    good.append(checked)
                 self.progress.advance(1, path.name)
             checked_units.append((unit, good))
         self.progress.finish()
