@@ -271,3 +271,22 @@ def restored_spellings(data: bytes) -> list[str]:
         ]
     except (KeyError, TypeError, IndexError) as error:
         raise ValueError(f"not a word model: {error}") from error
+
+
+def laid_out(text: str, width: int = 2480, dpi: int = 300) -> PageText:
+    """`text` as a page of one paragraph, for pages given text without recognising an image
+    (tests, benchmarks): one line per line of text, 40 px per character, 120 px per line."""
+    lines = []
+    for row, line_text in enumerate(t for t in text.splitlines() if t.strip()):
+        x, y = 200, 200 + row * 120
+        words = []
+        for token in line_text.split():
+            words.append(Word(token, Box(x, y, x + 40 * len(token), y + 80), 91.0))
+            x += 40 * (len(token) + 1)
+        box = Box(200, y, max(w.box.x1 for w in words), y + 80)
+        lines.append(Line(box, tuple(words), (0.0, -20.0)))
+    height = 400 + 120 * max(len(lines), 1)
+    if not lines:
+        return PageText(width, height, dpi)
+    area = Box(200, 200, max(line.box.x1 for line in lines), lines[-1].box.y1)
+    return PageText(width, height, dpi, (Block(area, (Paragraph(area, tuple(lines), "vie"),)),))
