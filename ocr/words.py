@@ -255,6 +255,27 @@ class PageText:
         return cls.from_json(json.loads(data))
 
 
+def stored_words(data: bytes) -> tuple[tuple[int, int], list[list[Any]]]:
+    """A stored word model's page size (width, height) and its words in reading order as
+    stored (`Word.as_json`: text, x0, y0, x1, y1, confidence[, raw]), without building the
+    model: a search reads one for each hit it shows boxes for. ValueError when `data` is not a
+    word model."""
+    try:
+        model = json.loads(data)
+        if model.get("version") not in _READABLE_VERSIONS:
+            raise ValueError(f"unknown page text format {model.get('version')!r}")
+        words = [
+            word
+            for block in model["blocks"]
+            for paragraph in block["paragraphs"]
+            for line in paragraph["lines"]
+            for word in line["words"]
+        ]
+        return (int(model["width"]), int(model["height"])), words
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"not a word model: {error}") from error
+
+
 def restored_spellings(data: bytes) -> list[str]:
     """The spellings recognition read for the words restoration changed, straight from a stored
     word model (`PageText.to_bytes`), without building the model: the search index reads every

@@ -241,3 +241,10 @@ def test_hit_boxes_are_the_matched_words_boxes(library: Library, inputs: Path) -
     assert list(hit.boxes) == expected
     assert hit.page_size == (words.width, words.height)
     assert "«chuyển đổi số»" in hit.snippet
+
+    # Without boxes (the command line's plain output shows none) the same hit, no word model read
+    plain = search(library, '"chuyển đổi số"', boxes=False)
+    assert [(h.document_id, h.page, h.snippet) for h in plain.hits] == [
+        (hit.document_id, hit.page, hit.snippet)
+    ]
+    assert plain.hits[0].boxes == () and plain.hits[0].page_size == (0, 0)
