@@ -109,3 +109,23 @@ def test_stored_words_read_straight_from_the_bytes_are_the_models_words() -> Non
         stored_words(b'{"version": 9, "blocks": []}')
     with pytest.raises(ValueError):
         stored_words(b"not json")
+
+
+def test_raw_spellings_are_read_alike_from_the_compact_form_and_from_any_json() -> None:
+    words = (
+        Word("quyết", Box(1, 2, 30, 40), 80.0, raw='quyet"\\'),
+        Word("số", Box(31, 2, 50, 40), 91.0),
+        Word("Hà,", Box(51, 2, 80, 40), -1.0, raw='Ha, "x"]'),
+        Word("Nam", Box(81, 2, 99, 40), 91.5, raw="Năm"),
+    )
+    area = Box(1, 2, 99, 40)
+    line = Line(area, words, (0.0, 0.0))
+    page = PageText(100, 100, 300, (Block(area, (Paragraph(area, (line,), "vie"),)),))
+    expected = ['quyet"\\', 'Ha, "x"]', "Năm"]
+
+    assert restored_spellings(page.to_bytes()) == expected
+    spaced = json.dumps(page.as_json(), ensure_ascii=False, indent=1).encode()
+    assert restored_spellings(spaced) == expected
+    assert restored_spellings(laid_out("không có chữ nào\nđược sửa").to_bytes()) == []
+    with pytest.raises(ValueError):
+        restored_spellings(page.to_bytes()[:-1])  # cut short
