@@ -287,6 +287,26 @@ def fixture_files(pages: int) -> tuple[bytes, bytes]:
     return image.getvalue(), original.getvalue()
 
 
+def word_model(text: str) -> tuple[bytes, str, int]:
+    """A page's text as its stored word model (`ocr.words.laid_out`, lines wrapped to the
+    page's width), the model's text and its word count: made in a worker process per core."""
+    from ocr.words import laid_out
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        length = 0
+        for word in paragraph.split():
+            if line and length + 1 + len(word) > LINE_CHARACTERS:
+                lines.append(" ".join(line))
+                line, length = [], -1
+            line.append(word)
+            length += 1 + len(word)
+        lines.append(" ".join(line))
+    words = laid_out("\n".join(lines))
+    return words.to_bytes(), words.text, sum(len(line.words) for line in words.lines())
+
+
 def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
     """Bench fixture: a Digitizer library holding the bench's pages as `digitizer import` and
     `digitizer ocr` leave them, written straight into the catalogue (importing 100,000 page
@@ -296,12 +316,11 @@ def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
     page's text filed as its OCR result with a word model (`ocr.words.laid_out`), and queued for
     the index. Objects are written without the store's fsyncs: a fixture, remade on need."""
     import hashlib
-    import textwrap
+    import multiprocessing
 
     from digitizer.library import Library
     from digitizer.library.library import utc_now
     from digitizer.library.objects import StoredObject
-    from ocr.words import laid_out
 
     def put(library: Library, data: bytes, media_type: str) -> StoredObject:
         stored = StoredObject(hashlib.sha256(data).hexdigest(), len(data))
@@ -325,8 +344,18 @@ def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
     settings_key = hashlib.sha256(FIXTURE_SETTINGS.encode()).hexdigest()
     positions: Counter[int] = Counter()
     count = 0
-    with Library.open(root, create=True) as library:
-        while batch := list(itertools.islice(documents, LIBRARY_BATCH)):
+    with Library.open(root, create=True) as library, multiprocessing.Pool() as pool:
+
+        def next_batch() -> tuple[list[Any], Any]:
+            """The next documents, their pages' word models being made meanwhile."""
+            batch = list(itertools.islice(documents, LIBRARY_BATCH))
+            texts = [page[2] for _, pages in batch for page in pages]
+            return batch, pool.map_async(word_model, texts, chunksize=50)
+
+        batch, pending = next_batch()
+        while batch:
+            following = next_batch()
+            models = iter(pending.get())
             with library.transaction() as db:
                 page_image = put(library, image, "image/png")
                 for bench_id, pages in batch:
@@ -371,7 +400,7 @@ def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
                             PAGES_PER_DOCUMENT,
                         ),
                     )
-                    for _, page_number, text, *_ in pages:
+                    for _, page_number, *_ in pages:
                         page_id = db.execute(
                             "INSERT INTO pages (document_id, number, image_sha256, media_type,"
                             " width, height, dpi, source_sha256, source_page)"
@@ -387,13 +416,8 @@ def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
                                 page_number,
                             ),
                         ).lastrowid
-                        lines = (textwrap.wrap(line, LINE_CHARACTERS) for line in text.split("\n"))
-                        words = laid_out("\n".join(itertools.chain.from_iterable(lines)))
-                        model = put(
-                            library,
-                            words.to_bytes(),
-                            "application/vnd.digitizer.page-text+json",
-                        )
+                        data, words_text, word_count = next(models)
+                        model = put(library, data, "application/vnd.digitizer.page-text+json")
                         db.execute(
                             "INSERT INTO page_texts (page_id, settings_key, settings,"
                             " preparation, words_sha256, text, word_count, mean_confidence,"
@@ -404,13 +428,14 @@ def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
                                 FIXTURE_SETTINGS,
                                 json.dumps({"source_size": [PAGE_WIDTH, PAGE_HEIGHT]}),
                                 model.sha256,
-                                words.text,
-                                sum(1 for _ in words.words()),
+                                words_text,
+                                word_count,
                                 utc_now(),
                             ),
                         )
                         library.queue_for_index(document_id, page_number)
                         count += 1
+            batch, pending = following
     os.sync()  # the files written without fsync are on disk before anything is timed
     size = sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
     return {"seconds": time.perf_counter() - started, "pages": count, "bytes": size}
