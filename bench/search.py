@@ -32,13 +32,28 @@ type filter and a word with a year filter. The hit counts of both engines are pr
 they differ where the engines disagree on what matches (FTS5 folds `đ` to nothing and cannot tell
 `quý` from `quy` when asked with diacritics).
 
-A last phase starts a fresh interpreter that imports our index, opens it and answers one query
-with snippets: what a command-line `digitizer search` pays from a cold start, the catalogue
-aside. With `--json` the last line of output is a JSON list, one object per size:
+A further phase starts a fresh interpreter that imports our index, opens it and answers one
+query with snippets (the catalogue aside). Then the real command line, on a real library of the
+same pages: a bench fixture (`fill_library`) files them into a Digitizer library as `digitizer
+import` and `digitizer ocr` leave it (documents of twenty pages with their type, issuing body,
+year and collection; an original PDF each; a shared blank page image; each page's text as its
+OCR result with a word model, queued for the index), written straight into the catalogue,
+since importing 100,000 page images would take hours. `.venv/bin/digitizer --library L
+reindex` is timed (wall, CPU and peak RSS of the process and its workers), then `digitizer
+--library L search QUERY` on one query of six kinds, each a fresh process run once, with the
+plain output and with `--json`. The modules are compiled to bytecode first, as an installed
+program's are.
+
+With `--json` the last line of output is a JSON list, one object per size:
 `{"pages": N, "ours": {...}, "fts5": {...}}`, each engine with `index_pages_per_s`,
 `index_bytes`, `open_ms` (open and answer a first query, in a fresh process), `p50_ms` and
 `p95_ms` (first run of each query, wall), `peak_rss_mib` (the larger of indexing and querying),
-and ours with `cold_process_ms`.
+and ours with `cold_process_ms`, `cli_reindex_seconds` (and its CPU seconds and peak RSS) and
+`cli_search_cold_ms` (`median` and `max` over every run; `_plain_` and `_json_` apart).
+
+With `--workdir W --reuse` the pages, both indexes, the library and its reindex's figures are
+kept from an earlier run (each made and timed again only when its record, `W/N/PHASE.json`, is
+gone; a new library always has its reindex timed again); the query phases always run again.
 
 Usage (from the repository root): `.venv/bin/python bench/search.py --pages 10000 100000 --json`.
 """
@@ -862,7 +877,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="with --workdir: keep the pages and indexes an earlier run left there; only query",
+        help="with --workdir: keep the pages, indexes and library an earlier run left there;"
+        " only query",
     )
     parser.add_argument(
         "--json",
