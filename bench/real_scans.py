@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from PIL import Image
 
 from bench.common import git_state
-from digitizer.acquire.formats import identify
-from digitizer.acquire.images import DEFAULT_MAX_PIXELS, read_dpi
+from digitizer.acquire.formats import DEFAULT_MAX_PIXELS, identify
+from digitizer.acquire.images import read_dpi
 from digitizer.acquire.pdf import page_images, probe_pdf
 from digitizer.locations import language_model_path
 from digitizer.pipeline.page_work import PageTask, work_on_page

@@ -32,13 +32,28 @@ type filter and a word with a year filter. The hit counts of both engines are pr
 they differ where the engines disagree on what matches (FTS5 folds `đ` to nothing and cannot tell
 `quý` from `quy` when asked with diacritics).
 
-A last phase starts a fresh interpreter that imports our index, opens it and answers one query
-with snippets: what a command-line `digitizer search` pays from a cold start, the catalogue
-aside. With `--json` the last line of output is a JSON list, one object per size:
+A further phase starts a fresh interpreter that imports our index, opens it and answers one
+query with snippets (the catalogue aside). Then the real command line, on a real library of the
+same pages: a bench fixture (`fill_library`) files them into a Digitizer library as `digitizer
+import` and `digitizer ocr` leave it (documents of twenty pages with their type, issuing body,
+year and collection; an original PDF each; a shared blank page image; each page's text as its
+OCR result with a word model, queued for the index), written straight into the catalogue,
+since importing 100,000 page images would take hours. `.venv/bin/digitizer --library L
+reindex` is timed (wall, CPU and peak RSS of the process and its workers), then `digitizer
+--library L search QUERY` on one query of six kinds, each a fresh process run once, with the
+plain output and with `--json`. The modules are compiled to bytecode first, as an installed
+program's are.
+
+With `--json` the last line of output is a JSON list, one object per size:
 `{"pages": N, "ours": {...}, "fts5": {...}}`, each engine with `index_pages_per_s`,
 `index_bytes`, `open_ms` (open and answer a first query, in a fresh process), `p50_ms` and
 `p95_ms` (first run of each query, wall), `peak_rss_mib` (the larger of indexing and querying),
-and ours with `cold_process_ms`.
+and ours with `cold_process_ms`, `cli_reindex_seconds` (and its CPU seconds and peak RSS) and
+`cli_search_cold_ms` (`median` and `max` over every run; `_plain_` and `_json_` apart).
+
+With `--workdir W --reuse` the pages, both indexes, the library and its reindex's figures are
+kept from an earlier run (each made and timed again only when its record, `W/N/PHASE.json`, is
+gone; a new library always has its reindex timed again); the query phases always run again.
 
 Usage (from the repository root): `.venv/bin/python bench/search.py --pages 10000 100000 --json`.
 """
@@ -46,6 +61,7 @@ Usage (from the repository root): `.venv/bin/python bench/search.py --pages 1000
 from __future__ import annotations
 
 import argparse
+import compileall
 import itertools
 import json
 import lzma
@@ -59,7 +75,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +88,7 @@ if __name__ == "__main__":
 from bench.common import add_workdir_argument, git_state, make_workdir
 
 REPO = Path(__file__).resolve().parent.parent
+DIGITIZER = REPO / ".venv" / "bin" / "digitizer"
 CORPUS = REPO.parent / "shared" / "corpus" / "viwiki.jsonl.xz"
 PAGE_CHARACTERS = 2500
 PAGES_PER_DOCUMENT = 20
@@ -251,6 +268,194 @@ def make_queries(pages_db: Path, per_kind: int, seed: int = 7) -> list[Query]:
     return queries
 
 
+# --- a real library of the same pages (a bench fixture) -----------------------------------------
+
+LIBRARY_FOLDER = "library"
+PAGE_WIDTH, PAGE_HEIGHT, PAGE_DPI = 2480, 3508, 300  # A4 at 300 dpi, as a scan is rendered
+LINE_CHARACTERS = 52  # what fits across the page at `laid_out`'s 40 px a character
+FIXTURE_SETTINGS = json.dumps({"engine": "bench fixture: text given, not recognised"})
+LIBRARY_BATCH = 250  # documents per transaction
+CLI_KINDS = (
+    "common word",
+    "word, no diacritics",
+    "phrase of 2",
+    "two words (AND)",
+    "prefix",
+    "fuzzy",
+)  # the queries `digitizer search` is timed on, one of each kind
+
+
+def fixture_files(pages: int) -> tuple[bytes, bytes]:
+    """A blank page image (PNG) and an original of `pages` blank pages (PDF)."""
+    import io
+
+    import pikepdf
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("1", (PAGE_WIDTH, PAGE_HEIGHT), 1).save(image, "PNG", dpi=(PAGE_DPI, PAGE_DPI))
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=(595, 842))
+    original = io.BytesIO()
+    pdf.save(original, deterministic_id=True)
+    return image.getvalue(), original.getvalue()
+
+
+def word_model(text: str) -> tuple[bytes, str, int]:
+    """A page's text as its stored word model (`ocr.words.laid_out`, lines wrapped to the
+    page's width), the model's text and its word count: made in a worker process per core."""
+    from ocr.words import laid_out
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        length = 0
+        for word in paragraph.split():
+            if line and length + 1 + len(word) > LINE_CHARACTERS:
+                lines.append(" ".join(line))
+                line, length = [], -1
+            line.append(word)
+            length += 1 + len(word)
+        lines.append(" ".join(line))
+    words = laid_out("\n".join(lines))
+    return words.to_bytes(), words.text, sum(len(line.words) for line in words.lines())
+
+
+def fill_library(pages_db: Path, root: Path) -> dict[str, Any]:
+    """Bench fixture: a Digitizer library holding the bench's pages as `digitizer import` and
+    `digitizer ocr` leave them, written straight into the catalogue (importing 100,000 page
+    images would take hours). Twenty pages to a document, each with its type, issuing body,
+    year and collection as its record; one blank page image shared by every page; a distinct
+    original per document (the blank PDF, a comment naming the document after its end); each
+    page's text filed as its OCR result with a word model (`ocr.words.laid_out`), and queued for
+    the index. Objects are written without the store's fsyncs: a fixture, remade on need."""
+    import hashlib
+    import multiprocessing
+
+    from digitizer.library import Library
+    from digitizer.library.library import utc_now
+    from digitizer.library.objects import StoredObject
+
+    def put(library: Library, data: bytes, media_type: str) -> StoredObject:
+        stored = StoredObject(hashlib.sha256(data).hexdigest(), len(data))
+        path = library.objects.path_of(stored.sha256)
+        if not path.exists():
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(data)
+            path.chmod(0o400)
+        library.register_object(stored, media_type)
+        return stored
+
+    started = time.perf_counter()
+    shutil.rmtree(root, ignore_errors=True)
+    source = sqlite3.connect(pages_db)
+    rows = source.execute(
+        "SELECT document_id, page_number, text, title, document_type, number_symbol,"
+        " issuing_body, year, collection FROM pages ORDER BY id"
+    )
+    documents = ((key, list(pages)) for key, pages in itertools.groupby(rows, lambda r: r[0]))
+    image, blank_pdf = fixture_files(PAGES_PER_DOCUMENT)
+    settings_key = hashlib.sha256(FIXTURE_SETTINGS.encode()).hexdigest()
+    positions: Counter[int] = Counter()
+    count = 0
+    with Library.open(root, create=True) as library, multiprocessing.Pool() as pool:
+
+        def next_batch() -> tuple[list[Any], Any]:
+            """The next documents, their pages' word models being made meanwhile."""
+            batch = list(itertools.islice(documents, LIBRARY_BATCH))
+            texts = [page[2] for _, pages in batch for page in pages]
+            return batch, pool.map_async(word_model, texts, chunksize=50)
+
+        batch, pending = next_batch()
+        while batch:
+            following = next_batch()
+            models = iter(pending.get())
+            with library.transaction() as db:
+                page_image = put(library, image, "image/png")
+                for bench_id, pages in batch:
+                    document_id = f"bd{int(bench_id[1:]):08d}"  # the id alphabet's letters
+                    _, _, _, title, kind, number, body, year, collection = pages[0]
+                    db.execute(
+                        "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)",
+                        (collection, utc_now()),
+                    )
+                    (collection_id,) = db.execute(
+                        "SELECT id FROM collections WHERE name = ?", (collection,)
+                    ).fetchone()
+                    positions[collection_id] += 1
+                    original = blank_pdf + f"% {document_id}\n".encode()
+                    stored = put(library, original, "application/pdf")
+                    db.execute(
+                        "INSERT INTO documents (id, collection_id, position, title, document_type,"
+                        " number_symbol, issuing_body, issued_on, import_state, import_key,"
+                        " created_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)",
+                        (
+                            document_id,
+                            collection_id,
+                            positions[collection_id],
+                            title,
+                            kind,
+                            number,
+                            body,
+                            f"{year}-01-01",
+                            hashlib.sha256(stored.sha256.encode()).hexdigest(),
+                            utc_now(),
+                        ),
+                    )
+                    db.execute(
+                        "INSERT INTO sources (sha256, document_id, position, name, media_type,"
+                        " size, page_count, first_page) VALUES (?, ?, 1, ?, ?, ?, ?, 1)",
+                        (
+                            stored.sha256,
+                            document_id,
+                            f"{bench_id}.pdf",
+                            "application/pdf",
+                            stored.size,
+                            PAGES_PER_DOCUMENT,
+                        ),
+                    )
+                    for _, page_number, *_ in pages:
+                        page_id = db.execute(
+                            "INSERT INTO pages (document_id, number, image_sha256, media_type,"
+                            " width, height, dpi, source_sha256, source_page)"
+                            " VALUES (?,?,?,'image/png',?,?,?,?,?)",
+                            (
+                                document_id,
+                                page_number,
+                                page_image.sha256,
+                                PAGE_WIDTH,
+                                PAGE_HEIGHT,
+                                PAGE_DPI,
+                                stored.sha256,
+                                page_number,
+                            ),
+                        ).lastrowid
+                        data, words_text, word_count = next(models)
+                        model = put(library, data, "application/vnd.digitizer.page-text+json")
+                        db.execute(
+                            "INSERT INTO page_texts (page_id, settings_key, settings,"
+                            " preparation, words_sha256, text, word_count, mean_confidence,"
+                            " seconds, created_at) VALUES (?,?,?,?,?,?,?,91.0,0.0,?)",
+                            (
+                                page_id,
+                                settings_key,
+                                FIXTURE_SETTINGS,
+                                json.dumps({"source_size": [PAGE_WIDTH, PAGE_HEIGHT]}),
+                                model.sha256,
+                                words_text,
+                                word_count,
+                                utc_now(),
+                            ),
+                        )
+                        library.queue_for_index(document_id, page_number)
+                        count += 1
+            batch, pending = following
+    os.sync()  # the files written without fsync are on disk before anything is timed
+    size = sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
+    return {"seconds": time.perf_counter() - started, "pages": count, "bytes": size}
+
+
 # --- the phases (each in its own child process) -------------------------------------------------
 
 
@@ -367,7 +572,7 @@ def query_fts(fts_db: Path, queries: Sequence[Query]) -> dict[str, Any]:
     return timed_runs(queries, run, started)
 
 
-PHASES = {"prepare", "build-ours", "build-fts", "query-ours", "query-fts", "cold-ours"}
+PHASES = {"prepare", "build-ours", "build-fts", "query-ours", "query-fts", "cold-ours", "library"}
 
 
 def cold_search(pages_db: Path, index_folder: Path, query: Query) -> dict[str, Any]:
@@ -405,8 +610,25 @@ def run_phase(args: argparse.Namespace) -> None:
         "query-ours": lambda: query_ours(pages_db, index_folder, queries),
         "query-fts": lambda: query_fts(fts_db, queries),
         "cold-ours": lambda: cold_search(pages_db, index_folder, queries[len(queries) // 2]),
+        "library": lambda: fill_library(pages_db, work / LIBRARY_FOLDER),
     }[args.phase]()
     print(json.dumps(outcome))
+
+
+def run_process(argv: Sequence[str], what: str) -> tuple[bytes, dict[str, Any], float]:
+    """Run `argv` from the repository root: its output, its wall and CPU seconds (worker
+    processes included) and its peak RSS in MiB, read from `os.wait4`."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"search benchmark: {what} failed (exit {process.returncode})")
+    times = {"process_seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime}
+    return output, times, usage.ru_maxrss / 1024
 
 
 def child(phase: str, work: Path, *options: str) -> tuple[dict[str, Any], float]:
@@ -415,18 +637,40 @@ def child(phase: str, work: Path, *options: str) -> tuple[dict[str, Any], float]
     The parent stays small (the pages are cut in a child too): Linux starts a child's peak RSS
     at its parent's size."""
     argv = [sys.executable, __file__, "--phase", phase, "--phase-workdir", str(work), *options]
-    started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=REPO)
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"search benchmark: phase {phase} failed (exit {process.returncode})")
-    figures = json.loads(output)
-    figures["process_seconds"] = time.perf_counter() - started
-    figures["cpu_seconds"] = usage.ru_utime + usage.ru_stime
-    return figures, usage.ru_maxrss / 1024
+    output, times, peak = run_process(argv, f"phase {phase}")
+    figures: dict[str, Any] = json.loads(output)
+    figures.update(times)
+    return figures, peak
+
+
+def cli_reindex(work: Path) -> tuple[dict[str, Any], float]:
+    """`digitizer reindex` on the bench's library, as a user runs it."""
+    argv = [str(DIGITIZER), "--library", str(work / LIBRARY_FOLDER), "reindex"]
+    output, times, peak = run_process(argv, "digitizer reindex")
+    return {"output": output.decode().strip(), **times}, peak
+
+
+def cli_searches(work: Path, queries: Sequence[Query]) -> tuple[dict[str, Any], float]:
+    """`digitizer search` from a cold start: one query of each of `CLI_KINDS`, each a fresh
+    process run once, with the plain output and with `--json`."""
+    options = {"document_type": "--type", "year": "--year"}
+    runs, peak = [], 0.0
+    for kind in CLI_KINDS:
+        number, query = next((i, q) for i, q in enumerate(queries) if q.kind == kind)
+        for as_json in (False, True):
+            argv = [str(DIGITIZER), "--library", str(work / LIBRARY_FOLDER), "search", query.ours]
+            if query.filter_column:
+                argv += [options[query.filter_column], str(query.filter_value)]
+            argv += ["--json"] if as_json else []
+            output, times, used = run_process(argv, f"digitizer search {query.ours}")
+            if as_json:
+                total = json.loads(output)["total"]
+            else:
+                total = int(output.decode().split(" ", 1)[0])
+            runs.append({"query": query.ours, "number": number, "json": as_json, "total": total})
+            runs[-1].update(times)
+            peak = max(peak, used)
+    return {"runs": runs}, peak
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -443,18 +687,25 @@ def ratio(ours: float, theirs: float) -> str:
     return f"{ours / theirs:.2f}×" if theirs > 0 else "n/a"
 
 
-def recorded_child(
-    phase: str, work: Path, *options: str, reuse: bool
+def recorded(
+    phase: str, work: Path, run: Callable[[], tuple[dict[str, Any], float]], *, reuse: bool
 ) -> tuple[dict[str, Any], float]:
-    """`child`, its figures kept in the work folder; with `reuse`, figures kept by an earlier
-    run are read back instead (its index is still there)."""
+    """`run()`'s figures and peak, kept in the work folder; with `reuse`, figures kept by an
+    earlier run are read back instead (what it built is still there)."""
     record = work / f"{phase}.json"
     if reuse and record.is_file():
         kept = json.loads(record.read_text("utf-8"))
         return kept["figures"], kept["peak_mib"]
-    figures, peak = child(phase, work, *options)
+    figures, peak = run()
     record.write_text(json.dumps({"figures": figures, "peak_mib": peak}), "utf-8")
     return figures, peak
+
+
+def recorded_child(
+    phase: str, work: Path, *options: str, reuse: bool
+) -> tuple[dict[str, Any], float]:
+    """`child`, its figures kept in the work folder (see `recorded`)."""
+    return recorded(phase, work, lambda: child(phase, work, *options), reuse=reuse)
 
 
 def measure(
@@ -479,6 +730,23 @@ def measure(
         figures[phase] = outcome
         took = outcome.get("seconds", sum(outcome.get("first", ())))
         print(f"  {phase:10}  {took:8.1f} s  peak {peak:6.0f} MiB", flush=True)
+    # The real command line on a real library of the same pages: the library is kept like an
+    # index (made again only when its record is gone), and so is its reindex's timing.
+    kept = reuse and (work / LIBRARY_FOLDER).is_dir() and (work / "library.json").is_file()
+    library, peak = recorded_child("library", work, reuse=kept)
+    if not kept:  # a new library: its reindex is timed again
+        (work / "cli-reindex.json").unlink(missing_ok=True)
+    print(f"  {'library':10}  {library['seconds']:8.1f} s  peak {peak:6.0f} MiB", flush=True)
+    for phase, run in (
+        ("cli-reindex", lambda: cli_reindex(work)),
+        ("cli-search", lambda: cli_searches(work, queries)),
+    ):
+        outcome, peak = recorded(phase, work, run, reuse=reuse and phase == "cli-reindex")
+        outcome["peak_mib"] = peak
+        figures[phase] = outcome
+        took = outcome.get("process_seconds") or sum(r["process_seconds"] for r in outcome["runs"])
+        print(f"  {phase:10}  {took:8.1f} s  peak {peak:6.0f} MiB", flush=True)
+    figures["library"] = library
     return figures
 
 
@@ -537,6 +805,30 @@ def report(figures: dict[str, Any]) -> None:
         f"opening and answering one query: {figures['cold-ours']['process_seconds'] * 1000:.0f}"
         " ms)"
     )
+    library, reindex = figures["library"], figures["cli-reindex"]
+    print(
+        f"\nthe command line on a library of the same pages ({library['pages']:,} pages, "
+        f"{library['bytes'] / 1e6:,.0f} MB, filled in {library['seconds']:.0f} s):\n"
+        f"  digitizer reindex: {reindex['process_seconds']:.1f} s wall, "
+        f"{reindex['cpu_seconds']:.1f} s CPU, {library['pages'] / reindex['process_seconds']:,.0f}"
+        f" pages/s, peak {reindex['peak_mib']:.0f} MiB ({reindex['output']})"
+    )
+    print(
+        "  digitizer search, a fresh process each (ms wall / CPU, plain output and --json;"
+        " pages matched, and by the index over the pages table):"
+    )
+    runs = figures["cli-search"]["runs"]
+    for plain, as_json in zip(runs[0::2], runs[1::2], strict=True):
+        print(
+            f"    {plain['query']:24} {plain['process_seconds'] * 1000:6.0f} /"
+            f" {plain['cpu_seconds'] * 1000:4.0f}   {as_json['process_seconds'] * 1000:6.0f} /"
+            f" {as_json['cpu_seconds'] * 1000:4.0f}   {plain['total']:>7,}"
+            f" vs {ours['totals'][plain['number']]:>7,}"
+        )
+    for label, picked in (("plain", runs[0::2]), ("--json", runs[1::2])):
+        p50, _, top = milliseconds([run["process_seconds"] for run in picked])
+        print(f"    {label:24} median {p50:6.0f}   max {top:6.0f}")
+    print(f"    peak {figures['cli-search']['peak_mib']:.0f} MiB")
 
 
 def summary(figures: dict[str, Any]) -> dict[str, Any]:
@@ -561,6 +853,14 @@ def summary(figures: dict[str, Any]) -> dict[str, Any]:
 
     ours = engine(figures["build-ours"], figures["query-ours"])
     ours["cold_process_ms"] = round(figures["cold-ours"]["process_seconds"] * 1000, 1)
+    reindex = figures["cli-reindex"]
+    ours["cli_reindex_seconds"] = round(reindex["process_seconds"], 2)
+    ours["cli_reindex_cpu_seconds"] = round(reindex["cpu_seconds"], 2)
+    ours["cli_reindex_peak_rss_mib"] = round(reindex["peak_mib"], 1)
+    runs = figures["cli-search"]["runs"]
+    for key, picked in (("", runs), ("_plain", runs[0::2]), ("_json", runs[1::2])):
+        p50, _, top = milliseconds([run["process_seconds"] for run in picked])
+        ours[f"cli_search_cold{key}_ms"] = {"median": round(p50, 1), "max": round(top, 1)}
     return {
         "pages": count,
         "ours": ours,
@@ -577,7 +877,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="with --workdir: keep the pages and indexes an earlier run left there; only query",
+        help="with --workdir: keep the pages, indexes and library an earlier run left there;"
+        " only query",
     )
     parser.add_argument(
         "--json",
@@ -593,6 +894,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.corpus.is_file():
         parser.error(f"no corpus at {args.corpus}")
     commit, changed = git_state()
+    # As installed (pip compiles every module): a fresh process then reads bytecode instead of
+    # compiling the sources, which PYTHONDONTWRITEBYTECODE would otherwise make it do each time.
+    for package in ("digitizer", "index", "ocr", "vietnamese"):
+        compileall.compile_dir(REPO / package, quiet=1)
     root = make_workdir(args.workdir, "digitizer-bench-search-")
     try:
         results = []

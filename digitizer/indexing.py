@@ -142,6 +142,11 @@ def open_index(
         report = rebuild_index(library, progress, reason=str(damage))
         index = SearchIndex.open(index_folder(library))
     else:
+        if not library.rows("SELECT 1 FROM index_queue LIMIT 1") and not library.get_setting(
+            INDEX_PURGE_SETTING
+        ):  # nothing to apply: the index as opened is current (a search opens it only once)
+            report.pages = index.document_count()
+            return index, report
         index.close()
         applied = update_index(library)
         report.applied, report.busy = applied.applied, applied.busy

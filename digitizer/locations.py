@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 LIBRARY_VARIABLE = "DIGITIZER_LIBRARY"
 
 
@@ -15,6 +13,8 @@ def default_library_path() -> Path:
     configured = os.environ.get(LIBRARY_VARIABLE)
     if configured:
         return Path(configured).expanduser()
+    import platformdirs  # here: most commands name their library and never need it
+
     return platformdirs.user_data_path("digitizer", appauthor=False) / "library"
 
 

@@ -13,7 +13,7 @@ from digitizer.indexing import IndexReport, open_index, page_text
 from digitizer.library import Library
 from index import Hit, QuerySyntaxError, SearchResults, matching_words
 from ocr.geometry import Box
-from ocr.words import PageText
+from ocr.words import stored_words
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,8 @@ class PageHit:
     score: float
     snippet: str  # hits between « and »
     fragments: tuple[tuple[str, bool], ...]
-    boxes: tuple[Box, ...]  # matched words, in the prepared page's pixels
-    page_size: tuple[int, int]  # the prepared page the boxes are on
+    boxes: tuple[Box, ...]  # matched words, in the prepared page's pixels (if asked for)
+    page_size: tuple[int, int]  # the prepared page the boxes are on; (0, 0) if not asked
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -85,8 +85,11 @@ def search(
     filters: Mapping[str, str | int] | None = None,
     group_by_document: bool = False,
     include_sealed: bool = False,
+    boxes: bool = True,
 ) -> SearchOutcome:
-    """Pages matching `query`, best first, each with its snippet and hit boxes.
+    """Pages matching `query`, best first, each with its snippet and, with `boxes`, its hit
+    boxes (read from the page's word model, one per hit: a caller that shows no boxes, like
+    the command line's plain output, leaves them out and each hit's boxes empty).
 
     `include_sealed` searches the secret documents in the vault as well (it must be unlocked),
     through an index held in memory only."""
@@ -112,10 +115,12 @@ def search(
         )
         if sealed is not None:
             results = merge_results(results, sealed, limit)
-    return _outcome(library, results, report)
+    return _outcome(library, results, report, boxes)
 
 
-def _outcome(library: Library, results: SearchResults, report: IndexReport) -> SearchOutcome:
+def _outcome(
+    library: Library, results: SearchResults, report: IndexReport, with_boxes: bool
+) -> SearchOutcome:
     titles: dict[str, str] = {}
 
     def title(document_id: str) -> str:
@@ -130,7 +135,7 @@ def _outcome(library: Library, results: SearchResults, report: IndexReport) -> S
         return titles[document_id]
 
     def page_hit(hit: Hit) -> PageHit:
-        boxes, size = _boxes(library, results.query, hit)
+        boxes, size = _boxes(library, results.query, hit) if with_boxes else ((), (0, 0))
         return PageHit(
             document_id=hit.document_id,
             title=title(hit.document_id),
@@ -169,7 +174,6 @@ def _boxes(library: Library, query: str, hit: Hit) -> tuple[tuple[Box, ...], tup
     )
     if not rows:
         return (), (0, 0)
-    words_model = PageText.from_bytes(library.read_object(rows[0][0]))
-    words = list(words_model.words())
-    marked = matching_words(query, [word.text for word in words])
-    return tuple(words[i].box for i in marked), (words_model.width, words_model.height)
+    size, words = stored_words(library.read_object(rows[0][0]))
+    marked = matching_words(query, [word[0] for word in words])
+    return tuple(Box(*words[i][1:5]) for i in marked), size

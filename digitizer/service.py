@@ -299,9 +299,11 @@ class Workstation:
         limit: int = 20,
         filters: Mapping[str, str | int] | None = None,
         group_by_document: bool = False,
+        boxes: bool = True,
     ) -> SearchOutcome:
-        """Pages matching `query`, best first, with snippets and hit boxes; facet counts over
-        all matches. A missing or damaged index is rebuilt first (the outcome says so)."""
+        """Pages matching `query`, best first, with snippets and (with `boxes`) hit boxes;
+        facet counts over all matches. A missing or damaged index is rebuilt first (the
+        outcome says so)."""
         from digitizer.searching import search
 
         with self._open(writable=True) as library:
@@ -313,6 +315,7 @@ class Workstation:
                 filters=filters,
                 group_by_document=group_by_document,
                 include_sealed=sealed,
+                boxes=boxes,
             )
             self.vault.after_search(library, outcome, sealed)
             return outcome

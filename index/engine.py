@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import tantivy
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from index.analysis import is_frequent_pair, pair_key
 from index.schema import PAIRS_OF, SCORED_FIELDS, index_option
@@ -270,6 +268,9 @@ class Compiler:
             return []
         if plan.kind == "prefix":
             return self._lexicon.starting(plan.field, plan.key, limit=MAX_EXPANSIONS)
+        from rapidfuzz import process  # loaded by the first fuzzy query only
+        from rapidfuzz.distance import Levenshtein
+
         found = process.extract(
             plan.key,
             self._lexicon.letter(plan.field, plan.key[0]),

@@ -12,8 +12,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from index.analysis import Token, tokenize
 from index.query import (
     FUZZY_PREFIX_LENGTH,
@@ -76,6 +74,8 @@ def _word(word: Word, tokens: Sequence[Token], sequence: list[int]) -> Iterable[
     exact = has_marks(target)
     key = target.exact if exact else target.folded
     found = _keys(target, tokens)
+    if word.kind == "fuzzy":
+        from rapidfuzz.distance import Levenshtein  # loaded by the first fuzzy query only
     for i, token in enumerate(tokens):
         candidate = token.exact if exact else token.folded
         if word.kind == "prefix":
@@ -175,6 +175,8 @@ def _probe(node: Node | None, text: str) -> tuple[re.Pattern[str] | None, str]:
     """
     leafs = list(leaves(node))
     fuzzy = any(isinstance(leaf, Word) and leaf.kind == "fuzzy" for leaf in leafs)
+    if fuzzy:
+        from rapidfuzz.distance import Levenshtein  # loaded by the first fuzzy query only
     haystack = text.translate(_FOLD_CHARS) if fuzzy else text
     spell = re.escape if fuzzy else _spelt
     keys: set[str] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -261,10 +262,42 @@ class PageText:
         return cls.from_json(json.loads(data))
 
 
+def stored_words(data: bytes) -> tuple[tuple[int, int], list[list[Any]]]:
+    """A stored word model's page size (width, height) and its words in reading order as
+    stored (`Word.as_json`: text, x0, y0, x1, y1, confidence[, raw]), without building the
+    model: a search reads one for each hit it shows boxes for. ValueError when `data` is not a
+    word model."""
+    try:
+        model = json.loads(data)
+        if model.get("version") not in _READABLE_VERSIONS:
+            raise ValueError(f"unknown page text format {model.get('version')!r}")
+        words = [
+            word
+            for block in model["blocks"]
+            for paragraph in block["paragraphs"]
+            for line in paragraph["lines"]
+            for word in line["words"]
+        ]
+        return (int(model["width"]), int(model["height"])), words
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"not a word model: {error}") from error
+
+
+_COMPACT_START = b'{"version":'
+_RAW_SPELLING = re.compile(rb',("(?:[^"\\]|\\.)*")\]')
+"""In `to_bytes`'s compact JSON, the raw spelling of a word restoration changed: the one string
+that closes a list (a key is followed by a colon, a word's text by its box)."""
+
+
 def restored_spellings(data: bytes) -> list[str]:
     """The spellings recognition read for the words restoration changed, straight from a stored
     word model (`PageText.to_bytes`), without building the model: the search index reads every
-    page's. ValueError when `data` is not a word model."""
+    page's, so a model in `to_bytes`'s own compact form is scanned, not parsed (a page's model
+    is tens of kilobytes). ValueError when `data` is not a word model."""
+    if data.startswith(_COMPACT_START) and data.endswith(b"]}"):
+        if b'"]' not in data:  # no word was restored (found at the speed of a memory search)
+            return []
+        return [json.loads(raw) for raw in _RAW_SPELLING.findall(data)]
     try:
         blocks = json.loads(data)["blocks"]
         return [
@@ -277,3 +310,22 @@ def restored_spellings(data: bytes) -> list[str]:
         ]
     except (KeyError, TypeError, IndexError) as error:
         raise ValueError(f"not a word model: {error}") from error
+
+
+def laid_out(text: str, width: int = 2480, dpi: int = 300) -> PageText:
+    """`text` as a page of one paragraph, for pages given text without recognising an image
+    (tests, benchmarks): one line per line of text, 40 px per character, 120 px per line."""
+    lines = []
+    for row, line_text in enumerate(t for t in text.splitlines() if t.strip()):
+        x, y = 200, 200 + row * 120
+        words = []
+        for token in line_text.split():
+            words.append(Word(token, Box(x, y, x + 40 * len(token), y + 80), 91.0))
+            x += 40 * (len(token) + 1)
+        box = Box(200, y, max(w.box.x1 for w in words), y + 80)
+        lines.append(Line(box, tuple(words), (0.0, -20.0)))
+    height = 400 + 120 * max(len(lines), 1)
+    if not lines:
+        return PageText(width, height, dpi)
+    area = Box(200, 200, max(line.box.x1 for line in lines), lines[-1].box.y1)
+    return PageText(width, height, dpi, (Block(area, (Paragraph(area, tuple(lines), "vie"),)),))

@@ -16,7 +16,8 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from digitizer.acquire.blank import DEFAULT_THRESHOLD, ink_fraction
-from digitizer.acquire.images import DEFAULT_MAX_PIXELS, open_image, read_dpi
+from digitizer.acquire.formats import DEFAULT_MAX_PIXELS
+from digitizer.acquire.images import open_image, read_dpi
 from digitizer.acquire.separators import QrFindings, SeparatorSheet, find_separator
 
 WORKING_DPI = 100.0

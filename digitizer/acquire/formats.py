@@ -16,6 +16,16 @@ from digitizer.errors import (
     UnsupportedFormat,
 )
 
+# The limits every file taken in is held to (checked as its pages are decoded, in
+# `digitizer.acquire.images`); here, where the command line can name them without loading
+# Pillow.
+# About A3 at 600 dpi, the largest page an archive scanner produces; Pillow's own default.
+DEFAULT_MAX_PIXELS = 89_478_485
+# The most pages one file may hold: a thick bound volume scanned as one multi-page TIFF or PDF.
+# Each frame is decoded to prove the file whole, so a file of thousands of tiny frames would
+# otherwise take minutes before anything is said.
+DEFAULT_MAX_PAGES = 5_000
+
 
 class FileFormat(Enum):
     PNG = "image/png"

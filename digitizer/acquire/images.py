@@ -11,15 +11,14 @@ from typing import Any
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from digitizer.acquire.formats import FileFormat, IdentifiedFile
+from digitizer.acquire.formats import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_PIXELS,
+    FileFormat,
+    IdentifiedFile,
+)
 from digitizer.errors import CorruptImage, ImageTooLarge, TooManyPages, TruncatedImage
 
-# About A3 at 600 dpi, the largest page an archive scanner produces; Pillow's own default.
-DEFAULT_MAX_PIXELS = 89_478_485
-# The most pages one file may hold: a thick bound volume scanned as one multi-page TIFF or PDF.
-# Each frame is decoded to prove the file whole, so a file of thousands of tiny frames would
-# otherwise take minutes before anything is said.
-DEFAULT_MAX_PAGES = 5_000
 # The pixel limit is meant for images of up to three bytes a pixel (8-bit grey or colour); a
 # deeper image (16-bit, with alpha) takes more memory per pixel and counts for more.
 _BYTES_PER_PIXEL_ALLOWED = 3

@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
-from digitizer.acquire.formats import FileFormat, identify
+from digitizer.acquire.formats import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, FileFormat, identify
 from digitizer.acquire.images import (
-    DEFAULT_MAX_PAGES,
-    DEFAULT_MAX_PIXELS,
     ProbedImage,
     check_page_count,
     extract_frame,

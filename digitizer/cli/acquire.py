@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digitizer.acquire.images import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
+from digitizer.acquire.formats import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS
 from digitizer.cli import security as cli_security
 from digitizer.cli.support import (
     EXIT_FAILED,

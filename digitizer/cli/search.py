@@ -54,7 +54,11 @@ def cmd_search(station: Workstation, args: argparse.Namespace) -> int:
         if getattr(args, f"filter_{name}") is not None
     }
     outcome = station.search(
-        args.query, limit=args.limit, filters=filters or None, group_by_document=args.by_document
+        args.query,
+        limit=args.limit,
+        filters=filters or None,
+        group_by_document=args.by_document,
+        boxes=args.json,  # only the JSON output gives the hit boxes
     )
     if outcome.index.rebuilt:
         print(

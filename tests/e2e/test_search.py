@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,20 @@ def test_reindex_killed_part_way_then_search(tmp_path: Path) -> None:
     assert "200 page(s)" in clean.stdout
     assert after_crash == _results(library)
     assert all(hits for hits in after_crash)
+
+
+def test_the_command_line_loads_no_image_or_fuzzy_matching_library_before_it_needs_one() -> None:
+    """`digitizer search` starts in a fresh process each time: what it imports is its delay."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, digitizer.cli, digitizer.searching; "
+            "print(' '.join(sorted(m for m in ('PIL', 'rapidfuzz', 'platformdirs', 'numpy') "
+            "if m in sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.split() == []

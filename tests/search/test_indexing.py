@@ -228,6 +228,21 @@ def test_one_writer_at_a_time(library: Library, inputs: Path) -> None:
     assert update_index(library).applied == 1
 
 
+def test_an_index_with_nothing_queued_is_opened_as_it_is(library: Library, inputs: Path) -> None:
+    _document(library, inputs, "a", TEXTS)
+    update_index(library, create_missing=True)
+    with _writer_lock(library) as locked:  # another process writing: not waited for, not asked
+        assert locked
+        index, report = open_index(library)
+        with index:
+            assert not report.busy and not report.rebuilt and report.applied == 0
+            assert report.pages == index.document_count() > 0
+    library.queue_for_index("nothing-here", 1)
+    index, report = open_index(library)
+    index.close()
+    assert report.applied == 1 and _queued(library) == 0
+
+
 def test_hit_boxes_are_the_matched_words_boxes(library: Library, inputs: Path) -> None:
     document = _document(library, inputs, "a", TEXTS)
     update_index(library, create_missing=True)
@@ -241,3 +256,10 @@ def test_hit_boxes_are_the_matched_words_boxes(library: Library, inputs: Path) -
     assert list(hit.boxes) == expected
     assert hit.page_size == (words.width, words.height)
     assert "«chuyển đổi số»" in hit.snippet
+
+    # Without boxes (the command line's plain output shows none) the same hit, no word model read
+    plain = search(library, '"chuyển đổi số"', boxes=False)
+    assert [(h.document_id, h.page, h.snippet) for h in plain.hits] == [
+        (hit.document_id, hit.page, hit.snippet)
+    ]
+    assert plain.hits[0].boxes == () and plain.hits[0].page_size == (0, 0)
