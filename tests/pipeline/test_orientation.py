@@ -114,7 +114,7 @@ def test_a_clear_upright_page_is_read_once(tmp_path: Path) -> None:
     assert "ink above lines" in str(preparation["orientation_reason"])
 
 
-@pytest.mark.parametrize(("dpi", "scale"), [(100, 2), (300, 0.75)])
+@pytest.mark.parametrize(("dpi", "scale"), [(100, 2), (300, 250 / 300)])
 def test_a_page_is_read_at_the_reading_resolution_and_its_words_stay_on_their_ink(
     tmp_path: Path, dpi: int, scale: float
 ) -> None:
