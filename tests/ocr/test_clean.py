@@ -75,24 +75,6 @@ def test_a_low_resolution_page_is_read_enlarged() -> None:
     assert recognition_copy(_form(leaders=False), 150)[1].scale == 1
 
 
-def test_a_fine_page_is_read_reduced_to_250_ppi_and_keeps_its_cleaning() -> None:
-    font = ImageFont.truetype(str(FONT), round(12 * 300 / 72))
-    page = Image.new("L", (2400, 1350), "white")
-    draw = ImageDraw.Draw(page)
-    for row in range(3):
-        draw.text((150, 120 + row * 180), "Họ và tên: " + "." * 80, font=font, fill="black")
-
-    copy, cleaning = recognition_copy(page, 300)
-
-    assert copy is not None
-    assert cleaning.scale == 250 / 300
-    assert copy.size == (2000, 1125)
-    # Leaders are looked for at the page's own resolution: all three rows go.
-    assert cleaning.leader_dots >= 3 * 60
-    assert recognition_copy(page, 270)[1].scale == 1
-    assert recognition_copy(page, 600)[1].scale == 250 / 600
-
-
 def test_thin_coloured_strokes_are_found_where_they_fall() -> None:
     """The page is first looked at on every other pixel: a stroke two pixels thin, lying on the
     rows that look skips, is still found."""
