@@ -111,11 +111,17 @@ def test_soak_page_views_and_document_switches_leak_nothing(
     gc.collect()
     session(PAGE_VIEWS // 3)  # warm up: caches, fonts, the thread pool
     gc.collect()
-    none_before, memory_before = sys.getrefcount(None), _resident_mib()
-    switches = session(PAGE_VIEWS)
-    gc.collect()
-    none_after, memory_after = sys.getrefcount(None), _resident_mib()
+    memory_before = _resident_mib()
+    # Two halves measured apart: a leak moves None's count in both, while a cache that fills
+    # once (in a test worker that ran other tests first) moves it in one only.
+    drifts, switches = [], 0
+    for _ in range(2):
+        none_before = sys.getrefcount(None)
+        switches += session(PAGE_VIEWS // 2)
+        gc.collect()
+        drifts.append(abs(sys.getrefcount(None) - none_before))
+    memory_after = _resident_mib()
 
-    assert switches >= DOCUMENT_SWITCHES - 1
-    assert abs(none_after - none_before) < NONE_DRIFT_ALLOWED, (none_before, none_after)
+    assert switches >= DOCUMENT_SWITCHES - 2
+    assert min(drifts) < NONE_DRIFT_ALLOWED // 2, drifts
     assert memory_after - memory_before < MEMORY_GROWTH_ALLOWED_MIB, (memory_before, memory_after)
