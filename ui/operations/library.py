@@ -238,6 +238,14 @@ class LibraryWorkflow(Workflow):
 
     # --- the record --------------------------------------------------------------------------
 
+    def _show_if_open(self, result: DocumentRecord) -> None:
+        """Show a document and record just read when that document is still the one open."""
+        window = self.window
+        document, record = result
+        if window.document is not None and window.document.id == document.id:
+            window.document = document
+            window.record.show_document(document, record)
+
     def confirm_records(self, document_ids: list[str]) -> Task:
         """Confirm what was read from the pages in the records of many documents at once: the
         fields still proposed become confirmed; a person's value is left as it is."""
@@ -263,9 +271,8 @@ class LibraryWorkflow(Workflow):
             if skipped:
                 message += " " + self.tr("(%1 could not be opened)").replace("%1", str(skipped))
             self.status().showMessage(message, 8000)
-            if opened is not None and window.document and window.document.id == opened[0].id:
-                window.document = opened[0]
-                window.record.show_document(*opened)
+            if opened is not None:
+                self._show_if_open(opened)
             self.refresh()
 
         return self.run(
@@ -283,10 +290,7 @@ class LibraryWorkflow(Workflow):
             return station.describe(document_id, **changes), station.record(document_id)
 
         def saved(result: DocumentRecord) -> None:
-            document = result[0]
-            if window.document is not None and window.document.id == document.id:
-                window.document = document
-                window.record.show_document(*result)
+            self._show_if_open(result)
             self.status().showMessage(self.tr("Record saved"), 5000)
             self.refresh()
 
@@ -306,10 +310,7 @@ class LibraryWorkflow(Workflow):
             return station.describe_record(document_id, confirm=fields)
 
         def confirmed(result: DocumentRecord) -> None:
-            document = result[0]
-            if window.document is not None and window.document.id == document.id:
-                window.document = document
-                window.record.show_document(*result)
+            self._show_if_open(result)
             self.status().showMessage(self.tr("Record confirmed"), 5000)
 
         return self.run(
