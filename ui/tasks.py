@@ -109,12 +109,16 @@ class _Runnable(QRunnable):
         self.work = work
 
     def run(self) -> None:
+        task, work = self.task, self.work
+        # The binding now and then keeps a finished runnable's wrapper alive after the pool has
+        # deleted it: holding nothing, it cannot keep the task, its work or its result with it.
+        del self.task, self.work
         try:
-            result = self.work(TaskProgress(self.task), self.task.cancel_event)
+            result = work(TaskProgress(task), task.cancel_event)
         except BaseException as error:  # every failure goes back to the window, none is lost
-            self.task._result_from_worker.emit(None, error, traceback.format_exc())
+            task._result_from_worker.emit(None, error, traceback.format_exc())
         else:
-            self.task._result_from_worker.emit(result, None, "")
+            task._result_from_worker.emit(result, None, "")
 
 
 class TaskRunner(QObject):

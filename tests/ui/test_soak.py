@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from tests.helpers.pages import write_multipage_tiff
 from tests.ui.conftest import finish
 from ui.main_window import MainWindow
 from ui.qt import QGraphicsRectItem, QPen
+from ui.tasks import Task
 
 PAGES_PER_DOCUMENT = 6
 DOCUMENT_SWITCHES = 100
@@ -36,6 +38,10 @@ MEMORY_GROWTH_ALLOWED_MIB = 80
 def _resident_mib() -> float:
     pages = int(Path("/proc/self/statm").read_text().split()[1])
     return pages * 4096 / 2**20
+
+
+def _live_tasks() -> list[Task]:
+    return [thing for thing in gc.get_objects() if isinstance(thing, Task)]
 
 
 def _page_text(number: int) -> str:
@@ -112,6 +118,7 @@ def test_soak_page_views_and_document_switches_leak_nothing(
     session(PAGE_VIEWS // 3)  # warm up: caches, fonts, the thread pool
     gc.collect()
     memory_before = _resident_mib()
+    tasks_before = weakref.WeakSet(_live_tasks())  # other tests' windows keep theirs
     # Two halves measured apart: a leak moves None's count in both, while a cache that fills
     # once (in a test worker that ran other tests first) moves it in one only.
     drifts, switches = [], 0
@@ -123,5 +130,11 @@ def test_soak_page_views_and_document_switches_leak_nothing(
     memory_after = _resident_mib()
 
     assert switches >= DOCUMENT_SWITCHES - 2
+    kept = [
+        task
+        for task in _live_tasks()
+        if task not in tasks_before and not task.running and task not in window.runner.tasks
+    ]
+    assert not kept, f"{len(kept)} finished tasks, and their results, are kept alive"
     assert min(drifts) < NONE_DRIFT_ALLOWED // 2, drifts
     assert memory_after - memory_before < MEMORY_GROWTH_ALLOWED_MIB, (memory_before, memory_after)
