@@ -210,15 +210,17 @@ def _literal(codes: list[int]) -> bytes:
 
 
 def _extent(words: list[Word]) -> tuple[int, int]:
-    """The top and bottom a line's glyphs span, so that its words share one size: its words'
-    boxes, but for a word more than 1.5 times as tall as the line's typical word (a signature or
-    seal read into the line), which would make every word of the line tall enough to spill
-    over the lines around it."""
+    """The top and bottom a line's glyphs span, so that its words share one size: the highest
+    top of its words' boxes and their typical (median) bottom, leaving out a word more than 1.5
+    times as tall as the line's typical word (a signature or seal read into the line). One deep
+    box (a word that took in a mark of the line below) would otherwise make every word of the
+    line tall enough to spill over the lines around it, and text extractors then read the
+    lines as columns."""
     if not words:
         return 0, 0
     typical = statistics.median(word.box.height for word in words)
     kept = [word for word in words if word.box.height <= 1.5 * typical] or words
-    return min(word.box.y0 for word in kept), max(word.box.y1 for word in kept)
+    return min(word.box.y0 for word in kept), round(statistics.median(w.box.y1 for w in kept))
 
 
 def _baseline(line: Line, word: Word) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import subprocess
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -162,6 +163,34 @@ def test_a_signature_read_into_a_line_does_not_swell_its_words(tmp_path: Path) -
     for found in first_line:
         assert found.y1 - found.y0 <= 1.6 * height * scale
     assert collapse(pdftotext(out)) == collapse(signed.text)
+
+
+def test_a_word_reaching_into_the_line_below_does_not_swell_its_line(tmp_path: Path) -> None:
+    """Recognition sometimes gives one word of a line a box that reaches down into the next
+    line (a mark of the line below taken in): not tall enough to be left out as a signature,
+    but its bottom must not set the size of every word of its line, or text extractors read
+    the overlapping lines as columns, word by word."""
+    page, drawn = _scan(tmp_path, PREPARATIONS["identity"])
+    data = drawn.text.as_json()
+    lines = [line for block in data["blocks"] for p in block["paragraphs"] for line in p["lines"]]
+    assert len(lines) >= 3
+    for line in lines:
+        x0, y0, x1, y1 = line["box"]
+        deeper = round(0.4 * (y1 - y0))
+        word = line["words"][len(line["words"]) // 2]
+        word[4] += deeper
+        line["box"] = [x0, y0, x1, y1 + deeper]
+        line["baseline"][1] -= deeper  # the baseline stays under the words
+    deep = PageText.from_json(data)
+    out = tmp_path / "out.pdf"
+    write_pdfa([ExportPage(page.image_path, page.dpi, page.preparation, deep)], INFO, out)
+
+    assert collapse(pdftotext(out)) == collapse(deep.text)
+    [extracted] = pdf_words(out)
+    scale = 72.0 / drawn.dpi
+    pitch = min(b["box"][1] - a["box"][1] for a, b in pairwise(lines))
+    for found in extracted:
+        assert found.y1 - found.y0 < pitch * scale
 
 
 def test_scaled_ocr_text_is_placed_on_the_prepared_page(tmp_path: Path) -> None:
