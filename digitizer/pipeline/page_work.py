@@ -116,7 +116,8 @@ def work_on_page(task: PageTask) -> PageOutcome:
 
 
 def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
-    """Recognise the prepared page, through a cleaned copy when cleaning takes anything out."""
+    """Recognise the prepared page through its recognition copy (grey, cleaned when cleaning
+    takes anything out)."""
     page = prepared.path or Path(task.image)
     recognise = resolve_engine(task.engine_name)
     with stage("recognition copy"):
@@ -128,12 +129,10 @@ def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
                 opened.load()
                 width, height = opened.size
                 copy, cleaning = recognition_copy(opened, task.dpi)
-    if copy is None:
-        text = recognise(page, task.dpi, task.engine)
-        with stage("layout"):
-            return split_header_columns(text), cleaning
-    # Uncompressed greys: written and read back in a few milliseconds, where a PNG took 50.
-    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=".pgm")
+    # Uncompressed greys (or black and white): written and read back in a few milliseconds,
+    # where a PNG took 50.
+    suffix = ".pbm" if copy.mode == "1" else ".pgm"
+    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=suffix)
     os.close(handle)
     reading_dpi = round(task.dpi * cleaning.scale)
     try:
