@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digitizer.cli.support import Commands, add_command, add_cores_option, usage_error
+from digitizer.pipeline import SCHEDULER_SETTING
 
 if TYPE_CHECKING:
     from digitizer.pipeline.farm import FarmSettings
@@ -38,12 +39,12 @@ def _add_tls_options(parser: argparse.ArgumentParser) -> None:
 
 def farm_settings(station: Workstation, args: argparse.Namespace) -> FarmSettings | None:
     """The farm `ocr` should use: --scheduler, else the library's `ocr.scheduler`, else none."""
-    from digitizer.pipeline.farm import SCHEDULER_SETTING, FarmSettings
-
     address = args.scheduler if args.scheduler is not None else station.setting(SCHEDULER_SETTING)
     address = address.strip()
     if not address or address == LOCAL:
         return None
+    from digitizer.pipeline.farm import FarmSettings  # Dask loads only for a farm
+
     return FarmSettings(address, args.tls_ca_file, args.tls_cert, args.tls_key)
 
 

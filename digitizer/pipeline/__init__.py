@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 
+SCHEDULER_SETTING = "ocr.scheduler"
+"""Library setting: the scheduler `ocr` sends pages to when no --scheduler is given. Here, not
+with the farm's code, so that reading it does not load Dask."""
+
 
 def default_workers() -> int:
     """Pages recognised side by side unless told otherwise: one per core this process may use."""

@@ -55,8 +55,6 @@ from digitizer.security.records import is_sealed
 from ocr.engine import EngineSettings
 from ocr.prepare import PrepareSettings
 
-SCHEDULER_SETTING = "ocr.scheduler"
-"""Library setting: the scheduler `ocr` sends pages to when no --scheduler is given."""
 FARM_EVENT = "ocr-farm"
 """The audit log's entry for each run on a farm: where pages went, and how many."""
 CONNECT_SECONDS = 10.0

@@ -389,7 +389,7 @@ class AcquisitionWorkflow(Workflow):
         """The options of this run (languages, borders, tone marks), then the run."""
         if not document_ids:
             return None
-        from digitizer.pipeline.farm import SCHEDULER_SETTING
+        from digitizer.pipeline import SCHEDULER_SETTING
 
         farm = self.station.setting(SCHEDULER_SETTING).strip()
         dialog = OcrDialog(self.recognise_title(document_ids, False), self.window, farm)
