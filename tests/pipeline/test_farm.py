@@ -8,6 +8,7 @@ import itertools
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from digitizer.cli.farm import worker_command
 from digitizer.pipeline.farm import task_key
@@ -81,3 +82,24 @@ def test_a_page_task_is_named_by_its_image_and_settings() -> None:
     assert task_key("ab" * 32, "k1") == task_key("ab" * 32, "k1")
     assert task_key("ab" * 32, "k1") != task_key("ab" * 32, "k2")
     assert task_key("ab" * 32, "k1") != task_key("cd" * 32, "k1")
+
+
+def test_ocr_without_a_farm_does_not_load_dask(tmp_path: Path) -> None:
+    """Dask's client takes half a second of CPU to load: a run on this machine's own cores,
+    with no scheduler named or set, goes without it."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from digitizer.cli import main
+        code = main(["--library", sys.argv[1], "ocr", "--all", "--json"])
+        print(code, "distributed" in sys.modules)
+        """
+    )
+    library = tmp_path / "library"
+    init = [sys.executable, "-c", "from digitizer.cli import main; main()"]
+    subprocess.run([*init, "--library", str(library), "init"], check=True, capture_output=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(library)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["0", "False"], result.stdout
