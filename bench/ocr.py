@@ -43,8 +43,10 @@ if __name__ == "__main__":
     sys.path.append(str(_HERE.parent))
 
 import argparse
+import ctypes
 import json
 import os
+import platform
 import resource
 import shlex
 import shutil
@@ -55,6 +57,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Final
 
 from bench.common import add_workdir_argument, git_state, make_workdir
 from bench.scans import build_unique_pdf
@@ -1094,7 +1097,9 @@ def _read(path: str) -> bytes:
 
 
 def _tree(root: int) -> dict[int, str]:
-    """`root` and every process descended from it (pid → name), from /proc/*/stat."""
+    """`root` and every process descended from it (pid → name), from /proc/*/stat, but for a
+    child that still shares its parent's memory (between vfork and exec, as Python starts
+    Tesseract): its resident pages are its parent's, counted once."""
     children: dict[int, list[int]] = {}
     names: dict[int, str] = {}
     for entry in os.scandir("/proc"):
@@ -1109,8 +1114,21 @@ def _tree(root: int) -> dict[int, str]:
         children.setdefault(int(stat[close + 2 :].split()[1]), []).append(pid)
     found = [root]
     for pid in found:  # grows while it is walked: breadth first
-        found += children.get(pid, [])
+        found += [child for child in children.get(pid, []) if not _same_memory(pid, child)]
     return {pid: names.get(pid, "?") for pid in found}
+
+
+_KCMP: Final = 312  # the kcmp system call on x86-64 Linux
+_KCMP_VM: Final = 1
+_LIBC: Final = ctypes.CDLL(None, use_errno=True)
+
+
+def _same_memory(parent: int, child: int) -> bool:
+    """Whether the two processes share one address space (kcmp(2) says so; on a kernel or
+    machine without it, never)."""
+    if platform.machine() != "x86_64":
+        return False
+    return int(_LIBC.syscall(_KCMP, parent, child, _KCMP_VM, 0, 0)) == 0
 
 
 def _proc(pid: int, name: str) -> Proc | None:

@@ -115,36 +115,58 @@ def work_on_page(task: PageTask) -> PageOutcome:
         tempfile.tempdir = previous
 
 
-def _read(task: PageTask, prepared: PreparedPage) -> tuple[PageText, Cleaning]:
-    """Recognise the prepared page through its recognition copy (grey, cleaned when cleaning
-    takes anything out)."""
-    page = prepared.path or Path(task.image)
-    recognise = resolve_engine(task.engine_name)
+@dataclass(frozen=True)
+class _ReadingCopy:
+    """The page as recognition reads it, written to the scratch folder."""
+
+    path: Path
+    dpi: int
+    page_size: tuple[int, int]
+    """The prepared page's own width and height, which word boxes are mapped back to."""
+    copy_width: int
+    cleaning: Cleaning
+
+
+def _reading_copy(task: PageTask, prepared: PreparedPage) -> tuple[_ReadingCopy, PreparedPage]:
+    """Write the prepared page's recognition copy (grey, cleaned when cleaning takes anything
+    out); and the page without its pixels. A caller that keeps only that one lets the pixels go
+    while Tesseract reads (a 300 ppi colour page and its grey copy: 35 MB a worker)."""
     with stage("recognition copy"):
         if prepared.decoded is not None:
-            width, height = prepared.decoded.size
+            page_size = prepared.decoded.size
             copy, cleaning = recognition_copy(prepared.decoded, task.dpi)
         else:
-            with Image.open(page) as opened:
+            with Image.open(prepared.path or Path(task.image)) as opened:
                 opened.load()
-                width, height = opened.size
+                page_size = opened.size
                 copy, cleaning = recognition_copy(opened, task.dpi)
-    # Uncompressed greys (or black and white): written and read back in a few milliseconds,
-    # where a PNG took 50.
-    suffix = ".pbm" if copy.mode == "1" else ".pgm"
-    handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=suffix)
-    os.close(handle)
-    reading_dpi = round(task.dpi * cleaning.scale)
+        # Uncompressed greys (or black and white): written and read back in a few
+        # milliseconds, where a PNG took 50. They hold no resolution: Tesseract is told it.
+        suffix = ".pbm" if copy.mode == "1" else ".pgm"
+        handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=suffix)
+        os.close(handle)
+        try:
+            copy.save(name)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+    dpi = round(task.dpi * cleaning.scale)
+    reading = _ReadingCopy(Path(name), dpi, page_size, copy.width, cleaning)
+    return reading, replace(prepared, decoded=None)
+
+
+def _read_copy(task: PageTask, reading: _ReadingCopy) -> PageText:
+    """Recognise the copy (and delete it); word boxes in the prepared page's frame."""
+    recognise = resolve_engine(task.engine_name)
     try:
-        with stage("recognition copy"):
-            copy.save(name)  # a PGM holds no resolution: Tesseract is told it
-        text = recognise(Path(name), reading_dpi, task.engine)
+        text = recognise(reading.path, reading.dpi, task.engine)
     finally:
-        Path(name).unlink(missing_ok=True)
+        reading.path.unlink(missing_ok=True)
     with stage("layout"):
-        if cleaning.scale != 1:
-            text = text.from_copy(copy.width / width, width, height, task.dpi)
-        return split_header_columns(text), cleaning
+        if reading.cleaning.scale != 1:
+            width, height = reading.page_size
+            text = text.from_copy(reading.copy_width / width, width, height, task.dpi)
+        return split_header_columns(text)
 
 
 def _orient_by_reading(
@@ -160,7 +182,8 @@ def _orient_by_reading(
         if prepared.path is not None:
             prepared.path.unlink(missing_ok=True)
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi, turns=turns)
-        page_text, cleaning = _read(task, prepared)
+        reading, prepared = _reading_copy(task, prepared)
+        page_text, cleaning = _read_copy(task, reading), reading.cleaning
     before = prepared.preparation
     timings = before.timings | {"orientation_reading": time.perf_counter() - started}
     reason = f"{shapes}; {check.reason}" if shapes else check.reason
@@ -174,7 +197,8 @@ def _work_on_page(task: PageTask) -> PageOutcome:
     try:
         with stage("preparation"):
             prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
-        page_text, cleaning = _read(task, prepared)
+        reading, prepared = _reading_copy(task, prepared)
+        page_text, cleaning = _read_copy(task, reading), reading.cleaning
         # A page where recognition found no word at all is blank: nothing to turn.
         if (
             task.prepare.orientation
