@@ -234,7 +234,10 @@ def test_a_worker_killed_mid_run_loses_no_page(
     tmp_path: Path, inputs: Path, cluster: Cluster
 ) -> None:
     library = tmp_path / "library"
-    _import(library, _document(inputs, 6))
+    # Enough pages that worker-a still holds some once the observer has connected: small
+    # pages read in a fraction of a second each.
+    pages = 16
+    _import(library, _document(inputs, pages))
     held: list[str] = []
 
     def kill_while_reading() -> None:
@@ -257,10 +260,11 @@ def test_a_worker_killed_mid_run_loses_no_page(
 
     assert cluster.processes["worker-a"].returncode == -signal.SIGKILL
     assert held and all(key.startswith("digitizer-ocr-") for key in held)
-    assert (result["done"], result["failed"]) == (6, [])
+    assert (result["done"], result["failed"]) == (pages, [])
     done = query(library, "SELECT page_id, count(*) FROM page_texts GROUP BY page_id")
-    assert len(done) == 6 and all(count == 1 for _, count in done)
-    assert query(library, "SELECT state, count(*) FROM job_pages GROUP BY state") == [("done", 6)]
+    assert len(done) == pages and all(count == 1 for _, count in done)
+    states = query(library, "SELECT state, count(*) FROM job_pages GROUP BY state")
+    assert states == [("done", pages)]
     assert run(library, "verify").returncode == 0
 
 
