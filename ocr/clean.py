@@ -86,17 +86,22 @@ def recognition_copy(page: Image.Image, dpi: int) -> tuple[Image.Image, Cleaning
     if page.mode in ("RGBA", "P", "CMYK", "YCbCr"):
         page = page.convert("RGB")
     colour_pixels = 0
-    if page.mode == "RGB" and _may_hold_colour_ink(np.asarray(page)):
-        grey, colour_pixels = _drop_colour_ink(np.asarray(page))
+    rgb = np.asarray(page) if page.mode == "RGB" else None  # one copy of the pixels, not two
+    if rgb is not None and _may_hold_colour_ink(rgb):
+        grey, colour_pixels = _drop_colour_ink(rgb)
         if colour_pixels < _MIN_COLOUR_SHARE * grey.size:
-            grey, colour_pixels = np.asarray(page.convert("L")), 0
-    else:
-        grey = np.asarray(page.convert("L"))
+            colour_pixels = 0
+    del rgb
+    as_it_is: Image.Image | None = None
+    if not colour_pixels:
+        # The page in grey; a bilevel page stays bilevel for Tesseract.
+        as_it_is = page if page.mode in ("1", "L") else page.convert("L")
+        grey = np.asarray(as_it_is.convert("L") if as_it_is.mode == "1" else as_it_is)
     cleaned, dots = _erase_leaders(grey, dpi)
     scale = reading_scale(dpi)
     cleaning = Cleaning(leader_dots=dots, colour_pixels=colour_pixels, scale=scale)
-    if not cleaning.changed and page.mode == "1":
-        return page, cleaning  # already what Tesseract reads fastest
+    if not cleaning.changed and as_it_is is not None:
+        return as_it_is, cleaning
     copy = Image.fromarray(cleaned)
     if scale > 1:
         enlarged = (copy.width * _ENLARGE, copy.height * _ENLARGE)
