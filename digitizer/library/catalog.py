@@ -8,6 +8,7 @@ up by one, inside a transaction.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -31,17 +32,36 @@ MIGRATIONS = _migrations()
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+_BUSY_SECONDS = 30.0
+"""How long a connection waits for another program's lock before it gives up."""
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open the catalogue with the settings every connection must have."""
-    connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+    connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None)
     connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("PRAGMA foreign_keys = ON")
     # What a secret document's move into the vault blanks is overwritten, not left in free pages.
     connection.execute("PRAGMA secure_delete = ON")
     # FULL: a committed row survives a power cut, so it never points at a lost object.
     connection.execute("PRAGMA synchronous = FULL")
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch the catalogue to write-ahead logging. When two programs create the same catalogue
+    at once, SQLite answers the switch "locked" at once instead of waiting as it does for other
+    statements: wait a little and try again, as long as any lock is waited for."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

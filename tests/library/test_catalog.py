@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
 from digitizer.errors import LibraryNewerThanProgram, LibraryNotFound
 from digitizer.library import Library
-from digitizer.library.catalog import SCHEMA_VERSION, connect, schema_version
+from digitizer.library.catalog import SCHEMA_VERSION, connect, migrate, schema_version
 
 
 def test_a_new_library_has_the_current_schema_in_wal_mode(library_path: Path) -> None:
@@ -73,3 +75,31 @@ def test_settings_are_kept_across_openings(library_path: Path) -> None:
         library.set_setting("qr.url_template", "https://example.gov.vn/tl/{id}")
     with Library.open(library_path) as library:
         assert library.get_setting("qr.url_template") == "https://example.gov.vn/tl/{id}"
+
+
+def _open_at(path: Path, moment: float) -> str:
+    """Create or open the catalogue at `path` at the wall-clock `moment`: '' or the error."""
+    while time.time() < moment:
+        pass
+    try:
+        connection = connect(path)
+        migrate(connection)
+        connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    return ""
+
+
+def test_two_programs_creating_one_catalogue_at_the_same_instant_both_open_it(
+    tmp_path: Path,
+) -> None:
+    """Switching a new catalogue to WAL while another program does the same is answered
+    "database is locked" at once, without SQLite's usual wait (in more than half the tries)."""
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        for attempt in range(12):
+            path = tmp_path / f"catalogue-{attempt}.sqlite3"
+            moment = time.time() + 0.2
+            errors = pool.starmap(_open_at, [(path, moment), (path, moment)])
+            assert errors == ["", ""], f"try {attempt}: {errors}"
+            with connect(path) as connection:
+                assert schema_version(connection) == SCHEMA_VERSION
