@@ -8,14 +8,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# System packages the program and its tests use: OCR (tesseract + the Vietnamese model),
-# PDF rasterising and inspection (poppler-utils, qpdf), scanning (sane-utils), QR decoding
-# (libzbar0, and zbar-tools to read codes back in tests), EPUB validation (epubcheck), fonts
-# with Vietnamese glyphs, and the libraries Qt needs for an offscreen window.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf sane-utils libzbar0 \
-	zbar-tools epubcheck fonts-dejavu-core libegl1 libgl1 libxkbcommon0 libfontconfig1 \
-	libdbus-1-3 make libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
-	libxcb-shape0 xvfb xauth
+# System packages the program and its tests use: OCR (tesseract + the Vietnamese model, and
+# what building the tesserocr binding against that same Tesseract needs: its headers,
+# pkg-config, a C++ compiler and Python's headers), PDF rasterising and inspection
+# (poppler-utils, qpdf), scanning (sane-utils), QR decoding (libzbar0, and zbar-tools to read
+# codes back in tests), EPUB validation (epubcheck), fonts with Vietnamese glyphs, and the
+# libraries Qt needs for an offscreen window.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libtesseract-dev libleptonica-dev pkg-config \
+	g++ poppler-utils qpdf sane-utils libzbar0 zbar-tools epubcheck fonts-dejavu-core libegl1 \
+	libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 make libxcb-cursor0 libxkbcommon-x11-0 \
+	libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth
 
 .PHONY: setup system-packages run test test-fast lint clean-venv bench-setup translations screenshots
 
@@ -40,6 +42,8 @@ system-packages:
 		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
+	$(PYTHON) -c 'import os, sysconfig; assert os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h"))' \
+		2>/dev/null || missing="$$missing python3-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing system packages:$$missing"; \
 		$(SUDO) apt-get update -qq && \
@@ -49,7 +53,7 @@ system-packages:
 $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-binary tesserocr -e '.[dev]'
 	@touch $@
 
 # The workstation window on the default library; on an empty library it offers to load the
@@ -80,7 +84,7 @@ bench-setup: setup
 	@dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \
 		{ $(SUDO) apt-get update -qq && \
 		  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ghostscript; }
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet --no-binary tesserocr -e '.[dev,bench]'
 
 clean-venv:
 	rm -rf $(VENV)

@@ -6,15 +6,13 @@ minutes; Tesseract's own peak per process is measured by a run without it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ocr.engine import EngineSettings, recognise
+from ocr.engine import EngineSettings, PageImage, recognise
 from ocr.words import PageText
 
 _first: list[PageText] = []
 
 
-def read_once(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def read_once(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     if not _first:
         _first.append(recognise(image, dpi, settings))
     return _first[0]

@@ -1,7 +1,11 @@
-"""Tesseract, run once per page on an image file, returning hOCR.
+"""Tesseract, in this process through its C++ API (the `tesserocr` binding), returning the word
+model.
 
-The caller runs many pages side by side (one process each); Tesseract's own threading is
-switched off with OMP_THREAD_LIMIT=1, which on a small machine is several times faster.
+A model is loaded once per thread and kept (`vie` takes about 0.1 s to load, a tenth of a
+small page's reading), and a page's pixels are handed over decoded: no image file, no hOCR file
+and no Tesseract process per page, so nothing of a secret page is written anywhere. The caller
+runs many pages side by side (one worker process each); Tesseract's own threading is switched
+off with OMP_THREAD_LIMIT=1, which on a small machine is several times faster.
 """
 
 from __future__ import annotations
@@ -10,14 +14,17 @@ import hashlib
 import importlib
 import os
 import re
-import shutil
-import subprocess
-from collections.abc import Callable
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-import pytesseract
 from PIL import Image
 
 from ocr.hocr import parse_hocr
@@ -31,6 +38,10 @@ ENGINE_VARIABLE = "DIGITIZER_OCR_ENGINE"
 for fault injection: a test names an engine that crashes, hangs or runs out of memory, and real
 worker processes resolve it by name."""
 DEFAULT_PAGE_SEGMENTATION = 3  # fully automatic layout analysis, without orientation detection
+INSTALL_TESSERACT = "sudo apt-get install tesseract-ocr " + "tesseract-ocr-vie"
+
+PageImage = Path | Image.Image
+"""A page to read: an image file (its first frame is read) or its decoded pixels."""
 
 
 class OcrError(Exception):
@@ -74,30 +85,45 @@ class EngineSettings:
         return [part for part in self.languages.split("+") if part]
 
 
-def tesseract_executable() -> str:
-    path = shutil.which(str(pytesseract.pytesseract.tesseract_cmd))
-    if path is None:
+def _tesserocr() -> ModuleType:
+    """The binding, loaded on first use: commands that read no page never load Tesseract."""
+    # OpenMP reads its limit once, when libtesseract loads it.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        return importlib.import_module("tesserocr")
+    except ImportError as error:
         raise TesseractMissing(
-            "Tesseract is not installed. Install it with: sudo apt-get install tesseract-ocr "
-            + debian_package(DEFAULT_LANGUAGES)
-        )
-    return path
+            f"Tesseract is not installed ({error}). Install it with: {INSTALL_TESSERACT}"
+        ) from error
 
 
 def tesseract_version() -> str:
     """'5.3.0', say; part of every OCR settings key."""
-    output = subprocess.run(
-        [tesseract_executable(), "--version"], capture_output=True, text=True, check=False
-    ).stdout
-    match = re.search(r"tesseract\s+v?(\S+)", output)
+    match = re.search(r"tesseract\s+v?(\S+)", str(_tesserocr().tesseract_version()))
     return match.group(1) if match else "unknown"
 
 
+def _tessdata_folder() -> Path:
+    """Where the models are: TESSDATA_PREFIX when it is set (read at each call), else
+    Tesseract's own default."""
+    prefix = os.environ.get("TESSDATA_PREFIX", "").strip()
+    if prefix:
+        return Path(prefix)
+    folder, _ = _tesserocr().get_languages()
+    return Path(str(folder))
+
+
 def installed_languages() -> list[str]:
-    result = subprocess.run(
-        [tesseract_executable(), "--list-langs"], capture_output=True, text=True, check=False
-    )
-    return [line.strip() for line in result.stdout.splitlines()[1:] if line.strip()]
+    folder = _tessdata_folder()
+    _, languages = _tesserocr().get_languages(f"{folder}/")
+    return sorted(str(language) for language in languages)
+
+
+def _check_languages(settings: EngineSettings) -> None:
+    available = installed_languages()
+    for language in settings.language_list:
+        if language not in available:
+            raise LanguagePackMissing(language)
 
 
 def model_fingerprint(settings: EngineSettings) -> str:
@@ -105,72 +131,133 @@ def model_fingerprint(settings: EngineSettings) -> str:
 
     Raises LanguagePackMissing for a language Tesseract does not have.
     """
-    available = installed_languages()
-    for language in settings.language_list:
-        if language not in available:
-            raise LanguagePackMissing(language)
-    digests = [_model_digest(_tessdata_folder(), language) for language in settings.language_list]
+    _check_languages(settings)
+    folder = _tessdata_folder()
+    digests = [_model_digest(folder, language) for language in settings.language_list]
     return f"tesseract {tesseract_version()} " + " ".join(digests)
 
 
-def _tessdata_folder() -> Path | None:
-    result = subprocess.run(
-        [tesseract_executable(), "--list-langs"], capture_output=True, text=True, check=False
-    )
-    match = re.search(r'"(.+?)"', result.stdout)
-    return Path(match.group(1)) if match else None
-
-
 @cache
-def _model_digest(folder: Path | None, language: str) -> str:
-    if folder is None or not (folder / f"{language}.traineddata").is_file():
+def _model_digest(folder: Path, language: str) -> str:
+    if not (folder / f"{language}.traineddata").is_file():
         return f"{language}:?"
     digest = hashlib.sha256((folder / f"{language}.traineddata").read_bytes()).hexdigest()
     return f"{language}:{digest[:16]}"
 
 
-def recognise(
-    image: Path, dpi: int, settings: EngineSettings, *, variables: dict[str, str] | None = None
-) -> PageText:
-    """Read one page image file. The image's own dpi metadata is overridden by `dpi`;
-    `variables` sets Tesseract parameters for this run (`-c name=value`)."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    config = f"--dpi {int(dpi)} --psm {settings.page_segmentation}"
-    source, pixels = _single_page(image)
-    for name, value in (variables or {}).items():
-        config += f" -c {name}={value}"
+# --- loaded models -------------------------------------------------------------------------
+
+_KEPT_MODELS = 4
+"""Loaded models a thread keeps at once: the page's languages, orientation detection, and a
+re-reading's variants. The least recently used one beyond that is unloaded."""
+_OSD_LANGUAGE = "osd"
+_OSD_ONLY = 0  # page segmentation: orientation and script detection only
+
+_threads = threading.local()
+
+
+def _loaded(languages: str, variables: Mapping[str, str]) -> Any:
+    """Tesseract's API with the models of `languages` loaded and `variables` set: loaded on
+    first use in this thread, then kept (an API serves one thread at a time)."""
+    folder = _tessdata_folder()
+    key = (str(folder), languages, tuple(sorted(variables.items())))
+    kept: OrderedDict[tuple[str, str, tuple[tuple[str, str], ...]], Any] | None
+    kept = getattr(_threads, "kept", None)
+    if kept is None:
+        kept = _threads.kept = OrderedDict()
+    api = kept.get(key)
+    if api is not None:
+        kept.move_to_end(key)
+        return api
+    _check_languages(EngineSettings(languages))
     try:
-        with stage("tesseract"):
-            hocr = pytesseract.image_to_pdf_or_hocr(
-                source,
-                lang=settings.languages,
-                config=config,
-                extension="hocr",
-                timeout=time_limit(pixels),
-            )
-    except pytesseract.TesseractNotFoundError as error:
-        raise TesseractMissing(str(error)) from error
-    except pytesseract.TesseractError as error:
-        message = str(error.message).strip() or f"exit status {error.status}"
-        if "Failed loading language" in message:
-            language = re.search(r"Failed loading language '([^']+)'", message)
-            raise LanguagePackMissing(
-                language.group(1) if language else settings.languages
-            ) from error
-        raise OcrError(f"Tesseract could not read {image.name}: {message}") from error
-    except RuntimeError as error:  # after TesseractError, its subclass: the time limit passed
-        if "timeout" not in str(error).lower():
-            raise
-        raise OcrError(
-            f"Tesseract could not read {image.name}: it took too long "
-            f"(more than {time_limit(pixels):.0f} s for {pixels / 1e6:.1f} megapixels)."
-        ) from error
+        api = _tesserocr().PyTessBaseAPI(
+            path=f"{folder}/",
+            lang=languages,
+            init=True,
+            # Tesseract's notes ("Estimating resolution as …") would land on the command's
+            # own output.
+            variables={"debug_file": os.devnull, **variables},
+        )
+    except RuntimeError as error:
+        raise OcrError(f"Tesseract could not load its '{languages}' model: {error}") from error
+    kept[key] = api
+    while len(kept) > _KEPT_MODELS:
+        _, unloaded = kept.popitem(last=False)
+        unloaded.End()
+    return api
+
+
+@contextmanager
+def _page_set(api: Any, grey: Image.Image, dpi: int, segmentation: int) -> Iterator[None]:
+    """`grey` handed to `api` for the block; its results and its copy of the pixels are let go
+    after it, so a kept model holds no page between pages."""
+    api.SetPageSegMode(segmentation)
+    api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+    if dpi > 0:
+        api.SetSourceResolution(int(dpi))
+    try:
+        yield
+    finally:
+        api.Clear()
+
+
+def _grey_page(image: PageImage) -> Image.Image:
+    """The page as 8-bit grey. A file gives its first frame only: a TIFF whose frames point
+    back to each other would otherwise read as millions of pages."""
+    if isinstance(image, Path):
+        with Image.open(image) as opened:
+            opened.seek(0)
+            opened.load()
+            return opened.convert("L") if opened.mode != "L" else opened.copy()
+    return image if image.mode == "L" else image.convert("L")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def recognise(
+    image: PageImage,
+    dpi: int,
+    settings: EngineSettings,
+    *,
+    variables: Mapping[str, str] | None = None,
+) -> PageText:
+    """Read one page at a resolution of `dpi` (whatever a file says); `variables` sets
+    Tesseract parameters for this reading. Word boxes are in the page's pixels."""
+    what = image.name if isinstance(image, Path) else "the page"
+    grey = _grey_page(image)
+    limit = time_limit(grey.width * grey.height)
+    api = _loaded(settings.languages, variables or {})
+    with stage("tesseract"), _page_set(api, grey, dpi, settings.page_segmentation):
+        del grey  # Tesseract holds its own copy
+        started = time.monotonic()
+        if not api.Recognize(timeout=int(limit * 1000)):
+            if time.monotonic() - started >= limit:
+                raise OcrError(
+                    f"Tesseract could not read {what}: it took too long (more than {limit:.0f} s)."
+                )
+            raise OcrError(f"Tesseract could not read {what}.")
+        hocr = str(api.GetHOCRText(0))
     with stage("hocr parsing"):
-        return parse_hocr(hocr.decode("utf-8"), dpi=dpi)
+        return parse_hocr(hocr, dpi=dpi)
 
 
-Recogniser = Callable[[Path, int, EngineSettings], PageText]
-"""Reads one page image file at a resolution: what `recognise` does with Tesseract."""
+def osd_quarter_turns(image: Image.Image) -> int | None:
+    """Counter-clockwise quarter turns Tesseract's orientation detection would add to make
+    `image` upright, or None when it cannot tell (too little text, say)."""
+    api = _loaded(_OSD_LANGUAGE, {})
+    with stage("tesseract osd"), _page_set(api, _grey_page(image), 0, _OSD_ONLY):
+        found: dict[str, Any] | None = api.DetectOrientationScript()
+    if not found:
+        return None
+    # `orient_deg`: how far clockwise the text is turned, what as many counter-clockwise
+    # quarter turns undo.
+    return (int(found["orient_deg"]) // 90) % 4
+
+
+Recogniser = Callable[[PageImage, int, EngineSettings], PageText]
+"""Reads one page at a resolution: what `recognise` does with Tesseract."""
 
 
 def engine_name() -> str:
@@ -194,8 +281,7 @@ def resolve_engine(name: str) -> Recogniser:
 
 
 # Tesseract reads an A4 page at 300 dpi (8.7 megapixels) in a few seconds; a page that takes
-# far longer is stuck (a file Tesseract reads as millions of pages, say) and must not hold a
-# worker for ever.
+# far longer is stuck and must not hold a worker for ever.
 _SECONDS_FLOOR = 30.0
 _SECONDS_PER_MEGAPIXEL = 12.0
 
@@ -203,16 +289,3 @@ _SECONDS_PER_MEGAPIXEL = 12.0
 def time_limit(pixels: int) -> float:
     """How long Tesseract may take over a page of `pixels` before it is stopped."""
     return _SECONDS_FLOOR + _SECONDS_PER_MEGAPIXEL * pixels / 1e6
-
-
-def _single_page(image: Path) -> tuple[str | Image.Image, int]:
-    """What to hand Tesseract for the page in `image`, and its pixel count. A TIFF goes as its
-    first frame, decoded: given the file, Tesseract reads every frame it can find, and a TIFF
-    whose frames point back to each other reads as millions of pages."""
-    with Image.open(image) as opened:
-        pixels = opened.width * opened.height
-        if opened.format != "TIFF":
-            return str(image), pixels
-        opened.seek(0)
-        opened.load()
-        return opened.copy(), pixels

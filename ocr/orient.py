@@ -82,9 +82,7 @@ class OrientationCheck:
         return f"read in four orientations ({read})"
 
 
-def check_orientation(
-    page: Path, dpi: int, engine: EngineSettings, scratch: Path
-) -> OrientationCheck:
+def check_orientation(page: Path, dpi: int, engine: EngineSettings) -> OrientationCheck:
     """Read a square of the prepared page image `page` turned 0–3 quarter turns (reduced to
     about 150 ppi) and say which reads best; the page as it is keeps its orientation unless
     another one reads clearly better."""
@@ -105,13 +103,7 @@ def check_orientation(
     scores = []
     for turns in range(4):
         turned = image.rotate(90 * turns, expand=True) if turns else image
-        copy = scratch / f"orientation-{page.stem}-{turns}.png"
-        turned.save(copy, dpi=(read_dpi, read_dpi))
-        try:
-            text = recognise(copy, read_dpi, as_one_block)
-            scores.append(reading_score(text))
-        finally:
-            copy.unlink(missing_ok=True)
+        scores.append(reading_score(recognise(turned, read_dpi, as_one_block)))
     best = max(range(4), key=lambda turn: scores[turn])
     kept = scores[0]
     clearly = scores[best] >= _CLEAR_FACTOR * kept and scores[best] >= kept + _CLEAR_MARGIN

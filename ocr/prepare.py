@@ -22,9 +22,9 @@ from typing import Any, Final
 import cv2
 import numpy as np
 import numpy.typing as npt
-import pytesseract
 from PIL import Image, JpegImagePlugin
 
+from ocr.engine import OcrError, osd_quarter_turns
 from ocr.geometry import Box, Preparation
 
 GreyArray = npt.NDArray[np.uint8]
@@ -356,14 +356,9 @@ def _ascender_ratio(levelled: GreyArray) -> float | None:
 def _osd_turns(levelled: GreyArray) -> int | None:
     """Counter-clockwise quarter turns Tesseract's OSD would add, or None when it cannot tell."""
     try:
-        osd: dict[str, Any] = pytesseract.image_to_osd(
-            Image.fromarray(levelled), config="--psm 0", output_type=pytesseract.Output.DICT
-        )
-    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError):
+        return osd_quarter_turns(Image.fromarray(levelled))
+    except OcrError:
         return None
-    # "Rotate" is the clockwise turn that makes the page upright.
-    rotate = int(osd.get("rotate", 0)) % 360
-    return (4 - rotate // 90) % 4
 
 
 def _paper_box(levelled: GreyArray, threshold: float) -> Box | None:

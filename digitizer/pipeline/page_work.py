@@ -107,7 +107,8 @@ def _stage(path: Path) -> StagedFile:
 def work_on_page(task: PageTask) -> PageOutcome:
     if not task.private:
         return _work_on_page(task)
-    # pytesseract writes Tesseract's input and output through `tempfile`: keep them in RAM.
+    # Nothing of a page's work writes through `tempfile` (Tesseract reads the pixels in this
+    # process); should a library start to, what it writes stays in RAM with the page.
     previous, tempfile.tempdir = tempfile.tempdir, task.scratch
     try:
         return _work_on_page(task)
@@ -117,20 +118,19 @@ def work_on_page(task: PageTask) -> PageOutcome:
 
 @dataclass(frozen=True)
 class _ReadingCopy:
-    """The page as recognition reads it, written to the scratch folder."""
+    """The page as recognition reads it."""
 
-    path: Path
+    image: Image.Image
     dpi: int
     page_size: tuple[int, int]
     """The prepared page's own width and height, which word boxes are mapped back to."""
-    copy_width: int
     cleaning: Cleaning
 
 
 def _reading_copy(task: PageTask, prepared: PreparedPage) -> tuple[_ReadingCopy, PreparedPage]:
-    """Write the prepared page's recognition copy (grey, cleaned when cleaning takes anything
-    out); and the page without its pixels. A caller that keeps only that one lets the pixels go
-    while Tesseract reads (a 300 ppi colour page and its grey copy: 35 MB a worker)."""
+    """The prepared page's recognition copy (grey, cleaned when cleaning takes anything out);
+    and the page without its pixels. A caller that keeps only those two lets the page's own
+    pixels go while Tesseract reads (a 300 ppi colour page: 26 MB a worker)."""
     with stage("recognition copy"):
         if prepared.decoded is not None:
             page_size = prepared.decoded.size
@@ -140,32 +140,19 @@ def _reading_copy(task: PageTask, prepared: PreparedPage) -> tuple[_ReadingCopy,
                 opened.load()
                 page_size = opened.size
                 copy, cleaning = recognition_copy(opened, task.dpi)
-        # Uncompressed greys (or black and white): written and read back in a few
-        # milliseconds, where a PNG took 50. They hold no resolution: Tesseract is told it.
-        suffix = ".pbm" if copy.mode == "1" else ".pgm"
-        handle, name = tempfile.mkstemp(dir=task.scratch, prefix="recognition-", suffix=suffix)
-        os.close(handle)
-        try:
-            copy.save(name)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
     dpi = round(task.dpi * cleaning.scale)
-    reading = _ReadingCopy(Path(name), dpi, page_size, copy.width, cleaning)
-    return reading, replace(prepared, decoded=None)
+    return _ReadingCopy(copy, dpi, page_size, cleaning), replace(prepared, decoded=None)
 
 
 def _read_copy(task: PageTask, reading: _ReadingCopy) -> PageText:
-    """Recognise the copy (and delete it); word boxes in the prepared page's frame."""
+    """Recognise the copy; word boxes in the prepared page's frame."""
     recognise = resolve_engine(task.engine_name)
-    try:
-        text = recognise(reading.path, reading.dpi, task.engine)
-    finally:
-        reading.path.unlink(missing_ok=True)
+    copy_width = reading.image.width
+    text = recognise(reading.image, reading.dpi, task.engine)
     with stage("layout"):
         if reading.cleaning.scale != 1:
             width, height = reading.page_size
-            text = text.from_copy(reading.copy_width / width, width, height, task.dpi)
+            text = text.from_copy(copy_width / width, width, height, task.dpi)
         return split_header_columns(text)
 
 
@@ -175,7 +162,7 @@ def _orient_by_reading(
     """Settle a doubtful orientation by reading the page each way; re-read it when turned."""
     scratch = Path(task.scratch)
     started = time.perf_counter()
-    check = check_orientation(prepared.path or Path(task.image), task.dpi, task.engine, scratch)
+    check = check_orientation(prepared.path or Path(task.image), task.dpi, task.engine)
     shapes = prepared.preparation.orientation_reason
     if check.extra_turns:
         turns = prepared.preparation.quarter_turns + check.extra_turns
@@ -184,6 +171,7 @@ def _orient_by_reading(
         prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi, turns=turns)
         reading, prepared = _reading_copy(task, prepared)
         page_text, cleaning = _read_copy(task, reading), reading.cleaning
+        del reading
     before = prepared.preparation
     timings = before.timings | {"orientation_reading": time.perf_counter() - started}
     reason = f"{shapes}; {check.reason}" if shapes else check.reason
@@ -199,6 +187,7 @@ def _work_on_page(task: PageTask) -> PageOutcome:
             prepared = prepare_file(Path(task.image), scratch, task.prepare, task.dpi)
         reading, prepared = _reading_copy(task, prepared)
         page_text, cleaning = _read_copy(task, reading), reading.cleaning
+        del reading
         # A page where recognition found no word at all is blank: nothing to turn.
         if (
             task.prepare.orientation

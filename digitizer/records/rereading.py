@@ -11,9 +11,7 @@ slanted and framed, and the page's OCR works on a copy with the coloured ink tak
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -51,21 +49,18 @@ def page_rereader(library: Library, document_id: str) -> Reread:
             return []  # an image this cannot open is read as it was, not again
         variables = {"tessedit_char_whitelist": "0123456789"} if digits_only else None
         ways = _DIGIT_WAYS if digits_only else _LINE_WAYS
-        scratch = library.objects.temp_folder()
+        parts: dict[int, Image.Image] = {1: crop}  # a size read two ways is made once
+        readings = []
         try:
-            readings = []
             for scale, segmentation in ways:
-                path = scratch / f"part-{scale}.png"
-                if not path.exists():
+                if scale not in parts:
                     size = (crop.width * scale, crop.height * scale)
-                    crop.resize(size, Image.Resampling.LANCZOS).save(path)
+                    parts[scale] = crop.resize(size, Image.Resampling.LANCZOS)
                 dpi = int(page.effective_dpi * scale)
-                readings.append(_read(path, dpi, segmentation, variables))
-            return readings
+                readings.append(_read(parts[scale], dpi, segmentation, variables))
         except OcrError:
             return []
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+        return readings
 
     return reread
 
@@ -93,21 +88,16 @@ def red_ink_reader(library: Library, document_id: str) -> ReadInk:
         ink = _letters_in_red(np.asarray(crop).astype(np.int16))
         if ink is None:
             return []
-        scratch = library.objects.temp_folder()
+        readings = []
         try:
-            readings = []
             for slant in _SLANTS:
-                path = scratch / f"ink{slant}.png"
                 turned = ink.rotate(
                     slant, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
                 )
-                turned.save(path)
-                readings.append(_read(path, int(page.effective_dpi), _SPARSE, None))
-            return readings
+                readings.append(_read(turned, int(page.effective_dpi), _SPARSE, None))
         except OcrError:
             return []
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+        return readings
 
     return read
 
@@ -127,6 +117,6 @@ def _letters_in_red(rgb: np.ndarray) -> Image.Image | None:
     return Image.fromarray(np.where(keep[labels], 0, 255).astype(np.uint8))
 
 
-def _read(path: Path, dpi: int, way: int, variables: dict[str, str] | None) -> str:
-    text = recognise(path, dpi, EngineSettings(page_segmentation=way), variables=variables)
+def _read(part: Image.Image, dpi: int, way: int, variables: dict[str, str] | None) -> str:
+    text = recognise(part, dpi, EngineSettings(page_segmentation=way), variables=variables)
     return " ".join(word.text for word in text.words() if word.text.strip())

@@ -83,9 +83,9 @@ def test_no_trace_of_a_secret_word_on_disk(tmp_path: Path) -> None:
     assert run(library, "verify", env=env).returncode == 0
     assert run(library, "audit", "verify", env=env).returncode == 0
 
-    # Besides the program's own temporary folder (TMPDIR, which Python, pytesseract and SQLite
-    # follow), the system's: whatever appeared in it meanwhile, in case something ignored
-    # TMPDIR (other programs' large files aside: a page's words are small).
+    # Besides the program's own temporary folder (TMPDIR, which Python and SQLite follow),
+    # the system's: whatever appeared in it meanwhile, in case something ignored TMPDIR
+    # (other programs' large files aside: a page's words are small).
     system_temp = Path(tempfile.gettempdir())
     changed = [
         path

@@ -4,7 +4,7 @@ started by the real command line, meet them.
 
 Only the first page any worker of the test reads faults: the first to create the file named by
 `FAULT_FLAG` takes the fault, every other page is read by Tesseract. Every page read is
-noted in `ENGINE_LOG` (one line: the digest of the image it was given), when that is set.
+noted in `ENGINE_LOG` (one line: the digest of the image or pixels it was given), when that is set.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import signal
 import time
 from pathlib import Path
 
-from ocr.engine import EngineSettings, recognise
+from ocr.engine import EngineSettings, PageImage, recognise
 from ocr.words import PageText
 
 FAULT_FLAG = "DIGITIZER_TEST_FAULT_FLAG"
@@ -35,23 +35,24 @@ def _takes_the_fault() -> bool:
     return True
 
 
-def _read(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def _read(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     log = os.environ.get(ENGINE_LOG)
     if log:
-        digest = hashlib.sha256(image.read_bytes()).hexdigest()
+        pixels = image.read_bytes() if isinstance(image, Path) else image.tobytes()
+        digest = hashlib.sha256(pixels).hexdigest()
         with Path(log).open("a", encoding="utf-8") as out:  # one short write: lines never mix
             out.write(digest + "\n")
     return recognise(image, dpi, settings)
 
 
-def crashing(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def crashing(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     """The worker dies as the kernel's out-of-memory killer or a segfault leaves it."""
     if _takes_the_fault():
         os.kill(os.getpid(), signal.SIGKILL)
     return _read(image, dpi, settings)
 
 
-def hanging(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def hanging(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     """Never returns, and ignores the signals a polite stop would send."""
     if _takes_the_fault():
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -60,7 +61,7 @@ def hanging(image: Path, dpi: int, settings: EngineSettings) -> PageText:
     return _read(image, dpi, settings)
 
 
-def out_of_memory(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def out_of_memory(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     """Asks for more memory than the process may have (its address space capped a little
     above what it uses, so the machine itself is never short)."""
     if _takes_the_fault():
@@ -75,7 +76,7 @@ def out_of_memory(image: Path, dpi: int, settings: EngineSettings) -> PageText:
     return _read(image, dpi, settings)
 
 
-def slow(image: Path, dpi: int, settings: EngineSettings) -> PageText:
+def slow(image: PageImage, dpi: int, settings: EngineSettings) -> PageText:
     """Tesseract, after a pause: long enough for two runs to overlap."""
     time.sleep(float(os.environ.get(SLOW_SECONDS, "1")))
     return _read(image, dpi, settings)

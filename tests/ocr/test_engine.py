@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
-import pytesseract
 import pytest
 
 from ocr import engine
@@ -19,7 +20,7 @@ from ocr.engine import (
 )
 from ocr.metrics import score
 from ocr.words import PageText
-from tests.helpers.text_pages import text_page
+from tests.helpers.text_pages import lines_page, text_page
 
 
 def test_reads_vietnamese_with_boxes_and_confidences(tmp_path: Path) -> None:
@@ -105,17 +106,20 @@ def test_debian_package_names() -> None:
 def test_a_page_that_takes_too_long_is_stopped_and_said_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stuck = tmp_path / "stuck-tesseract"
-    stuck.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
-    stuck.chmod(0o755)
-    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(stuck))
-    monkeypatch.setattr(engine, "_SECONDS_FLOOR", 0.5)
+    page = text_page(line_count=12).save(tmp_path / "p.png")
+    started = time.monotonic()
+    assert recognise(page, 300, EngineSettings("vie")).text.strip()
+    reading = time.monotonic() - started
+    # a limit of a tenth of the page's reading time stops it before it is read
+    monkeypatch.setattr(engine, "_SECONDS_FLOOR", reading / 10)
     monkeypatch.setattr(engine, "_SECONDS_PER_MEGAPIXEL", 0.0)
-    page = text_page(line_count=1).save(tmp_path / "p.png")
 
-    # the stub sleeps a minute and then fails: only the time limit says "took too long"
     with pytest.raises(OcrError, match="took too long"):
         recognise(page, 300, EngineSettings("vie"))
+
+    # and the model that was stopped reads the next page in full
+    monkeypatch.setattr(engine, "_SECONDS_FLOOR", 30.0)
+    assert "Nghị quyết" in recognise(page, 300, EngineSettings("vie")).text
 
 
 def test_the_time_limit_grows_with_the_page() -> None:
@@ -125,3 +129,29 @@ def test_the_time_limit_grows_with_the_page() -> None:
         < engine.time_limit(a4_at_300_dpi)
         < engine.time_limit(4 * a4_at_300_dpi)
     )
+
+
+def test_a_model_is_loaded_once_per_thread_and_kept(tmp_path: Path) -> None:
+    page = text_page(line_count=1).save(tmp_path / "p.png")
+    first = engine._loaded("vie", {})
+    assert recognise(page, 300, EngineSettings("vie")).text.strip()
+    assert engine._loaded("vie", {}) is first  # reading a page did not load it again
+
+    elsewhere: list[object] = []
+    thread = threading.Thread(target=lambda: elsewhere.append(engine._loaded("vie", {})))
+    thread.start()
+    thread.join()
+    assert elsewhere and elsewhere[0] is not first  # an API serves one thread
+
+
+def test_variables_load_their_own_model_and_old_ones_are_let_go(tmp_path: Path) -> None:
+    digits = {"tessedit_char_whitelist": "0123456789"}
+    page = lines_page(["Số 157 ngày 20"]).save(tmp_path / "number.png")
+    read = recognise(page, 300, EngineSettings("vie"), variables=digits).text
+    assert "157" in read and not any(ch.isalpha() for ch in read)
+    # the variables stay with their own model: the plain one still reads letters
+    assert "Số 157" in recognise(page, 300, EngineSettings("vie")).text
+
+    kept = [engine._loaded("vie", {"user_defined_dpi": str(70 + n)}) for n in range(6)]
+    assert engine._loaded("vie", {"user_defined_dpi": "75"}) is kept[-1]
+    assert engine._loaded("vie", {"user_defined_dpi": "70"}) is not kept[0]  # unloaded, reloaded

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-import pytesseract
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr import prepare
+from ocr.engine import EngineSettings, recognise
 from ocr.geometry import Box, Preparation, apply
 from ocr.prepare import PrepareSettings, analyse, prepare_file, render
 
@@ -141,11 +141,11 @@ def test_osd_answers_in_counter_clockwise_quarter_turns(turns: int) -> None:
 
 
 def test_osd_failure_falls_back_to_the_heuristic(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: object, **kwargs: object) -> None:
-        raise pytesseract.TesseractError(1, "Too few characters. Skipping this page")
+    def cannot_tell(image: Image.Image) -> None:  # as OSD answers a page of too few letters
+        return None
 
     monkeypatch.setattr(prepare, "_ascender_ratio", lambda levelled: 0.45)
-    monkeypatch.setattr(pytesseract, "image_to_osd", fail)
+    monkeypatch.setattr(prepare, "osd_quarter_turns", cannot_tell)
     preparation = analyse(grey(scanned(upright_page(), turns=2)))
     assert "orientation_osd_failed" in preparation.timings
     assert preparation.quarter_turns == 2  # the weak lean towards upside down wins
@@ -382,7 +382,6 @@ def test_tesseract_reads_a_prepared_upside_down_page(tmp_path: Path) -> None:
     result = prepare_file(source, tmp_path / "out")
     assert result.path is not None
     assert result.preparation.quarter_turns == 2
-    with Image.open(result.path) as prepared:
-        text = pytesseract.image_to_string(prepared, lang="vie", config="--psm 6")
+    text = recognise(result.path, 300, EngineSettings(page_segmentation=6)).text
     for word in ("Nghị", "quyết", "chuyển", "đổi", "số"):
         assert word in text

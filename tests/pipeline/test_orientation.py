@@ -43,7 +43,7 @@ def _work(image: Path, scratch: Path, dpi: int = 200) -> tuple[int, str, dict[st
 def test_reading_finds_the_upright_orientation(tmp_path: Path, turns: int) -> None:
     image, _ = _turned_page(tmp_path, turns)
 
-    check = check_orientation(image, 200, EngineSettings(), tmp_path)
+    check = check_orientation(image, 200, EngineSettings())
 
     # The page was turned `turns` times counter-clockwise; as many more make a full turn.
     assert check.extra_turns == (4 - turns) % 4
