@@ -24,7 +24,7 @@ from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.clean import Cleaning, recognition_copy
 from ocr.engine import DEFAULT_ENGINE, EngineSettings, OcrError, resolve_engine
 from ocr.layout import split_header_columns
-from ocr.orient import check_orientation, reads_poorly
+from ocr.orient import check_orientation, reads_poorly, reads_upright
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
 from ocr.stages import note_start, stage
@@ -179,6 +179,13 @@ def _orient_by_reading(
     return PreparedPage(preparation, prepared.path), page_text, cleaning
 
 
+def _read_upright(prepared: PreparedPage) -> PreparedPage:
+    """The doubtful page, as its first reading settled it: upright as it is."""
+    before = prepared.preparation
+    reason = "; ".join(filter(None, (before.orientation_reason, "the text read upright")))
+    return replace(prepared, preparation=replace(before, orientation_reason=reason))
+
+
 def _work_on_page(task: PageTask) -> PageOutcome:
     started = time.perf_counter()
     scratch = Path(task.scratch)
@@ -189,15 +196,16 @@ def _work_on_page(task: PageTask) -> PageOutcome:
         page_text, cleaning = _read_copy(task, reading), reading.cleaning
         del reading
         # A page where recognition found no word at all is blank: nothing to turn.
-        if (
-            task.prepare.orientation
-            and page_text.mean_confidence is not None
-            and (not prepared.preparation.orientation_sure or reads_poorly(page_text))
-        ):
-            with stage("orientation by reading"):
-                prepared, page_text, cleaning = _orient_by_reading(
-                    task, prepared, page_text, cleaning
-                )
+        if task.prepare.orientation and page_text.mean_confidence is not None:
+            if reads_poorly(page_text) or (
+                not prepared.preparation.orientation_sure and not reads_upright(page_text)
+            ):
+                with stage("orientation by reading"):
+                    prepared, page_text, cleaning = _orient_by_reading(
+                        task, prepared, page_text, cleaning
+                    )
+            elif not prepared.preparation.orientation_sure:
+                prepared = _read_upright(prepared)
         # The model loads once per worker: its loading is not restoration's time per page.
         with stage("restoration model"):
             restorer = (

@@ -12,9 +12,9 @@ from PIL import Image
 
 from digitizer.pipeline.page_work import PageTask, work_on_page
 from ocr import prepare
-from ocr.engine import EngineSettings
+from ocr.engine import EngineSettings, recognise
 from ocr.metrics import score
-from ocr.orient import check_orientation
+from ocr.orient import check_orientation, reads_upright
 from ocr.prepare import PrepareSettings
 from ocr.words import PageText
 from tests.helpers.text_pages import text_page
@@ -82,6 +82,43 @@ def test_a_doubtful_wrong_turn_is_undone_by_reading(
     assert score(text, truth).cer < 0.05
     reason = str(preparation["orientation_reason"])
     assert reason.startswith("fooled; read in four orientations")
+
+
+def test_a_doubtful_page_that_reads_upright_is_not_read_four_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shapes in doubt (a flowchart, a table), but the page read as it is reads well, along
+    level lines: that settles it, without four more readings."""
+    image, truth = _turned_page(tmp_path, 0)
+    real = prepare._orientation
+
+    def doubtful(*args: object, **kwargs: object) -> tuple[int, object, str, bool]:
+        turns, skew, _, _ = real(*args, **kwargs)  # type: ignore[arg-type]
+        return turns, skew, "in doubt", False
+
+    monkeypatch.setattr(prepare, "_orientation", doubtful)
+
+    chosen, text, preparation = _work(image, tmp_path / "scratch")
+
+    assert chosen == 0
+    assert score(text, truth).cer < 0.05
+    timings = preparation["timings"]
+    assert isinstance(timings, dict) and "orientation_reading" not in timings
+    assert preparation["orientation_reason"] == "in doubt; the text read upright"
+
+
+def test_a_page_a_quarter_turn_clockwise_reads_well_but_not_upright(tmp_path: Path) -> None:
+    """Tesseract's layout reads lines running down the page as well as level ones: only the
+    words' boxes tell that the page lies on its side."""
+    image, truth = _turned_page(tmp_path, 3)
+    sideways = recognise(image, 200, EngineSettings())
+    assert score(sideways.text, truth).cer < 0.05  # read well …
+    assert not reads_upright(sideways)  # … yet not upright
+    upright, _ = _turned_page(tmp_path, 0)
+    assert reads_upright(recognise(upright, 200, EngineSettings()))
+    for turns in (1, 2):
+        turned, _ = _turned_page(tmp_path, turns)
+        assert not reads_upright(recognise(turned, 200, EngineSettings()))
 
 
 def test_a_sure_but_wrong_turn_is_undone_when_the_text_reads_poorly(
