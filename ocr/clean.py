@@ -148,35 +148,65 @@ def _drop_colour_ink(rgb: npt.NDArray[np.uint8]) -> tuple[GreyArray, int]:
 
 def _erase_leaders(grey: GreyArray, dpi: int) -> tuple[GreyArray, int]:
     """Paint out runs of small dots in a row; how many dots were painted out."""
-    threshold, binary = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    del threshold
-    count, _, stats, centres = cv2.connectedComponentsWithStats(
-        binary.astype(np.uint8), connectivity=8
-    )
-    if count <= 1:
+    _, inked = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    binary: GreyArray = np.asarray(inked, dtype=np.uint8)
+    # Most pages hold no leader: a look at half the height (a pixel inked when either of the
+    # two under it is, so no dot is lost, and dots side by side never merge) finds none there
+    # in about half the time.
+    if not _leader_dots(_rows_halved(binary), dpi, rows_halved=True)[0]:
         return grey, 0
+    erased, stats = _leader_dots(binary, dpi)
+    if not erased:
+        return grey, 0
+    cleaned = grey.copy()
+    for label in erased:
+        x, y, w, h = (int(v) for v in stats[label, :4])
+        cleaned[y : y + h, x : x + w] = 255
+    return cleaned, len(erased)
+
+
+def _rows_halved(binary: GreyArray) -> GreyArray:
+    """`binary` at half its height: each row the union of two."""
+    height = binary.shape[0] // 2 * 2
+    halved: GreyArray = binary[0:height:2] | binary[1:height:2]
+    return halved
+
+
+def _leader_dots(
+    binary: GreyArray, dpi: int, *, rows_halved: bool = False
+) -> tuple[list[int], npt.NDArray[np.int32]]:
+    """The labels of the dots that make leaders in `binary` (1 = ink), and the components'
+    stats. `rows_halved`: `binary` is a page at half its height, each of its rows the union
+    of two, where a dot is up to a pixel taller (once doubled back) than on the page."""
+    count, _, found, centres = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    stats: npt.NDArray[np.int32] = np.asarray(found, dtype=np.int32)
+    if count <= 1:
+        return [], stats
+    rows = 2 if rows_halved else 1
+    slack = 2 if rows_halved else 0
     largest = max(2.0, dpi * _DOT_SIZE_INCHES)
     gap = dpi * _DOT_GAP_INCHES
     widths = stats[1:, cv2.CC_STAT_WIDTH]
-    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    heights = stats[1:, cv2.CC_STAT_HEIGHT] * rows
     small = (
         (widths <= largest)
-        & (heights <= largest)
+        & (heights <= largest + slack)
         & (widths <= 3 * heights)
-        & (heights <= 3 * widths)
-        & (stats[1:, cv2.CC_STAT_AREA] >= 2)
+        & (heights <= 3 * widths + slack)
+        & (stats[1:, cv2.CC_STAT_AREA] >= 2 // rows)
     )
     dots = np.flatnonzero(small) + 1
     if len(dots) < _MIN_LEADER_DOTS:
-        return grey, 0
-    order = dots[np.lexsort((centres[dots, 0], np.round(centres[dots, 1] / largest)))]
+        return [], stats
+    xs, ys = centres[:, 0], centres[:, 1] * rows
+    order = dots[np.lexsort((xs[dots], np.round(ys[dots] / largest)))]
     erased: list[int] = []
     run: list[int] = [int(order[0])]
     for label in order[1:]:
         label = int(label)
         last = run[-1]
-        same_row = abs(centres[label, 1] - centres[last, 1]) <= _ROW_TOLERANCE * largest + 1
-        near = 0 < centres[label, 0] - centres[last, 0] <= gap
+        same_row = abs(ys[label] - ys[last]) <= _ROW_TOLERANCE * largest + 1 + slack
+        near = 0 < xs[label] - xs[last] <= gap
         if same_row and near:
             run.append(label)
             continue
@@ -185,10 +215,4 @@ def _erase_leaders(grey: GreyArray, dpi: int) -> tuple[GreyArray, int]:
         run = [label]
     if len(run) >= _MIN_LEADER_DOTS:
         erased.extend(run)
-    if not erased:
-        return grey, 0
-    cleaned = grey.copy()
-    for label in erased:
-        x, y, w, h = (int(v) for v in stats[label, :4])
-        cleaned[y : y + h, x : x + w] = 255
-    return cleaned, len(erased)
+    return erased, stats

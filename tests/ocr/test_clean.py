@@ -4,9 +4,10 @@ drawn here."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from ocr.clean import recognition_copy
+from ocr.clean import _leader_dots, _rows_halved, recognition_copy
 from tests.helpers.text_pages import FONT
 
 DPI = 200
@@ -94,3 +95,21 @@ def test_thin_coloured_strokes_are_found_where_they_fall() -> None:
     _, cleaning = recognition_copy(page, DPI)
 
     assert cleaning.colour_pixels >= 5 * 2 * 1400
+
+
+@pytest.mark.parametrize("dpi", [96, 200, 300])
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 7])
+@pytest.mark.parametrize("gap", [1, 2, 4, 9, 20])
+def test_the_quick_look_at_half_size_sees_every_leader_the_full_look_finds(
+    dpi: int, size: int, gap: int
+) -> None:
+    """Dots of every size and spacing, at odd and even places: where the page holds a leader,
+    the look at half its height that decides whether to look at all sees one too."""
+    for offset in (0, 1):
+        binary = np.zeros((121, 900), np.uint8)
+        for n in range(12):
+            x = 40 + offset + n * (size + gap)
+            binary[60 + offset : 60 + offset + size, x : x + size] = 1
+        found, _ = _leader_dots(binary, dpi)
+        quick, _ = _leader_dots(_rows_halved(binary), dpi, rows_halved=True)
+        assert bool(quick) >= bool(found), (size, gap, offset)
