@@ -79,24 +79,26 @@ def reading_scale(dpi: int) -> int:
     return _ENLARGE if 0 < dpi < _LOW_DPI else 1
 
 
-def recognition_copy(page: Image.Image, dpi: int) -> tuple[Image.Image, Cleaning]:
+def recognition_copy(
+    page: Image.Image, dpi: int, grey: GreyArray | None = None
+) -> tuple[Image.Image, Cleaning]:
     """The page as recognition should see it: grey ("L"), or the bilevel page itself ("1")
     when nothing was taken out of it. Dots and ink are looked for at the page's own
-    resolution, before any enlarging."""
+    resolution, before any enlarging. `grey`: the page already converted to grey, if the
+    caller has it."""
     if page.mode in ("RGBA", "P", "CMYK", "YCbCr"):
-        page = page.convert("RGB")
+        page, grey = page.convert("RGB"), None
+    ink_free: GreyArray | None = None
     colour_pixels = 0
-    rgb = np.asarray(page) if page.mode == "RGB" else None  # one copy of the pixels, not two
-    if rgb is not None and _may_hold_colour_ink(rgb):
-        grey, colour_pixels = _drop_colour_ink(rgb)
-        if colour_pixels < _MIN_COLOUR_SHARE * grey.size:
-            colour_pixels = 0
-    del rgb
+    if page.mode == "RGB" and _may_hold_colour_ink(page):
+        ink_free, colour_pixels = _drop_colour_ink(np.asarray(page))
+        if colour_pixels < _MIN_COLOUR_SHARE * ink_free.size:
+            ink_free, colour_pixels = None, 0
     as_it_is: Image.Image | None = None
-    if not colour_pixels:
-        # The page in grey; a bilevel page stays bilevel for Tesseract.
-        as_it_is = page if page.mode in ("1", "L") else page.convert("L")
-        grey = np.asarray(as_it_is.convert("L") if as_it_is.mode == "1" else as_it_is)
+    if ink_free is None:
+        as_it_is, grey = _in_grey(page, grey)
+    else:
+        grey = ink_free
     cleaned, dots = _erase_leaders(grey, dpi)
     scale = reading_scale(dpi)
     cleaning = Cleaning(leader_dots=dots, colour_pixels=colour_pixels, scale=scale)
@@ -107,6 +109,18 @@ def recognition_copy(page: Image.Image, dpi: int) -> tuple[Image.Image, Cleaning
         enlarged = (copy.width * _ENLARGE, copy.height * _ENLARGE)
         copy = copy.resize(enlarged, Image.Resampling.LANCZOS)
     return copy, cleaning
+
+
+def _in_grey(page: Image.Image, grey: GreyArray | None) -> tuple[Image.Image, GreyArray]:
+    """The page as recognition reads it when nothing is taken out (grey; a bilevel page stays
+    bilevel for Tesseract), and its pixels in grey (`grey`, when the caller had them)."""
+    if page.mode not in ("1", "L"):
+        if grey is not None:
+            return Image.fromarray(grey), grey
+        page = page.convert("L")
+    if grey is None:
+        grey = np.asarray(page.convert("L") if page.mode == "1" else page)
+    return page, grey
 
 
 def _colour_ink(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
@@ -126,11 +140,12 @@ def _colour_ink(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
     return ink
 
 
-def _may_hold_colour_ink(rgb: npt.NDArray[np.uint8]) -> bool:
+def _may_hold_colour_ink(page: Image.Image) -> bool:
     """Whether every other pixel each way (picked, not averaged: a thin stroke keeps its colour,
     and a stroke two pixels thin is never skipped) holds enough coloured ink for the whole page
     to be worth looking at."""
-    sample = _colour_ink(rgb[::2, ::2])
+    half = ((page.width + 1) // 2, (page.height + 1) // 2)
+    sample = _colour_ink(np.asarray(page.resize(half, Image.Resampling.NEAREST)))
     return int(np.count_nonzero(sample)) >= _MIN_COLOUR_SHARE / 2 * sample.size
 
 

@@ -87,8 +87,11 @@ class PreparedPage:
     preparation: Preparation
     path: Path | None
     decoded: Image.Image | None = field(default=None, compare=False, repr=False)
-    """The page's pixels exactly as its file (`path`, else the original) decodes to, when they
-    are at hand: recognition then need not decode the file again."""
+    """The page's pixels, when they are at hand: recognition then need not decode the file
+    again. Those of its file (`path`, else the original), except that a page written as JPEG
+    gives them as rendered, before the file's compression."""
+    grey: GreyArray | None = field(default=None, compare=False, repr=False)
+    """`decoded` in grey, when preparation made that copy anyway."""
 
 
 @dataclass(frozen=True)
@@ -539,10 +542,12 @@ def prepare_file(
 
     grey = np.asarray(page if page.mode == "L" else page.convert("L"))
     preparation = analyse(grey, settings, turns=turns)
-    del grey
     if preparation.is_identity:
         # `_workable` changed nothing for these modes: the pixels are the file's own.
-        return PreparedPage(preparation, None, page if page.mode in ("1", "L", "RGB") else None)
+        if page.mode in ("1", "L", "RGB"):
+            return PreparedPage(preparation, None, page, grey)
+        return PreparedPage(preparation, None)
+    del grey
 
     prepared = render(page, preparation)
     del page
@@ -569,8 +574,7 @@ def prepare_file(
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    # PNG and G4 give back what was saved; a JPEG does not.
-    return PreparedPage(preparation, path, None if fmt == "JPEG" else prepared)
+    return PreparedPage(preparation, path, prepared)
 
 
 def _resolution(

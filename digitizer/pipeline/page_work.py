@@ -134,14 +134,14 @@ def _reading_copy(task: PageTask, prepared: PreparedPage) -> tuple[_ReadingCopy,
     with stage("recognition copy"):
         if prepared.decoded is not None:
             page_size = prepared.decoded.size
-            copy, cleaning = recognition_copy(prepared.decoded, task.dpi)
+            copy, cleaning = recognition_copy(prepared.decoded, task.dpi, prepared.grey)
         else:
             with Image.open(prepared.path or Path(task.image)) as opened:
                 opened.load()
                 page_size = opened.size
                 copy, cleaning = recognition_copy(opened, task.dpi)
     dpi = round(task.dpi * cleaning.scale)
-    return _ReadingCopy(copy, dpi, page_size, cleaning), replace(prepared, decoded=None)
+    return _ReadingCopy(copy, dpi, page_size, cleaning), replace(prepared, decoded=None, grey=None)
 
 
 def _read_copy(task: PageTask, reading: _ReadingCopy) -> PageText:

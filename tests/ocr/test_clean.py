@@ -113,3 +113,15 @@ def test_the_quick_look_at_half_size_sees_every_leader_the_full_look_finds(
         found, _ = _leader_dots(binary, dpi)
         quick, _ = _leader_dots(_rows_halved(binary), dpi, rows_halved=True)
         assert bool(quick) >= bool(found), (size, gap, offset)
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "1"])
+def test_the_grey_preparation_made_gives_the_same_copy(mode: str) -> None:
+    page = _form().convert(mode)
+    grey = np.asarray(page.convert("L"))
+
+    handed, handed_cleaning = recognition_copy(page, DPI, grey)
+    made, made_cleaning = recognition_copy(page, DPI)
+
+    assert handed_cleaning == made_cleaning and handed_cleaning.leader_dots > 0
+    assert handed.mode == made.mode and handed.tobytes() == made.tobytes()
