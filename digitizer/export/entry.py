@@ -18,17 +18,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from digitizer.errors import ExportOrderInvalid, UnknownFormat
 from digitizer.export.collection import select
 from digitizer.export.document import ExportResult, export_document
 from digitizer.export.guard import refuse_secret
-from digitizer.export.internal_copy import CopyResult, internal_copy
 from digitizer.export.names import FORMATS, GUARDED_FORMATS, PUBLISH_FORMATS
-from digitizer.export.publish import PublishOptions, PublishResult, publish
 from digitizer.export.qr import check_url_template
 from digitizer.library import Library
 from digitizer.model import Document
+
+if TYPE_CHECKING:
+    # Publishing (EPUB, packages, labels) and internal copies load when an order asks for
+    # them: a PDF export need not start the EPUB writer.
+    from digitizer.export.internal_copy import CopyResult
+    from digitizer.export.publish import PublishOptions, PublishResult
 
 
 class Audience(Enum):
@@ -66,7 +71,7 @@ class ExportOrder:
         return audience_of(self.fmt)
 
 
-ExportOutcome = ExportResult | PublishResult | CopyResult
+ExportOutcome: TypeAlias = "ExportResult | PublishResult | CopyResult"
 OpenSecret = Callable[[Library, Document, str], Document]
 """Opens a secret document for an action (network check, key, audit entry) and returns it
 revealed; other documents as they are."""
@@ -101,6 +106,8 @@ def export(library: Library, order: ExportOrder, open_secret: OpenSecret) -> Exp
     check_order(order)
     audience = order.audience
     if audience is Audience.INTERNAL:
+        from digitizer.export.internal_copy import internal_copy
+
         document = open_secret(library, library.document(order.documents[0]), "internal copy")
         return internal_copy(library, document, order.out.absolute(), order.copies, order.purpose)
     refuse_secret(_documents(library, order), f"exporting as {order.fmt}")
@@ -112,6 +119,8 @@ def export(library: Library, order: ExportOrder, open_secret: OpenSecret) -> Exp
             order.out,
             allow_unrecognised=order.allow_unrecognised,
         )
+    from digitizer.export.publish import PublishOptions, publish
+
     return publish(
         library,
         order.fmt,
