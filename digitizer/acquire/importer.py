@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from digitizer.acquire.discover import ImportPlan, ImportUnit, plan_import
 from digitizer.acquire.formats import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, FileFormat, identify
@@ -25,8 +25,6 @@ from digitizer.acquire.images import (
     extract_frame,
     probe_image,
 )
-from digitizer.acquire.pdf import ProbedPdf, page_images, probe_pdf
-from digitizer.acquire.pdf_signatures import PdfSignature
 from digitizer.errors import (
     Cancelled,
     DigitizerError,
@@ -42,6 +40,12 @@ from digitizer.printable import display_name, printable
 from digitizer.progress import CancelEvent, NullProgress, Progress
 from digitizer.security.ramdisk import make_private_folder
 from digitizer.security.records import SealedRecord, is_sealed, write_record
+
+if TYPE_CHECKING:
+    # PDFs bring qpdf, poppler and X.509 with them: loaded when a PDF is met, so that an
+    # import of scans does not start them.
+    from digitizer.acquire.pdf import ProbedPdf
+    from digitizer.acquire.pdf_signatures import PdfSignature
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class ImportReport:
         }
 
 
-Probed = ProbedImage | ProbedPdf
+Probed: TypeAlias = "ProbedImage | ProbedPdf"
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,8 @@ def probe_file(path: Path, options: ImportOptions) -> Probed:
     identified = identify(path)
     if identified.format is FileFormat.PDF:
         secret = bool(options.classification and options.classification.is_secret)
+        from digitizer.acquire.pdf import probe_pdf
+
         probed = probe_pdf(identified, options.password, options.max_pixels, secret=secret)
         check_page_count(path, len(probed.pages), options.max_pages)
         return probed
@@ -376,7 +382,8 @@ class Importer:
             first_page = 1
             for position, (file, obj) in enumerate(zip(files, stored, strict=True), start=1):
                 library.register_object(obj, file.format.media_type)
-                has_text = isinstance(file.probed, ProbedPdf) and file.probed.has_text_layer
+                pdf = None if isinstance(file.probed, ProbedImage) else file.probed
+                has_text = pdf is not None and pdf.has_text_layer
                 db.execute(
                     "INSERT INTO sources (sha256, document_id, position, name, media_type, size, "
                     "page_count, first_page, has_text_layer) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -392,14 +399,14 @@ class Importer:
                         int(has_text),
                     ),
                 )
-                if isinstance(file.probed, ProbedPdf) and not secret:
-                    _file_signatures(db, file.sha256, file.probed.signatures)
+                if pdf is not None and not secret:
+                    _file_signatures(db, file.sha256, pdf.signatures)
                     db.executemany(
                         "INSERT OR IGNORE INTO source_text_layers (source_sha256, source_page, "
                         "verdict) VALUES (?,?,?)",
                         [
                             (file.sha256, page.number, page.text_layer)
-                            for page in file.probed.pages
+                            for page in pdf.pages
                             if page.text_layer in ("stamp", "garbled")
                         ],
                     )
@@ -466,6 +473,8 @@ class Importer:
                         owned=True,
                     )
             else:
+                from digitizer.acquire.pdf import page_images
+
                 wanted = [page for page in probed.pages if page.number not in done]
                 for rendered in page_images(probed, wanted, folder, self.options.password):
                     self._check_cancel()

@@ -95,7 +95,7 @@ def _fail_pdf_after_two_pages(
         before_failing()
         raise CorruptPdf("page 3 cannot be rendered", source=probed.file.path)
 
-    monkeypatch.setattr("digitizer.acquire.importer.page_images", failing_pages)
+    monkeypatch.setattr("digitizer.acquire.pdf.page_images", failing_pages)
 
 
 def test_a_pdf_that_fails_part_way_leaves_nothing_behind(
