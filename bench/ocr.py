@@ -19,7 +19,7 @@ with OMP_THREAD_LIMIT=1.
 
 `--memory` mode: builds a `--pages`-page PDF (the scans cycled, each page different in bytes),
 imports it as one document, runs `digitizer ocr --all --jobs 2` and samples the summed resident
-memory of its whole process tree (coordinator, workers, their tesseract children) from /proc
+memory of its whole process tree (coordinator, workers with Tesseract inside) from /proc
 every 100 ms; `--memory-peer` does the same for ocrmypdf on the same PDF.
 
 Usage (from the repository root): `.venv/bin/python bench/ocr.py --repeat 3`,
@@ -862,11 +862,12 @@ def read_stages(folder: Path) -> dict[str, StageTime]:
 STAGE_ORDER = (
     ("import", "import (the command, whole)"),
     ("command start", "ocr: command start (interpreter, imports, library open)"),
-    ("settings key", "ocr: settings key (tesseract --version, model hash)"),
+    ("settings key", "ocr: settings key (Tesseract's version, model hash)"),
     ("worker start", "worker: process start (spawn, imports)"),
     ("preparation", "worker: preparation (orientation, deskew, derived image)"),
     ("recognition copy", "worker: recognition copy (cleaning check)"),
-    ("tesseract", "worker: tesseract"),
+    ("tesseract osd", "worker: Tesseract OSD (pages whose shapes leave it in doubt)"),
+    ("tesseract", "worker: tesseract (in the worker, model loaded once)"),
     ("hocr parsing", "worker: hOCR parsing into the word model"),
     ("layout", "worker: layout (header columns)"),
     ("orientation by reading", "worker: orientation by reading (re-reads)"),

@@ -90,11 +90,13 @@ def _tesserocr() -> ModuleType:
     # OpenMP reads its limit once, when libtesseract loads it.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return importlib.import_module("tesserocr")
+        import tesserocr
     except ImportError as error:
         raise TesseractMissing(
             f"Tesseract is not installed ({error}). Install it with: {INSTALL_TESSERACT}"
         ) from error
+    binding: ModuleType = tesserocr
+    return binding
 
 
 def tesseract_version() -> str:
