@@ -144,9 +144,11 @@ class Library:
                 raise system_failure(OSError(errno.ENOSPC, "No space left")) from error
             raise LibraryError(f"The catalogue of {root} cannot be read: {error}.") from error
         library = cls(root, connection, lock_fd)
-        library.objects.create()
-        (root / "index").mkdir(exist_ok=True)
         if lock_fd is not None:
+            # Only writers make folders: a reader holds no lock, so a writer that finds itself
+            # alone may be clearing `objects/tmp` at this very moment.
+            library.objects.create()
+            (root / "index").mkdir(exist_ok=True)
             library._recover_if_alone()
         return library
 

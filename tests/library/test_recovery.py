@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 from digitizer.library import Library, verify
@@ -76,3 +77,44 @@ def test_the_writer_lock_is_shared_while_open(library_path: Path) -> None:
         finally:
             os.close(fd)
     assert not exclusive, "recovery must not be able to run while a writer is open"
+
+
+def test_a_reader_opening_while_a_writer_recovers_is_not_disturbed(library_path: Path) -> None:
+    """Recovery clears `objects/tmp` when a writer finds itself alone; readers hold no lock, so
+    one may open the library at that moment (the window's page views do, beside its writing
+    tasks). A reader touches nothing on disk, so it cannot trip over the clearing."""
+    Library.open(library_path, create=True).close()
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                Library.open(library_path, writable=False).close()
+            except BaseException as error:  # any failure is the finding
+                failures.append(error)
+                return
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for _ in range(300):  # each open finds itself the only writer and recovers
+            Library.open(library_path).close()
+            if failures:
+                break
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert failures == []
+
+
+def test_a_reader_makes_no_folder(library_path: Path) -> None:
+    Library.open(library_path, create=True).close()
+    scratch = library_path / "objects" / "tmp"
+    scratch.rmdir()
+
+    Library.open(library_path, writable=False).close()
+
+    assert not scratch.exists()
