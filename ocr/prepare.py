@@ -87,9 +87,8 @@ class PreparedPage:
     preparation: Preparation
     path: Path | None
     decoded: Image.Image | None = field(default=None, compare=False, repr=False)
-    """The page's pixels, when they are at hand: recognition then need not decode the file
-    again. Those of its file (`path`, else the original), except that a page written as JPEG
-    gives them as rendered, before the file's compression."""
+    """The page's pixels exactly as its file (`path`, else the original) decodes to, when they
+    are at hand: recognition then need not decode the file again."""
     grey: GreyArray | None = field(default=None, compare=False, repr=False)
     """`decoded` in grey, when preparation made that copy anyway."""
 
@@ -574,7 +573,9 @@ def prepare_file(
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return PreparedPage(preparation, path, prepared)
+    # PNG and G4 give back what was saved; a JPEG does not, and recognition reads the page
+    # as stored (read before the compression, real-scans' ct05 lost its signer's title).
+    return PreparedPage(preparation, path, None if fmt == "JPEG" else prepared)
 
 
 def _resolution(
