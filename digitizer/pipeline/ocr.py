@@ -166,6 +166,9 @@ class PageRef:
     image_sha256: str
     dpi: int
     pixels: int = 0
+    stored_bytes: int = 0
+    """The original's size in the object store: more ink compresses to more bytes, so, between
+    pages of one kind, the bigger takes Tesseract longer."""
 
 
 def run_ocr(
@@ -263,9 +266,10 @@ def _pages_for(
     library: Library, document_ids: Sequence[str] | None, interrupted: Sequence[int]
 ) -> list[PageRef]:
     query = (
-        "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi, p.width * p.height "
-        "FROM pages p "
-        "JOIN documents d ON d.id = p.document_id WHERE d.import_state = 'complete' "
+        "SELECT p.id, p.document_id, p.number, p.image_sha256, p.dpi, p.width * p.height, "
+        "o.size FROM pages p "
+        "JOIN documents d ON d.id = p.document_id "
+        "LEFT JOIN objects o ON o.sha256 = p.image_sha256 WHERE d.import_state = 'complete' "
     )
     rows = []
     if document_ids is None:
@@ -286,7 +290,9 @@ def _pages_for(
             continue
         seen.add(row["id"])
         dpi = round(row["dpi"]) if row["dpi"] else 300
-        pages.append(PageRef(row["id"], row["document_id"], row["number"], row[3], dpi, row[5]))
+        pages.append(
+            PageRef(row["id"], row["document_id"], row["number"], row[3], dpi, row[5], row[6] or 0)
+        )
     return pages
 
 
@@ -305,7 +311,7 @@ def _recognise(
     sealed = {page.document_id for page in todo if is_sealed(library, page.document_id)}
     private = make_private_folder() if sealed else None
     by_id = {page.page_id: page for page in todo}
-    queue = list(reversed(todo))
+    queue = _heaviest_last(todo)
     workers = max(1, min(options.workers, len(todo)))
     # Spawned, not forked: a worker must not inherit the library's lock or its database handle.
     context = RecordingContext()
@@ -378,6 +384,14 @@ def _recognise(
         shutil.rmtree(scratch, ignore_errors=True)
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
+
+
+def _heaviest_last(todo: Sequence[PageRef]) -> list[PageRef]:
+    """`todo` as a stack (popped from its end) that gives the heaviest pages first and the
+    lightest last, so that no worker starts a long page when the others are nearly done and
+    idle while it finishes; pages alike in weight keep their order."""
+    ranked = sorted(enumerate(todo), key=lambda item: (item[1].stored_bytes, -item[0]))
+    return [page for _, page in ranked]
 
 
 def _task(

@@ -15,7 +15,7 @@ from digitizer.library import Library, verify
 from digitizer.pipeline.ocr import OcrOptions, run_ocr
 from ocr.metrics import score
 from ocr.words import PageText
-from tests.helpers.text_pages import SENTENCES
+from tests.helpers.text_pages import SENTENCES, text_page
 from tests.pipeline.conftest import text_document
 
 OPTIONS = OcrOptions(workers=2)
@@ -110,6 +110,32 @@ def test_cancel_stops_between_pages_and_keeps_what_was_done(library: Library, in
     assert _job_states(library) == ["cancelled"]
     finished = run_ocr(library, [document], OPTIONS)
     assert (finished.done, finished.skipped) == (8 - report.done, report.done)
+
+
+def test_the_heaviest_pages_are_read_first_and_the_lightest_last(
+    library: Library, inputs: Path
+) -> None:
+    # A short page, a full one and a middling one, in that order: read heaviest first, so
+    # that the job does not end with one worker on a long page while the others wait.
+    files = []
+    for number, lines in enumerate((1, 9, 4), start=1):
+        path = inputs / f"page-{number}.png"
+        text_page(number, line_count=lines, heading=f"Trang {number}").image.save(
+            path, dpi=(300, 300)
+        )
+        files.append(path)
+    document = (
+        import_paths(library, files, ImportOptions(one_document=True)).imported[0].document_id
+    )
+
+    report = run_ocr(library, [document], OcrOptions(workers=1))
+
+    assert report.done == 3
+    filed = library.rows(
+        "SELECT p.number FROM page_texts t JOIN pages p ON p.id = t.page_id ORDER BY t.id"
+    )
+    assert [row["number"] for row in filed] == [2, 3, 1]
+    assert sorted(library.page_texts(document)) == [1, 2, 3]
 
 
 def test_a_page_that_cannot_be_read_fails_alone(library: Library, two_page_document: str) -> None:
