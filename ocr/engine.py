@@ -25,6 +25,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from PIL import Image
 
 from ocr.hocr import parse_hocr
@@ -40,8 +42,10 @@ worker processes resolve it by name."""
 DEFAULT_PAGE_SEGMENTATION = 3  # fully automatic layout analysis, without orientation detection
 INSTALL_TESSERACT = "sudo apt-get install tesseract-ocr " + "tesseract-ocr-vie"
 
-PageImage = Path | Image.Image
-"""A page to read: an image file (its first frame is read) or its decoded pixels."""
+GreyPixels = npt.NDArray[np.uint8]
+PageImage = Path | Image.Image | GreyPixels
+"""A page to read: an image file (its first frame is read), its decoded image, or its pixels
+in 8-bit grey (rows by columns)."""
 
 
 class OcrError(Exception):
@@ -191,11 +195,12 @@ def _loaded(languages: str, variables: Mapping[str, str]) -> Any:
 
 
 @contextmanager
-def _page_set(api: Any, grey: Image.Image, dpi: int, segmentation: int) -> Iterator[None]:
+def _page_set(api: Any, grey: GreyPixels, dpi: int, segmentation: int) -> Iterator[None]:
     """`grey` handed to `api` for the block; its results and its copy of the pixels are let go
     after it, so a kept model holds no page between pages."""
+    height, width = grey.shape
     api.SetPageSegMode(segmentation)
-    api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+    api.SetImageBytes(np.ascontiguousarray(grey).tobytes(), width, height, 1, width)
     if dpi > 0:
         api.SetSourceResolution(int(dpi))
     try:
@@ -204,15 +209,19 @@ def _page_set(api: Any, grey: Image.Image, dpi: int, segmentation: int) -> Itera
         api.Clear()
 
 
-def _grey_page(image: PageImage) -> Image.Image:
-    """The page as 8-bit grey. A file gives its first frame only: a TIFF whose frames point
-    back to each other would otherwise read as millions of pages."""
+def _grey_pixels(image: PageImage) -> GreyPixels:
+    """The page as 8-bit grey pixels. A file gives its first frame only: a TIFF whose frames
+    point back to each other would otherwise read as millions of pages."""
+    if isinstance(image, np.ndarray):
+        if image.ndim != 2 or image.dtype != np.uint8:
+            raise ValueError(f"Tesseract reads 8-bit grey pixels, not {image.dtype} {image.shape}")
+        return image
     if isinstance(image, Path):
         with Image.open(image) as opened:
             opened.seek(0)
             opened.load()
-            return opened.convert("L") if opened.mode != "L" else opened.copy()
-    return image if image.mode == "L" else image.convert("L")
+            return np.asarray(opened if opened.mode == "L" else opened.convert("L"))
+    return np.asarray(image if image.mode == "L" else image.convert("L"))
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -228,8 +237,8 @@ def recognise(
     """Read one page at a resolution of `dpi` (whatever a file says); `variables` sets
     Tesseract parameters for this reading. Word boxes are in the page's pixels."""
     what = image.name if isinstance(image, Path) else "the page"
-    grey = _grey_page(image)
-    limit = time_limit(grey.width * grey.height)
+    grey = _grey_pixels(image)
+    limit = time_limit(grey.size)
     api = _loaded(settings.languages, variables or {})
     with stage("tesseract"), _page_set(api, grey, dpi, settings.page_segmentation):
         del grey  # Tesseract holds its own copy
@@ -245,11 +254,11 @@ def recognise(
         return parse_hocr(hocr, dpi=dpi)
 
 
-def osd_quarter_turns(image: Image.Image) -> int | None:
+def osd_quarter_turns(image: PageImage) -> int | None:
     """Counter-clockwise quarter turns Tesseract's orientation detection would add to make
     `image` upright, or None when it cannot tell (too little text, say)."""
     api = _loaded(_OSD_LANGUAGE, {})
-    with stage("tesseract osd"), _page_set(api, _grey_page(image), 0, _OSD_ONLY):
+    with stage("tesseract osd"), _page_set(api, _grey_pixels(image), 0, _OSD_ONLY):
         found: dict[str, Any] | None = api.DetectOrientationScript()
     if not found:
         return None

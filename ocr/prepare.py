@@ -358,7 +358,7 @@ def _ascender_ratio(levelled: GreyArray) -> float | None:
 def _osd_turns(levelled: GreyArray) -> int | None:
     """Counter-clockwise quarter turns Tesseract's OSD would add, or None when it cannot tell."""
     try:
-        return osd_quarter_turns(Image.fromarray(levelled))
+        return osd_quarter_turns(levelled)
     except OcrError:
         return None
 

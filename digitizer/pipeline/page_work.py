@@ -22,7 +22,7 @@ from PIL import Image
 
 from digitizer.security.stamp import StampFinding, detect_stamp
 from ocr.clean import Cleaning, recognition_copy
-from ocr.engine import DEFAULT_ENGINE, EngineSettings, OcrError, resolve_engine
+from ocr.engine import DEFAULT_ENGINE, EngineSettings, GreyPixels, OcrError, resolve_engine
 from ocr.layout import split_header_columns
 from ocr.orient import check_orientation, reads_poorly, reads_upright
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
@@ -120,7 +120,7 @@ def work_on_page(task: PageTask) -> PageOutcome:
 class _ReadingCopy:
     """The page as recognition reads it."""
 
-    image: Image.Image
+    pixels: GreyPixels
     dpi: int
     page_size: tuple[int, int]
     """The prepared page's own width and height, which word boxes are mapped back to."""
@@ -147,8 +147,8 @@ def _reading_copy(task: PageTask, prepared: PreparedPage) -> tuple[_ReadingCopy,
 def _read_copy(task: PageTask, reading: _ReadingCopy) -> PageText:
     """Recognise the copy; word boxes in the prepared page's frame."""
     recognise = resolve_engine(task.engine_name)
-    copy_width = reading.image.width
-    text = recognise(reading.image, reading.dpi, task.engine)
+    copy_width = reading.pixels.shape[1]
+    text = recognise(reading.pixels, reading.dpi, task.engine)
     with stage("layout"):
         if reading.cleaning.scale != 1:
             width, height = reading.page_size
