@@ -115,6 +115,12 @@ def _tessdata_folder() -> Path:
     prefix = os.environ.get("TESSDATA_PREFIX", "").strip()
     if prefix:
         return Path(prefix)
+    return _default_tessdata_folder()
+
+
+@cache
+def _default_tessdata_folder() -> Path:
+    # Asking costs a few milliseconds (the binding starts an API to ask), once a page.
     folder, _ = _tesserocr().get_languages()
     return Path(str(folder))
 
