@@ -54,6 +54,7 @@ from digitizer.security import audit, network
 from digitizer.security.records import is_sealed
 from ocr.engine import EngineSettings
 from ocr.prepare import PrepareSettings
+from ocr.threads import one_thread_per_page
 
 FARM_EVENT = "ocr-farm"
 """The audit log's entry for each run on a farm: where pages went, and how many."""
@@ -134,7 +135,7 @@ def worker_settings_key(languages: str, prepare: PrepareSettings, restore: bool)
 
 def recognise_remote(task: FarmTask) -> FarmResult:
     """Read one page on a worker machine, with the very function local OCR runs."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # one Tesseract thread: one page per core
+    one_thread_per_page()
     own_key = worker_settings_key(task.languages, task.prepare, task.restore)
     if own_key != task.settings_key:
         return FarmResult(

@@ -28,6 +28,7 @@ from ocr.orient import check_orientation, reads_poorly, reads_upright
 from ocr.prepare import PreparedPage, PrepareSettings, prepare_file
 from ocr.restore import restorer_for
 from ocr.stages import note_start, stage
+from ocr.threads import one_thread_per_page
 from ocr.words import PageText
 
 
@@ -76,12 +77,12 @@ _MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".tif": "image/tiff"}
 
 
 def start_worker() -> None:
-    """Pool initialiser: one Tesseract thread per process, no terminal signals, no orphans.
+    """Pool initialiser: one thread per process, no terminal signals, no orphans.
 
     A worker gets its own process group so Ctrl+C in the terminal reaches only the coordinator,
     which then stops between pages instead of losing the pages in flight.
     """
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    one_thread_per_page()
     note_start("worker start")
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
