@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from digitizer.cli import build_parser
 from digitizer.cli import gui as cli_gui
+from digitizer.cli.app import build_parser
 from digitizer.service import Workstation
 from tests.helpers.pages import write_image
 from tests.ui.conftest import finish, idle
