@@ -868,7 +868,7 @@ STAGE_ORDER = (
     ("recognition copy", "worker: recognition copy (cleaning check)"),
     ("tesseract osd", "worker: Tesseract OSD (pages whose shapes leave it in doubt)"),
     ("tesseract", "worker: tesseract (in the worker, model loaded once)"),
-    ("hocr parsing", "worker: hOCR parsing into the word model"),
+    ("words read", "worker: Tesseract's words walked into the word model"),
     ("layout", "worker: layout (header columns)"),
     ("orientation by reading", "worker: orientation by reading (re-reads)"),
     ("restoration model", "worker: restoration model (load, once per worker)"),

@@ -2,8 +2,9 @@
 model.
 
 A model is loaded once per thread and kept (`vie` takes about 0.1 s to load, a tenth of a
-small page's reading), and a page's pixels are handed over decoded: no image file, no hOCR file
-and no Tesseract process per page, so nothing of a secret page is written anywhere. The caller
+small page's reading), a page's pixels are handed over decoded, and its words are read from
+Tesseract's results (`ocr.results`): no image file, no hOCR and no Tesseract process per page,
+so nothing of a secret page is written anywhere. The caller
 runs many pages side by side (one worker process each); Tesseract's own threading is switched
 off with OMP_THREAD_LIMIT=1, which on a small machine is several times faster.
 """
@@ -29,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
-from ocr.hocr import parse_hocr
+from ocr.results import page_text
 from ocr.stages import stage
 from ocr.words import PageText
 
@@ -244,20 +245,22 @@ def recognise(
     Tesseract parameters for this reading. Word boxes are in the page's pixels."""
     what = image.name if isinstance(image, Path) else "the page"
     grey = _grey_pixels(image)
+    height, width = grey.shape
     limit = time_limit(grey.size)
     api = _loaded(settings.languages, variables or {})
-    with stage("tesseract"), _page_set(api, grey, dpi, settings.page_segmentation):
+    with _page_set(api, grey, dpi, settings.page_segmentation):
         del grey  # Tesseract holds its own copy
-        started = time.monotonic()
-        if not api.Recognize(timeout=int(limit * 1000)):
-            if time.monotonic() - started >= limit:
-                raise OcrError(
-                    f"Tesseract could not read {what}: it took too long (more than {limit:.0f} s)."
-                )
-            raise OcrError(f"Tesseract could not read {what}.")
-        hocr = str(api.GetHOCRText(0))
-    with stage("hocr parsing"):
-        return parse_hocr(hocr, dpi=dpi)
+        with stage("tesseract"):
+            started = time.monotonic()
+            if not api.Recognize(timeout=int(limit * 1000)):
+                if time.monotonic() - started >= limit:
+                    raise OcrError(
+                        f"Tesseract could not read {what}: it took too long "
+                        f"(more than {limit:.0f} s)."
+                    )
+                raise OcrError(f"Tesseract could not read {what}.")
+        with stage("words read"):
+            return page_text(api, width, height, dpi)
 
 
 def osd_quarter_turns(image: PageImage) -> int | None:

@@ -1,4 +1,5 @@
-"""Tesseract's hOCR, parsed into the word model."""
+"""Tesseract's hOCR parsed into the word model: what the engine once read a page from, kept as
+the reference its walk over Tesseract's results is held to (tests/ocr/test_results.py)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,3 @@ def parse_hocr(hocr: str, dpi: int) -> PageText:
         if paragraphs:
             blocks.append(Block(box=_box(area), paragraphs=tuple(paragraphs)))
     return PageText(width=page_box.x1, height=page_box.y1, dpi=dpi, blocks=tuple(blocks))
-
-
-__all__ = ["parse_hocr"]
