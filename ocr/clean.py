@@ -29,6 +29,8 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
+from ocr.engine import grey_pixels
+
 GreyArray = npt.NDArray[np.uint8]
 
 _MIN_LEADER_DOTS: Final = 6
@@ -100,7 +102,7 @@ def recognition_copy(
     if ink_free is not None:
         grey = ink_free
     elif grey is None:
-        grey = _in_grey(page)
+        grey = grey_pixels(page)
     cleaned, dots = _erase_leaders(grey, dpi)
     scale = reading_scale(dpi)
     cleaning = Cleaning(leader_dots=dots, colour_pixels=colour_pixels, scale=scale)
@@ -109,11 +111,6 @@ def recognition_copy(
         enlarged = (copy.width * _ENLARGE, copy.height * _ENLARGE)
         cleaned = np.asarray(copy.resize(enlarged, Image.Resampling.LANCZOS), dtype=np.uint8)
     return cleaned, cleaning
-
-
-def _in_grey(page: Image.Image) -> GreyArray:
-    """The page's pixels in grey (a bilevel page's as 0 and 255)."""
-    return np.asarray(page if page.mode == "L" else page.convert("L"), dtype=np.uint8)
 
 
 def _colour_ink(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:

@@ -216,7 +216,7 @@ def _page_set(api: Any, grey: GreyPixels, dpi: int, segmentation: int) -> Iterat
         api.Clear()
 
 
-def _grey_pixels(image: PageImage) -> GreyPixels:
+def grey_pixels(image: PageImage) -> GreyPixels:
     """The page as 8-bit grey pixels. A file gives its first frame only: a TIFF whose frames
     point back to each other would otherwise read as millions of pages."""
     if isinstance(image, np.ndarray):
@@ -244,7 +244,7 @@ def recognise(
     """Read one page at a resolution of `dpi` (whatever a file says); `variables` sets
     Tesseract parameters for this reading. Word boxes are in the page's pixels."""
     what = image.name if isinstance(image, Path) else "the page"
-    grey = _grey_pixels(image)
+    grey = grey_pixels(image)
     height, width = grey.shape
     limit = time_limit(grey.size)
     api = _loaded(settings.languages, variables or {})
@@ -267,7 +267,7 @@ def osd_quarter_turns(image: PageImage) -> int | None:
     """Counter-clockwise quarter turns Tesseract's orientation detection would add to make
     `image` upright, or None when it cannot tell (too little text, say)."""
     api = _loaded(_OSD_LANGUAGE, {})
-    with stage("tesseract osd"), _page_set(api, _grey_pixels(image), 0, _OSD_ONLY):
+    with stage("tesseract osd"), _page_set(api, grey_pixels(image), 0, _OSD_ONLY):
         found: dict[str, Any] | None = api.DetectOrientationScript()
     if not found:
         return None
